@@ -1,0 +1,146 @@
+// The engine's shared vocabulary. Sources produce SourceOutcomes, the classifier turns them into one
+// Classification. Kept free of I/O so the app, the worker, the CLI and the benchmarks share it.
+
+export const STAGES = [
+  'active',
+  'expiring',
+  'grace',
+  'redemption',
+  'pending_delete',
+  'available',
+  're_registered',
+  'unknown',
+] as const;
+export type Stage = (typeof STAGES)[number];
+
+/** Stages in which a stranger can (or soon can) hold the domain: these unverify by default. */
+export const LAPSED_STAGES = ['redemption', 'pending_delete', 'available', 're_registered'] as const;
+/** Stages that only warn by default. */
+export const WARNING_STAGES = ['expiring', 'grace'] as const;
+
+export const SOURCE_NAMES = ['rdap', 'domainr', 'fastly', 'dns'] as const;
+export type SourceName = (typeof SOURCE_NAMES)[number];
+
+export type SourceErrorCode =
+  | 'timeout'
+  | 'network'
+  | 'http' // unexpected HTTP status (5xx after retries, 4xx other than a registry's exact 404)
+  | 'rate_limited' // 429, or a registry's disguised rate limit (403 HTML, 422 JSON)
+  | 'malformed' // body not JSON, or JSON of the wrong shape
+  | 'unsupported_tld' // TLD absent from the RDAP bootstrap: says nothing about the domain
+  | 'provider_error' // the provider answered with an error object (e.g. Domainr errors inside a 200)
+  | 'not_configured';
+
+export interface SourceError {
+  code: SourceErrorCode;
+  message: string;
+  httpStatus?: number;
+}
+
+export type SourceOutcome<T> =
+  | { ok: true; value: T; latencyMs?: number }
+  | { ok: false; error: SourceError; latencyMs?: number };
+
+/** A date read from a registry. Dates beyond JavaScript's range (Nomulus END_OF_TIME) are clamped to FAR_FUTURE. */
+export const FAR_FUTURE = new Date(8.64e15);
+
+export interface RdapRegistrar {
+  name: string | null;
+  ianaId: string | null;
+  handle: string | null;
+}
+
+export interface RdapDomain {
+  ldhName: string; // lower-case punycode, no trailing dot
+  unicodeName: string | null;
+  handle: string | null; // registry object id (EPP ROID)
+  /** RFC 8056 phrases, lower-case with spaces ("redemption period"); camelCase EPP spellings normalised. */
+  statuses: string[];
+  registeredAt: Date | null;
+  expiresAt: Date | null;
+  lastChangedAt: Date | null;
+  transferredAt: Date | null;
+  deletionAt: Date | null;
+  registrarExpiresAt: Date | null;
+  registrar: RdapRegistrar | null;
+  nameservers: string[];
+  /** `rel: related` links (thin registries point to the registrar's RDAP). */
+  relatedLinks: string[];
+}
+
+/** What RDAP said: the registry has the domain, or answered an exact lookup with 404. */
+export type RdapAnswer = { kind: 'registered'; domain: RdapDomain } | { kind: 'not_found' };
+
+/** Domainr v2 / Fastly status answer for one domain. */
+export interface StatusAnswer {
+  domain: string;
+  zone: string | null;
+  /** Space-separated words, split, lower-cased, in the order received. */
+  words: string[];
+}
+
+export interface DnsAnswer {
+  /** NXDOMAIN for the registrable name: evidence that it is not delegated. */
+  nxdomain: boolean;
+  nameservers: string[];
+  mx: string[];
+}
+
+export interface Evidence {
+  rdap?: SourceOutcome<RdapAnswer>;
+  status?: SourceOutcome<StatusAnswer> & { provider?: 'domainr' | 'fastly' };
+  dns?: SourceOutcome<DnsAnswer>;
+}
+
+export interface ClassifyContext {
+  now: Date;
+  /** When the address on this domain was verified (the newest verification when several). */
+  verifiedAt?: Date | null;
+  previousRegisteredAt?: Date | null;
+  previousHandle?: string | null;
+  warningWindowDays?: number; // default 30
+}
+
+export const NOTE_KINDS = [
+  'on_hold',
+  'for_sale',
+  'undelegated',
+  'no_mx',
+  'nxdomain',
+  'transferred_after_verification',
+  'registrar_changed',
+  'expiration_passed',
+  'sources_disagree',
+] as const;
+export type NoteKind = (typeof NOTE_KINDS)[number];
+
+/** One line of evidence: either the rule that decided the stage, or a note for a reviewer. */
+export interface EvidenceItem {
+  kind: 'decided' | 'note';
+  code: string; // e.g. 'rdap_not_found', 'status_redemption_period', 'registration_after_verification', or a NoteKind
+  source: SourceName | 'context';
+  message: string; // plain words for a reviewer
+}
+
+export type DateKind = 'stated' | 'estimated';
+export interface TimelineDate {
+  at: string; // ISO 8601, UTC
+  kind: DateKind;
+}
+export interface Timeline {
+  registeredAt: TimelineDate | null;
+  expiresAt: TimelineDate | null;
+  graceEndsAt: TimelineDate | null;
+  redemptionEndsAt: TimelineDate | null;
+  deletionAt: TimelineDate | null;
+}
+
+export interface Classification {
+  stage: Stage;
+  evidence: EvidenceItem[];
+  timeline: Timeline;
+  handle: string | null;
+  registeredAt: Date | null;
+  expiresAt: Date | null;
+  registrar: string | null;
+}

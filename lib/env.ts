@@ -1,0 +1,55 @@
+import { z } from 'zod';
+
+// Every environment variable the product reads, parsed once. Entry points (web, worker, CLI) call
+// readEnv(); library code takes plain config objects so tests can pass their own.
+
+const csv = z
+  .string()
+  .optional()
+  .transform((v) =>
+    (v ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+  );
+
+export const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  /** postgres://… When absent, `npm start`, the worker and the CLI start the embedded server under .data/. */
+  DATABASE_URL: z.string().url().optional(),
+  /** Where embedded PostgreSQL keeps its files and the runtime state file. */
+  GK_DATA_DIR: z.string().default('.data'),
+  AUTH_SECRET: z.string().min(16).optional(),
+  /** 32+ chars; encrypts TOTP secrets at rest. Defaults to a key derived from AUTH_SECRET. */
+  GK_ENCRYPTION_KEY: z.string().min(16).optional(),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+
+  RDAP_BOOTSTRAP_URL: z.string().url().default('https://data.iana.org/rdap/dns.json'),
+  DOMAIN_STATUS_PROVIDER: z.enum(['domainr', 'fastly', 'none']).default('none'),
+  DOMAINR_BASE_URL: z.string().url().default('https://api.domainr.com'),
+  DOMAINR_CLIENT_ID: z.string().optional(),
+  FASTLY_BASE_URL: z.string().url().default('https://api.fastly.com'),
+  FASTLY_API_KEY: z.string().optional(),
+  /** Comma-separated resolver addresses (host or host:port); empty = the system's resolvers. */
+  DNS_SERVERS: csv,
+  /** Local protocol server (RDAP + status APIs) that `npm start` runs so the demo works offline. */
+  GK_PROTOCOL_SERVER: z.enum(['on', 'off']).default('on'),
+
+  SMTP_URL: z.string().optional(),
+  MAIL_FROM: z.string().default('Gravekeeper <no-reply@gravekeeper.local>'),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+let cached: Env | undefined;
+
+export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  if (source === process.env && cached) return cached;
+  const parsed = envSchema.safeParse(source);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid environment:\n  ${lines.join('\n  ')}`);
+  }
+  if (source === process.env) cached = parsed.data;
+  return parsed.data;
+}
