@@ -1,0 +1,18 @@
+import { seedDemo } from '@/db/seed/seed-demo';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '@/db/seed/demo-accounts';
+import { withCliDatabase } from '../db';
+import { type CliIO, UsageError } from '../io';
+
+export async function seedDemoCommand(argv: string[], io: CliIO): Promise<number> {
+  if (argv.length > 0) throw new UsageError('seed-demo takes no arguments');
+  const summary = await withCliDatabase(io.env, (db) => seedDemo(db, { now: new Date() }));
+  if (!summary.seeded) {
+    io.stdout.write('the database already has users: nothing seeded\n');
+    return 0;
+  }
+  io.stdout.write(
+    `seeded ${summary.users} users, ${summary.addresses} addresses, ${summary.domains} custom domains, ${summary.flags} flags\n`,
+  );
+  for (const a of DEMO_ACCOUNTS) io.stdout.write(`  ${a.username} / ${DEMO_PASSWORD}  (${a.note})\n`);
+  return 0;
+}

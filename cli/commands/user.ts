@@ -1,0 +1,56 @@
+import { parseArgs } from 'node:util';
+import { createUser } from '@/lib/users/create-user';
+import { listUsers } from '@/lib/users/queries';
+import { roleSchema } from '@/lib/users/schemas';
+import { setUserRole } from '@/lib/users/set-role';
+import { withCliDatabase } from '../db';
+import { type CliIO, operatorName, readAll, UsageError } from '../io';
+
+const USAGE = `usage:
+  gk user add <username> --role user|staff|admin [--name "Full Name"]   (password on stdin)
+  gk user set-role <username> --role user|staff|admin
+  gk user list [--role user|staff|admin]`;
+
+export async function userCommand(argv: string[], io: CliIO): Promise<number> {
+  const [sub, ...rest] = argv;
+  const { values, positionals } = parseArgs({
+    args: rest,
+    options: { role: { type: 'string' }, name: { type: 'string' } },
+    allowPositionals: true,
+    strict: true,
+  });
+  const actor = { type: 'cli' as const, operator: operatorName() };
+  if (sub === 'add') {
+    const username = positionals[0];
+    if (!username || positionals.length > 1) throw new UsageError(`user add takes one username\n${USAGE}`);
+    const role = roleSchema.safeParse(values.role);
+    if (!role.success) throw new UsageError('user add needs --role user|staff|admin');
+    if (!io.stdin || (io.stdin as NodeJS.ReadStream).isTTY)
+      throw new UsageError('pipe the password on stdin, e.g. `printf %s "$PASSWORD" | npm run gk -- user add …`');
+    const password = (await readAll(io.stdin)).replace(/\r?\n$/, '');
+    const user = await withCliDatabase(io.env, (db) =>
+      db.transaction((tx) => createUser(tx, actor, { username, role: role.data, name: values.name, password })),
+    );
+    io.stdout.write(`created ${user.username} (${user.role}, id ${user.id})\n`);
+    return 0;
+  }
+  if (sub === 'set-role') {
+    const username = positionals[0];
+    const role = roleSchema.safeParse(values.role ?? positionals[1]);
+    if (!username || !role.success) throw new UsageError(`user set-role needs a username and --role\n${USAGE}`);
+    const result = await withCliDatabase(io.env, (db) =>
+      db.transaction((tx) => setUserRole(tx, actor, { username, role: role.data })),
+    );
+    io.stdout.write(result.changed ? `${result.username} is now ${result.role}\n` : `${result.username} was already ${result.role}\n`);
+    return 0;
+  }
+  if (sub === 'list') {
+    const role = values.role === undefined ? undefined : roleSchema.safeParse(values.role);
+    if (role && !role.success) throw new UsageError('--role must be user, staff or admin');
+    const rows = await withCliDatabase(io.env, (db) => listUsers(db, { role: role?.data, limit: 10_000 }));
+    for (const u of rows) io.stdout.write(`${u.username}\t${u.role}\t${u.name}\t${u.addresses} addresses\n`);
+    return 0;
+  }
+  throw new UsageError(USAGE);
+}
+

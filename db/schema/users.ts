@@ -1,0 +1,26 @@
+import { sql } from 'drizzle-orm';
+import { bigint, boolean, index, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { roleEnum } from './enums';
+
+export const users = pgTable(
+  'users',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    name: text('name').notNull(),
+    // Stored lower-cased so uniqueness and login ignore case.
+    username: text('username').notNull(),
+    role: roleEnum('role').notNull().default('user'),
+    // scrypt, self-describing: scrypt$N$r$p$salt$hash (base64url)
+    passwordHash: text('password_hash').notNull(),
+    // AES-256-GCM ciphertext (iv.tag.data, base64url); the key never sits in the database.
+    totpSecretEnc: text('totp_secret_enc'),
+    totpEnabled: boolean('totp_enabled').notNull().default(false),
+    // Last accepted TOTP time step: a code cannot be replayed within its window.
+    totpLastStep: bigint('totp_last_step', { mode: 'number' }),
+    recoveryCodeHashes: text('recovery_code_hashes').array().notNull().default(sql`'{}'::text[]`),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('users_username_key').on(t.username), index('users_role_idx').on(t.role)],
+);
+
+export type User = typeof users.$inferSelect;

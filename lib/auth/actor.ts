@@ -1,0 +1,21 @@
+import type { Role } from '@/db/schema/enums';
+
+// Who is acting. Verbs in lib/ take it in their context so the dashboard, the CLI and jobs share them.
+export type Actor =
+  | { type: 'user'; id: number; role: Role; username: string }
+  | { type: 'job'; name: string }
+  | { type: 'cli'; operator: string }
+  | { type: 'system' };
+
+export function actorLabel(actor: Actor): string {
+  switch (actor.type) {
+    case 'user':
+      return actor.username;
+    case 'job':
+      return `job:${actor.name}`;
+    case 'cli':
+      return `cli:${actor.operator}`;
+    case 'system':
+      return 'system';
+  }
+}

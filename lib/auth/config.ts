@@ -1,0 +1,45 @@
+import type { NextAuthConfig } from 'next-auth';
+import type { Role } from '@/db/schema/enums';
+
+declare module 'next-auth' {
+  interface Session {
+    user: { id: string; role: Role; name?: string | null; username: string };
+  }
+  interface User {
+    role?: Role;
+    username?: string;
+  }
+}
+
+declare module '@auth/core/jwt' {
+  interface JWT {
+    uid?: string;
+    role?: Role;
+    username?: string;
+  }
+}
+
+// Edge-safe part of the auth setup (no providers, no database): shared by proxy.ts and lib/auth/index.ts.
+// The token's role is as of sign-in; every page and action re-reads it from the database.
+export const authConfig = {
+  pages: { signIn: '/login' },
+  session: { strategy: 'jwt', maxAge: 8 * 60 * 60 },
+  trustHost: true,
+  providers: [],
+  callbacks: {
+    jwt({ token, user }) {
+      if (user) {
+        token.uid = user.id;
+        token.role = user.role;
+        token.username = user.username;
+      }
+      return token;
+    },
+    session({ session, token }) {
+      session.user.id = token.uid ?? '';
+      session.user.role = token.role ?? 'user';
+      session.user.username = token.username ?? '';
+      return session;
+    },
+  },
+} satisfies NextAuthConfig;

@@ -1,0 +1,35 @@
+import 'server-only';
+import { eq } from 'drizzle-orm';
+import { forbidden, redirect } from 'next/navigation';
+import { cache } from 'react';
+import { getDb } from '@/db/client';
+import { users } from '@/db/schema';
+import type { Actor } from './actor';
+import { auth } from './index';
+import { can, type Permission } from './permissions';
+
+export type UserActor = Extract<Actor, { type: 'user' }>;
+
+/**
+ * The signed-in user with the role as it is in the database now (the token's copy may be stale:
+ * a demotion must bite at once). Cached per request.
+ */
+export const currentActor = cache(async (): Promise<UserActor | null> => {
+  const session = await auth();
+  const id = Number(session?.user?.id);
+  if (!Number.isSafeInteger(id) || id <= 0) return null;
+  const [row] = await getDb()
+    .select({ id: users.id, role: users.role, username: users.username })
+    .from(users)
+    .where(eq(users.id, id))
+    .limit(1);
+  return row ? { type: 'user', ...row } : null;
+});
+
+/** For pages and layouts: anonymous → /login, missing permission → the 403 page. */
+export async function requirePermission(permission: Permission): Promise<UserActor> {
+  const actor = await currentActor();
+  if (!actor) redirect('/login');
+  if (!can(actor.role, permission)) forbidden();
+  return actor;
+}

@@ -1,0 +1,66 @@
+import { count, desc, eq, sql } from 'drizzle-orm';
+import type { DbOrTx } from '@/db/connect';
+import { domains, emails, flags, scans } from '@/db/schema';
+import type { Stage } from '@/lib/domains/types';
+
+export interface OverviewCounts {
+  addresses: number;
+  verifiedAddresses: number;
+  customDomains: number;
+  lapsingDomains: number;
+  openFlagsByStage: { stage: Stage; count: number }[];
+  openFlags: number;
+  pendingReview: number;
+  lastScans: {
+    id: number;
+    kind: string;
+    state: string;
+    trigger: string;
+    createdAt: string;
+    finishedAt: string | null;
+    total: number;
+    checked: number;
+  }[];
+}
+
+/** What the overview shows: everything counted by the database, nothing assumed. Dates as ISO strings. */
+export async function getOverviewCounts(db: DbOrTx): Promise<OverviewCounts> {
+  const [addressRow] = await db
+    .select({ all: count(), verified: sql<number>`count(*) filter (where ${emails.verified})`.mapWith(Number) })
+    .from(emails);
+  const [domainRow] = await db
+    .select({
+      all: count(),
+      lapsing: sql<number>`count(*) filter (where ${domains.stage} in ('grace','redemption','pending_delete','available','re_registered'))`.mapWith(
+        Number,
+      ),
+    })
+    .from(domains);
+  const byStage = await db
+    .select({ stage: flags.stage, count: count() })
+    .from(flags)
+    .where(eq(flags.state, 'open'))
+    .groupBy(flags.stage)
+    .orderBy(desc(count()));
+  const [pending] = await db.select({ n: count() }).from(flags).where(eq(flags.state, 'pending_review'));
+  const recent = await db.select().from(scans).orderBy(desc(scans.createdAt), desc(scans.id)).limit(5);
+  return {
+    addresses: addressRow?.all ?? 0,
+    verifiedAddresses: addressRow?.verified ?? 0,
+    customDomains: domainRow?.all ?? 0,
+    lapsingDomains: domainRow?.lapsing ?? 0,
+    openFlagsByStage: byStage,
+    openFlags: byStage.reduce((sum, row) => sum + row.count, 0),
+    pendingReview: pending?.n ?? 0,
+    lastScans: recent.map((s) => ({
+      id: s.id,
+      kind: s.kind,
+      state: s.state,
+      trigger: s.trigger,
+      createdAt: s.createdAt.toISOString(),
+      finishedAt: s.finishedAt?.toISOString() ?? null,
+      total: s.total,
+      checked: s.checked,
+    })),
+  };
+}

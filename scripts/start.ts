@@ -1,0 +1,95 @@
+import net from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createDb } from '@/db/connect';
+import { migrateDatabase } from '@/db/migrate';
+import { freePort, resolveDatabase } from '@/db/runtime';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '@/db/seed/demo-accounts';
+import { seedDemo } from '@/db/seed/seed-demo';
+import { demoRegistryDomains, readDemoAnchor } from '@/lib/demo/registry';
+import { readEnv } from '@/lib/env';
+import { startProtocolServer } from '@/lib/protocol-server/server';
+import { needsBuild, runBuild } from './start/next-build';
+import { startNext, waitForHttp } from './start/next-server';
+import { authSecret } from './start/secrets';
+
+// `npm start`: the whole product on one machine. PostgreSQL (DATABASE_URL, or embedded under
+// .data/), migrations, demo data on the embedded default, the local protocol server so the demo
+// works offline, a production build when the sources changed, and the web server.
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const env = readEnv();
+const log = (line: string) => process.stdout.write(`${line}\n`);
+const stops: (() => Promise<void>)[] = [];
+
+async function shutdown(code: number) {
+  for (const stop of stops.reverse()) await stop().catch(() => {});
+  process.exit(code);
+}
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void shutdown(0));
+
+async function portIsFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = net.createServer().once('error', () => resolve(false));
+    server.listen(port, () => server.close(() => resolve(true)));
+  });
+}
+
+async function main() {
+  const dataDir = path.resolve(root, env.GK_DATA_DIR);
+  const database = await resolveDatabase({ databaseUrl: env.DATABASE_URL, dataDir, log });
+  stops.push(database.stop);
+  log(database.mode === 'external' ? 'Database: DATABASE_URL' : `Database: embedded PostgreSQL (${dataDir}/postgres)`);
+  await migrateDatabase(database.url);
+
+  const { db, close } = createDb(database.url, { max: 2, appName: 'gravekeeper-start' });
+  stops.push(close);
+  if (database.mode !== 'external') {
+    const summary = await seedDemo(db, { now: new Date() });
+    if (summary.seeded)
+      log(`Seeded demo data: ${summary.users} users, ${summary.addresses} addresses, ${summary.domains} custom domains.`);
+  }
+
+  const childEnv: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATABASE_URL: database.url,
+    AUTH_SECRET: await authSecret(dataDir, env.AUTH_SECRET),
+    AUTH_TRUST_HOST: 'true',
+    NODE_ENV: 'production',
+    NEXT_TELEMETRY_DISABLED: '1',
+  };
+  // The local protocol server stands in for RDAP, Domainr and DNS unless real sources are configured.
+  const realSources = Boolean(process.env.RDAP_BOOTSTRAP_URL) || env.GK_PROTOCOL_SERVER === 'off';
+  if (!realSources) {
+    const anchor = (await readDemoAnchor(db)) ?? new Date();
+    const protocol = await startProtocolServer({ domains: demoRegistryDomains(anchor).map((d) => d.record) });
+    stops.push(protocol.close);
+    Object.assign(childEnv, protocol.env);
+    log(`Domain sources: local protocol server at ${protocol.url} (set RDAP_BOOTSTRAP_URL for real RDAP)`);
+  }
+
+  if (await needsBuild(root)) {
+    log('Building the web app (first start or changed sources)…');
+    await runBuild(root, { ...childEnv });
+  }
+  const explicitPort = process.env.PORT !== undefined;
+  const port = (await portIsFree(env.PORT)) || explicitPort ? env.PORT : await freePort();
+  const next = startNext(root, port, { ...childEnv, PORT: String(port) });
+  stops.push(next.stop);
+  const url = `http://localhost:${port}`;
+  await waitForHttp(`${url}/login`, 60_000, next.child);
+  next.child.once('exit', (code) => void shutdown(code ?? 1));
+
+  log('');
+  log(`Gravekeeper is running at ${url}`);
+  if (database.mode !== 'external') {
+    log(`Demo logins (password: ${DEMO_PASSWORD}):`);
+    for (const a of DEMO_ACCOUNTS) log(`  ${a.username.padEnd(11)} ${a.role.padEnd(6)} ${a.note} — ${a.addresses.join(', ')}`);
+  }
+  log('Press Ctrl+C to stop.');
+}
+
+main().catch(async (error) => {
+  process.stderr.write(`gravekeeper: ${error instanceof Error ? error.message : String(error)}\n`);
+  await shutdown(1);
+});

@@ -1,0 +1,49 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import path from 'node:path';
+
+export interface RunningNext {
+  child: ChildProcess;
+  stop(): Promise<void>;
+}
+
+/**
+ * `next start` in its own process group (it spawns children of its own), so stopping it stops
+ * all of them.
+ */
+export function startNext(root: string, port: number, env: NodeJS.ProcessEnv): RunningNext {
+  const child = spawn(path.join(root, 'node_modules', '.bin', 'next'), ['start', '-p', String(port)], {
+    cwd: root,
+    env,
+    detached: true,
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      if (child.exitCode !== null || !child.pid) return resolve();
+      child.once('exit', () => resolve());
+      try {
+        process.kill(-child.pid, 'SIGTERM');
+      } catch {
+        resolve();
+      }
+      setTimeout(() => {
+        try {
+          if (child.pid) process.kill(-child.pid, 'SIGKILL');
+        } catch {}
+      }, 5_000).unref();
+    });
+  return { child, stop };
+}
+
+export async function waitForHttp(url: string, timeoutMs: number, child: ChildProcess): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`the web server exited (code ${child.exitCode})`);
+    try {
+      const response = await fetch(url, { redirect: 'manual', signal: AbortSignal.timeout(2_000) });
+      if (response.status < 500) return;
+    } catch {}
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  throw new Error(`the web server did not answer at ${url} within ${timeoutMs / 1000} s`);
+}
