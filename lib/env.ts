@@ -45,7 +45,9 @@ let cached: Env | undefined;
 
 export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
   if (source === process.env && cached) return cached;
-  const parsed = envSchema.safeParse(source);
+  // An empty variable means "not set" (e.g. DATABASE_URL= to force the embedded default).
+  const present = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = envSchema.safeParse(present);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
     throw new Error(`Invalid environment:\n  ${lines.join('\n  ')}`);

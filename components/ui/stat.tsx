@@ -1,9 +1,11 @@
 export function Stat({ label, value, hint }: { label: string; value: number; hint?: string }) {
   return (
-    <div className="rounded-lg border border-border bg-white p-4">
+    <section aria-label={label} className="rounded-lg border border-border bg-white p-4">
       <p className="text-sm text-muted-foreground">{label}</p>
-      <p className="mt-1 text-2xl font-semibold tabular-nums">{value.toLocaleString('en')}</p>
+      <p data-stat-value className="mt-1 text-2xl font-semibold tabular-nums">
+        {value.toLocaleString('en')}
+      </p>
       {hint ? <p className="mt-1 text-xs text-muted-foreground">{hint}</p> : null}
-    </div>
+    </section>
   );
 }

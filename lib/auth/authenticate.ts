@@ -30,7 +30,7 @@ export type AuthenticateResult =
  */
 export async function authenticate(
   db: Db,
-  input: z.infer<typeof loginInputSchema> & { ip: string },
+  input: z.input<typeof loginInputSchema> & { ip: string },
 ): Promise<AuthenticateResult> {
   const byUser = await hitRateLimit(db, `login:user:${input.username}`, LOGIN_LIMITS.perUser, LOGIN_LIMITS.windowSeconds);
   const byIp = await hitRateLimit(db, `login:ip:${input.ip}`, LOGIN_LIMITS.perIp, LOGIN_LIMITS.windowSeconds);
@@ -41,8 +41,9 @@ export async function authenticate(
   if (!user || !passwordOk) return { ok: false, reason: 'invalid' };
 
   if (user.totpEnabled) {
-    if (!input.code) return { ok: false, reason: 'two_factor_required' };
-    const second = await verifySecondFactor(db, user, input.code);
+    const code = input.code?.trim();
+    if (!code) return { ok: false, reason: 'two_factor_required' };
+    const second = await verifySecondFactor(db, user, code);
     if (!second) return { ok: false, reason: 'invalid' };
   }
   const actor = { type: 'user' as const, id: user.id, role: user.role, username: user.username };

@@ -35,6 +35,8 @@ export interface SourceError {
   code: SourceErrorCode;
   message: string;
   httpStatus?: number;
+  /** How long the server asked us to wait (Retry-After), when it said; lets a scheduler come back later. */
+  retryAfterMs?: number;
 }
 
 export type SourceOutcome<T> =
@@ -62,6 +64,11 @@ export interface RdapDomain {
   transferredAt: Date | null;
   deletionAt: Date | null;
   registrarExpiresAt: Date | null;
+  /**
+   * RDAP `reregistration` event ("registered subsequently to initial registration"), when the server
+   * sends one. Optional so that objects built before it existed stay valid.
+   */
+  reregisteredAt?: Date | null;
   registrar: RdapRegistrar | null;
   nameservers: string[];
   /** `rel: related` links (thin registries point to the registrar's RDAP). */
@@ -98,7 +105,15 @@ export interface ClassifyContext {
   verifiedAt?: Date | null;
   previousRegisteredAt?: Date | null;
   previousHandle?: string | null;
+  /** Registrar name seen at the previous check; a change is a note (backorders move domains this way). */
+  previousRegistrar?: string | null;
   warningWindowDays?: number; // default 30
+  /**
+   * How much later a registration date must be than `verifiedAt` / `previousRegisteredAt` to count as
+   * a new registration. Default 24 h: registry and registrar disagree by hours on the same registration
+   * (google.com: 04:00Z at Verisign, 07:00Z at MarkMonitor) and zone-less dates can be off by up to 14 h.
+   */
+  registrationToleranceMs?: number;
 }
 
 export const NOTE_KINDS = [

@@ -21,11 +21,11 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
   return (
     <>
       <PageHeader title="Users" description="Registry accounts and the state of their addresses." />
-      <form role="search" className="mb-4 flex max-w-md gap-2">
+      <search className="mb-4"><form className="flex max-w-md gap-2">
         <label htmlFor="user-search" className="sr-only">Search users</label>
         <Input id="user-search" name="q" defaultValue={q} placeholder="Username or name" />
         <Button type="submit" variant="outline">Search</Button>
-      </form>
+      </form></search>
       {rows.length === 0 ? (
         <EmptyState title="No users match" />
       ) : (

@@ -1,0 +1,76 @@
+import { expect, test } from '@playwright/test';
+import { AdminShell } from './pages/admin-shell';
+import { LoginPage } from './pages/login-page';
+import { storageState } from './roles';
+import { e2eSql } from './support/db';
+
+test.describe('anonymous visitor', () => {
+  test('is sent to the login page from staff and account pages', async ({ page }) => {
+    for (const path of ['/admin', '/admin/flags', '/admin/settings', '/account']) {
+      await page.goto(path);
+      await expect(page).toHaveURL(/\/login\?callbackUrl=/);
+    }
+  });
+
+  test('gets the same error for an unknown user and a wrong password', async ({ page }) => {
+    const login = new LoginPage(page);
+    await login.goto();
+    await login.signIn('admin', 'not the password');
+    await login.expectError('Wrong username or password.');
+    await login.signIn('no-such-user-here', 'not the password');
+    await login.expectError('Wrong username or password.');
+  });
+
+  test('cannot read the overview API', async ({ request }) => {
+    const response = await request.get('/api/admin/overview');
+    expect(response.status()).toBe(401);
+  });
+});
+
+test.describe('user', () => {
+  test.use({ storageState: storageState('user') });
+
+  test('sees their own addresses and the warning, and is refused every staff page', async ({ page, request }) => {
+    await page.goto('/account');
+    await expect(page.getByTestId('address-row').filter({ hasText: 'dev@lapsed-example.dev' })).toContainText('unverified');
+    await expect(page.getByText(/was registered again after you verified this address/)).toBeVisible();
+    await expect(page.getByRole('alert').filter({ hasText: 'Your account may be at risk' })).toBeVisible();
+    const shell = new AdminShell(page);
+    for (const path of ['/admin', '/admin/flags', '/admin/domains', '/admin/scans', '/admin/users', '/admin/audit', '/admin/settings']) {
+      await page.goto(path);
+      await shell.expectForbidden();
+    }
+    expect((await request.get('/api/admin/overview')).status()).toBe(403);
+  });
+});
+
+test.describe('staff', () => {
+  test.use({ storageState: storageState('staff') });
+
+  test('sees the staff area without admin settings, with real counts', async ({ page }) => {
+    await page.goto('/admin');
+    const shell = new AdminShell(page);
+    expect(await shell.navLabels()).toEqual(['Overview', 'Flags', 'Domains', 'Scans', 'Users', 'Audit log', 'My account']);
+    const sql = e2eSql();
+    const [{ n }] = (await sql`select count(*)::int as n from emails`) as unknown as [{ n: number }];
+    const [{ open }] = (await sql`select count(*)::int as open from flags where state = 'open'`) as unknown as [{ open: number }];
+    await sql.end();
+    await expect(shell.stat('Addresses')).toHaveText(n.toLocaleString('en'));
+    await expect(shell.stat('Open flags')).toHaveText(open.toLocaleString('en'));
+    await page.goto('/admin/settings');
+    await shell.expectForbidden();
+  });
+});
+
+test.describe('admin', () => {
+  test.use({ storageState: storageState('admin') });
+
+  test('sees every section including settings', async ({ page }) => {
+    await page.goto('/admin');
+    const shell = new AdminShell(page);
+    expect(await shell.navLabels()).toContain('Settings');
+    await page.goto('/admin/settings');
+    await expect(page.getByRole('heading', { name: 'Settings' })).toBeVisible();
+    await expect(page.getByText('gmail.com', { exact: true })).toBeVisible();
+  });
+});

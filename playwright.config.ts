@@ -1,0 +1,47 @@
+import { defineConfig, devices } from '@playwright/test';
+
+// E2E against the production build on a fresh embedded database (its own data dir, wiped by
+// e2e/global-setup.ts), with Debian's Chromium: browsers cannot be downloaded here.
+export const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
+export const E2E_DATA_DIR = '.data/e2e';
+const baseURL = `http://localhost:${E2E_PORT}`;
+
+const chromium = {
+  ...devices['Desktop Chrome'],
+  launchOptions: {
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  },
+};
+
+export default defineConfig({
+  testDir: 'e2e',
+  globalSetup: './e2e/global-setup.ts',
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  timeout: 60_000,
+  reporter: [['list']],
+  outputDir: 'test-results',
+  use: { baseURL, trace: 'retain-on-failure', screenshot: 'only-on-failure' },
+  projects: [
+    { name: 'setup', testMatch: /auth\.setup\.ts/, use: chromium },
+    { name: 'chromium', testIgnore: /auth\.setup\.ts/, dependencies: ['setup'], use: chromium },
+  ],
+  webServer: {
+    command: `rm -rf ${E2E_DATA_DIR} && tsx scripts/start.ts`,
+    url: `${baseURL}/login`,
+    timeout: 240_000,
+    reuseExistingServer: false,
+    stdout: 'pipe',
+    stderr: 'pipe',
+    gracefulShutdown: { signal: 'SIGTERM', timeout: 10_000 },
+    env: {
+      GK_DATA_DIR: E2E_DATA_DIR,
+      PORT: String(E2E_PORT),
+      // The e2e suite always runs on its own embedded database, whatever the shell points at.
+      DATABASE_URL: '',
+      RDAP_BOOTSTRAP_URL: '',
+    },
+  },
+});

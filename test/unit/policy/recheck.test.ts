@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import type { Stage } from '@/lib/domains/types';
+import { nextCheckAt } from '@/lib/policy/recheck';
+import { DEFAULT_POLICY_SETTINGS } from '@/lib/policy/settings';
+
+const NOW = new Date('2026-01-15T12:00:00Z');
+const DAY = 86_400_000;
+const next = (stage: Stage, expiresAt: Date | null, consecutiveFailures = 0) =>
+  nextCheckAt({ stage, expiresAt, now: NOW, consecutiveFailures }, DEFAULT_POLICY_SETTINGS).getTime() - NOW.getTime();
+
+describe('nextCheckAt', () => {
+  it('checks far-off domains every 30 days', () => {
+    expect(next('active', new Date(NOW.getTime() + 400 * DAY))).toBe(30 * DAY);
+    expect(next('active', null)).toBe(30 * DAY);
+    expect(next('active', new Date(8.64e15))).toBe(30 * DAY);
+  });
+
+  it('wakes up when the warning window opens', () => {
+    expect(next('active', new Date(NOW.getTime() + 40 * DAY))).toBe(10 * DAY);
+    expect(next('active', new Date(NOW.getTime() + 30.5 * DAY))).toBe(1 * DAY);
+  });
+
+  it.each<Stage>(['expiring', 'grace', 'redemption', 'pending_delete', 'available', 're_registered'])('checks %s daily', (stage) => {
+    expect(next(stage, null)).toBe(DAY);
+  });
+
+  it('backs off exponentially after failures, capped at a day', () => {
+    expect([1, 2, 3, 4, 5, 6, 60].map((n) => next('unknown', null, n) / 60_000)).toEqual([60, 120, 240, 480, 960, 1440, 1440]);
+  });
+});
