@@ -3,7 +3,7 @@ import { defineConfig, devices } from '@playwright/test';
 // E2E against the production build on a fresh embedded database (its own data dir, wiped by
 // e2e/global-setup.ts), with Debian's Chromium: browsers cannot be downloaded here.
 export const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
-export const E2E_DATA_DIR = '.data/e2e';
+export const E2E_DATA_DIR = process.env.E2E_DATA_DIR ?? '.data/e2e';
 const baseURL = `http://localhost:${E2E_PORT}`;
 
 const chromium = {

@@ -20,6 +20,8 @@ interface ActionDefinition<S extends z.ZodType, T> {
   /** Calls one lib/ verb; it writes its audit row with `ctx.tx`, so both commit or neither. */
   run: (ctx: ActionContext, input: z.output<S>) => Promise<T>;
   revalidate?: string[];
+  /** Runs after the commit (e.g. enqueue the job for a scan row the verb created). */
+  after?: (data: T) => Promise<void>;
   rateLimit?: { name: string; limit: number; windowSeconds: number };
 }
 
@@ -42,6 +44,7 @@ export function defineAction<S extends z.ZodType, T>(def: ActionDefinition<S, T>
           throw new AppError('rate_limited', `Too many requests. Try again in ${hit.retryAfterSeconds} seconds.`);
       }
       const data = await db.transaction((tx) => def.run({ actor, tx }, input));
+      await def.after?.(data);
       for (const path of def.revalidate ?? []) revalidatePath(path);
       return { ok: true, data };
     } catch (error) {
