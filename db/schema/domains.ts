@@ -20,6 +20,9 @@ export const domains = pgTable(
     lastCheckedAt: timestamp('last_checked_at', { withTimezone: true }),
     nextCheckAt: timestamp('next_check_at', { withTimezone: true }),
     consecutiveFailures: integer('consecutive_failures').notNull().default(0),
+    // A worker's lease while it checks the domain: no two checks of one domain at once, and a
+    // worker that dies releases it when the lease runs out.
+    checkingUntil: timestamp('checking_until', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

@@ -1,10 +1,14 @@
 import { sql } from 'drizzle-orm';
-import { bigint, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { bigint, boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { scanKindEnum, scanStateEnum } from './enums';
 import { users } from './users';
 
 export interface ScanCounters {
   domainsChecked: number;
+  /** Verified addresses on the domains checked: the base of the blast-radius share. */
+  verifiedAddressesChecked?: number;
+  /** Unverifications the blast-radius guard held back as pending_review flags. */
+  flagsHeldForReview?: number;
   domainsChanged: number;
   domainsErrored: number;
   addressesUnverified: number;
@@ -36,6 +40,10 @@ export const scans = pgTable(
         sql`'{"domainsChecked":0,"domainsChanged":0,"domainsErrored":0,"addressesUnverified":0,"flagsOpened":0,"flagsResolved":0,"notificationsQueued":0}'::jsonb`,
       ),
     error: text('error'),
+    // Last sign of life from the worker running it; a stale one gets the scan picked up again.
+    heartbeatAt: timestamp('heartbeat_at', { withTimezone: true }),
+    // Set once this scan would have unverified more than the blast-radius guard allows.
+    guardTripped: boolean('guard_tripped').notNull().default(false),
   },
   (t) => [
     index('scans_created_idx').on(t.createdAt.desc(), t.id.desc()),
@@ -44,6 +52,9 @@ export const scans = pgTable(
     uniqueIndex('scans_one_active_full')
       .on(t.kind)
       .where(sql`${t.kind} = 'full' and ${t.state} in ('queued', 'running')`),
+    uniqueIndex('scans_one_active_scheduled')
+      .on(t.kind)
+      .where(sql`${t.kind} = 'scheduled' and ${t.state} in ('queued', 'running')`),
   ],
 );
 
