@@ -1,0 +1,68 @@
+import { Resolver } from 'node:dns/promises';
+import pLimit from 'p-limit';
+import type { DnsAnswer, SourceError, SourceOutcome } from '@/lib/domains/types';
+
+// NS and MX of the registrable domain. Only the resolver's definite answers are evidence:
+// NXDOMAIN (the name is not delegated) and NOERROR-without-records. A SERVFAIL, refusal or
+// timeout is the resolver's trouble and says nothing about the domain.
+
+export interface DnsConfig {
+  /** "host" or "host:port" ("[v6]:port"); empty = the system's resolvers. */
+  servers: string[];
+  timeoutMs?: number;
+  tries?: number;
+  /** Queries in flight at once, so a scan does not flood a shared resolver. */
+  concurrency?: number;
+}
+
+export interface DnsClient {
+  lookup(domain: string): Promise<SourceOutcome<DnsAnswer>>;
+}
+
+type Query = { kind: 'records'; values: string[] } | { kind: 'nxdomain' } | { kind: 'error'; error: SourceError };
+
+export function createDnsClient(config: DnsConfig): DnsClient {
+  const resolver = new Resolver({ timeout: config.timeoutMs ?? 3_000, tries: config.tries ?? 2 });
+  if (config.servers.length > 0) resolver.setServers(config.servers);
+  const limit = pLimit(config.concurrency ?? 16);
+
+  const query = (run: () => Promise<string[]>, name: string): Promise<Query> =>
+    limit(async () => {
+      try {
+        return { kind: 'records', values: normaliseNames(await run()) };
+      } catch (err) {
+        return classifyDnsError(err, name);
+      }
+    });
+
+  return {
+    async lookup(domain) {
+      const started = performance.now();
+      const [ns, mx] = await Promise.all([
+        query(() => resolver.resolveNs(domain), `NS ${domain}`),
+        query(async () => (await resolver.resolveMx(domain)).map((r) => r.exchange), `MX ${domain}`),
+      ]);
+      const latencyMs = Math.round(performance.now() - started);
+      // Any failed query makes the whole answer unusable: half an answer could read as "no MX".
+      if (ns.kind === 'error') return { ok: false, error: ns.error, latencyMs };
+      if (mx.kind === 'error') return { ok: false, error: mx.error, latencyMs };
+      if (ns.kind === 'nxdomain' || mx.kind === 'nxdomain') {
+        return { ok: true, value: { nxdomain: true, nameservers: [], mx: [] }, latencyMs };
+      }
+      return { ok: true, value: { nxdomain: false, nameservers: ns.values, mx: mx.values }, latencyMs };
+    },
+  };
+}
+
+function normaliseNames(names: string[]): string[] {
+  return [...new Set(names.map((n) => n.toLowerCase().replace(/\.+$/, '')).filter(Boolean))].sort();
+}
+
+function classifyDnsError(err: unknown, name: string): Query {
+  const code = typeof err === 'object' && err !== null && 'code' in err ? String((err as { code: unknown }).code) : 'UNKNOWN';
+  // c-ares reports NXDOMAIN as ENOTFOUND and NOERROR/NODATA as ENODATA.
+  if (code === 'ENOTFOUND') return { kind: 'nxdomain' };
+  if (code === 'ENODATA') return { kind: 'records', values: [] };
+  if (code === 'ETIMEOUT') return { kind: 'error', error: { code: 'timeout', message: `DNS ${name}: no answer in time` } };
+  return { kind: 'error', error: { code: 'network', message: `DNS ${name}: ${code}` } };
+}

@@ -1,0 +1,201 @@
+import { type Clock, DEFAULT_HOST_LIMITS, HostGates, type HostLimits, systemClock } from '@/lib/domains/host-limiter';
+import type { SourceError } from '@/lib/domains/types';
+
+// The one HTTP client every source uses (RDAP bootstrap, RDAP, status APIs): timeouts, bounded
+// retries, Retry-After, per-host limits and request counts live here once. It returns the final
+// response for any status the caller must interpret (404, 403, 422 mean different things per
+// source) and turns only transport failures, 429 and 5xx-after-retries into SourceErrors.
+
+export const RDAP_ACCEPT = 'application/rdap+json, application/json';
+
+export interface HttpClientOptions {
+  fetch?: typeof fetch;
+  clock?: Clock;
+  random?: () => number;
+  /** Per attempt, headers and body included. */
+  timeoutMs?: number;
+  /** Extra attempts after the first, for 429, 5xx (not 501) and network errors. */
+  retries?: number;
+  /** A server that did not answer in time is usually overloaded; retrying it by default only adds load. */
+  retryTimeouts?: boolean;
+  backoffBaseMs?: number;
+  backoffMaxMs?: number;
+  /** Longest Retry-After we wait for; a longer one ends the lookup as rate_limited. */
+  retryAfterMaxMs?: number;
+  hostDefaults?: Partial<HostLimits>;
+  /** Keyed by URL host (`host:port` when a port is given). */
+  hosts?: Record<string, Partial<HostLimits>>;
+  /** Bodies above this are refused as malformed rather than buffered. */
+  maxBodyBytes?: number;
+  userAgent?: string;
+}
+
+export interface HttpResponse {
+  status: number;
+  url: string;
+  redirected: boolean;
+  contentType: string;
+  headers: Headers;
+  body: string;
+  attempts: number;
+}
+
+export type HttpResult = { ok: true; response: HttpResponse } | { ok: false; error: SourceError; attempts: number };
+
+export interface HttpRequestOptions {
+  accept?: string;
+  headers?: Record<string, string>;
+  timeoutMs?: number;
+}
+
+type Attempt = { kind: 'response'; response: Omit<HttpResponse, 'attempts'> } | { kind: 'failure'; error: SourceError };
+
+export class HttpClient {
+  private readonly gates: HostGates;
+  private readonly fetchImpl: typeof fetch;
+  private readonly clock: Clock;
+  private readonly random: () => number;
+  private readonly opts: Required<
+    Pick<
+      HttpClientOptions,
+      'timeoutMs' | 'retries' | 'retryTimeouts' | 'backoffBaseMs' | 'backoffMaxMs' | 'retryAfterMaxMs' | 'maxBodyBytes' | 'userAgent'
+    >
+  >;
+
+  constructor(options: HttpClientOptions = {}) {
+    this.fetchImpl = options.fetch ?? globalThis.fetch;
+    this.clock = options.clock ?? systemClock;
+    this.random = options.random ?? Math.random;
+    this.opts = {
+      timeoutMs: options.timeoutMs ?? 10_000,
+      retries: options.retries ?? 2,
+      retryTimeouts: options.retryTimeouts ?? false,
+      backoffBaseMs: options.backoffBaseMs ?? 250,
+      backoffMaxMs: options.backoffMaxMs ?? 5_000,
+      retryAfterMaxMs: options.retryAfterMaxMs ?? 30_000,
+      maxBodyBytes: options.maxBodyBytes ?? 2_000_000,
+      userAgent: options.userAgent ?? 'Gravekeeper/0.1 (email-domain lifecycle check)',
+    };
+    this.gates = new HostGates({ ...DEFAULT_HOST_LIMITS, ...options.hostDefaults }, options.hosts ?? {}, this.clock);
+  }
+
+  async get(url: string, request: HttpRequestOptions = {}): Promise<HttpResult> {
+    const host = new URL(url).host;
+    const gate = this.gates.for(host);
+    for (let attempt = 0; ; attempt += 1) {
+      const result = await gate.run(() => this.once(url, request));
+      const attempts = attempt + 1;
+      const canRetry = attempt < this.opts.retries;
+      if (result.kind === 'failure') {
+        const retryable = result.error.code === 'network' || (result.error.code === 'timeout' && this.opts.retryTimeouts);
+        if (retryable && canRetry) {
+          await this.clock.sleep(this.backoff(attempt));
+          continue;
+        }
+        return { ok: false, error: result.error, attempts };
+      }
+      const { response } = result;
+      const status = response.status;
+      if (status !== 429 && (status < 500 || status === 501)) return { ok: true, response: { ...response, attempts } };
+
+      const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'), this.clock.now());
+      // The whole host is throttled, not this URL: hold every request to it, up to our cap.
+      if (retryAfterMs !== null) gate.pause(Math.min(retryAfterMs, this.opts.retryAfterMaxMs));
+      const waitTooLong = retryAfterMs !== null && retryAfterMs > this.opts.retryAfterMaxMs;
+      if (canRetry && !waitTooLong) {
+        await this.clock.sleep(this.backoff(attempt)); // the gate adds whatever remains of Retry-After
+        continue;
+      }
+      const error: SourceError =
+        status === 429
+          ? { code: 'rate_limited', message: `HTTP 429 from ${host}`, httpStatus: status }
+          : { code: 'http', message: `HTTP ${status} from ${host} after ${attempts} attempts`, httpStatus: status };
+      if (retryAfterMs !== null) error.retryAfterMs = retryAfterMs;
+      return { ok: false, error, attempts };
+    }
+  }
+
+  /** Holds requests to a host, e.g. after a disguised rate limit (403 HTML, 422) that carries no Retry-After. */
+  pauseHost(host: string, ms: number): void {
+    this.gates.for(host).pause(ms);
+  }
+
+  /** Requests sent per host since this client was created (retries included). */
+  requestCounts(): Record<string, number> {
+    return this.gates.counts();
+  }
+
+  private backoff(attempt: number): number {
+    // "Equal jitter": at least half the ceiling plus a random share, so the retries of many
+    // concurrent lookups spread out instead of arriving together.
+    const ceiling = Math.min(this.opts.backoffMaxMs, this.opts.backoffBaseMs * 2 ** attempt);
+    return Math.round(ceiling / 2 + (this.random() * ceiling) / 2);
+  }
+
+  private async once(url: string, request: HttpRequestOptions): Promise<Attempt> {
+    const host = new URL(url).host;
+    try {
+      const res = await this.fetchImpl(url, {
+        headers: { accept: request.accept ?? 'application/json', 'user-agent': this.opts.userAgent, ...request.headers },
+        signal: AbortSignal.timeout(request.timeoutMs ?? this.opts.timeoutMs),
+        redirect: 'follow',
+      });
+      const declared = Number(res.headers.get('content-length') ?? '0');
+      if (declared > this.opts.maxBodyBytes) {
+        await res.body?.cancel();
+        return { kind: 'failure', error: { code: 'malformed', message: `body of ${declared} bytes from ${host} is too large` } };
+      }
+      const body = await res.text();
+      if (body.length > this.opts.maxBodyBytes) {
+        return { kind: 'failure', error: { code: 'malformed', message: `body from ${host} is too large` } };
+      }
+      const response = {
+        status: res.status,
+        url: res.url || url,
+        redirected: res.redirected,
+        contentType: (res.headers.get('content-type') ?? '').toLowerCase(),
+        headers: res.headers,
+        body,
+      };
+      return { kind: 'response', response };
+    } catch (err) {
+      return { kind: 'failure', error: transportError(err, host) };
+    }
+  }
+}
+
+function transportError(err: unknown, host: string): SourceError {
+  if (err instanceof Error && (err.name === 'TimeoutError' || err.name === 'AbortError')) {
+    return { code: 'timeout', message: `no answer from ${host} in time` };
+  }
+  const cause = err instanceof Error ? (err.cause as { code?: unknown } | undefined) : undefined;
+  const code = typeof cause?.code === 'string' ? cause.code : err instanceof Error ? err.message : 'unknown error';
+  return { code: 'network', message: `request to ${host} failed: ${code}` };
+}
+
+/** Retry-After as milliseconds from now: delta-seconds or an HTTP date (RFC 9110 §10.2.3); null when absent or unreadable. */
+export function parseRetryAfter(value: string | null, nowMs: number): number | null {
+  if (value === null) return null;
+  const trimmed = value.trim();
+  if (/^\d+$/.test(trimmed)) return Number(trimmed) * 1000;
+  // All three HTTP date formats start with a day name; Date.parse alone accepts far more ("-5" is a year).
+  if (!/^[A-Za-z]{3}/.test(trimmed)) return null;
+  const at = Date.parse(trimmed);
+  if (Number.isNaN(at)) return null;
+  return Math.max(0, at - nowMs);
+}
+
+export type JsonResult = { ok: true; value: unknown } | { ok: false; error: SourceError };
+
+/** Parses a response body as JSON; anything else is 'malformed' (e.g. an HTML error page behind a proxy). */
+export function parseJsonBody(response: HttpResponse): JsonResult {
+  try {
+    return { ok: true, value: JSON.parse(response.body) };
+  } catch {
+    const host = new URL(response.url).host;
+    return {
+      ok: false,
+      error: { code: 'malformed', message: `HTTP ${response.status} from ${host} is not JSON`, httpStatus: response.status },
+    };
+  }
+}

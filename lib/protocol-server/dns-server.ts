@@ -1,0 +1,109 @@
+import dgram from 'node:dgram';
+import type { DnsRecord } from '@/lib/protocol-server/records';
+
+// A minimal authoritative DNS responder over UDP (RFC 1035 wire format, written by hand: we need a
+// few bytes of it, not a library). It answers NS and MX from the dataset, NXDOMAIN for unknown names,
+// and can play SERVFAIL / REFUSED / silence so the DNS source's error handling can be tested.
+
+const TYPE_NS = 2;
+const TYPE_MX = 15;
+const RCODE = { noError: 0, serverFailure: 2, nameError: 3, refused: 5 } as const;
+
+interface Question {
+  id: number;
+  flags: number;
+  name: string;
+  type: number;
+  /** The question section as received, echoed back verbatim. */
+  raw: Buffer;
+}
+
+export function parseQuery(msg: Buffer): Question | null {
+  if (msg.length < 12 || msg.readUInt16BE(4) < 1) return null;
+  const labels: string[] = [];
+  let off = 12;
+  for (;;) {
+    const len = msg[off];
+    if (len === undefined || len > 63) return null; // compression never appears in a question we accept
+    off += 1;
+    if (len === 0) break;
+    labels.push(msg.toString('latin1', off, off + len));
+    off += len;
+  }
+  if (off + 4 > msg.length) return null;
+  return { id: msg.readUInt16BE(0), flags: msg.readUInt16BE(2), name: labels.join('.').toLowerCase(), type: msg.readUInt16BE(off), raw: msg.subarray(12, off + 4) };
+}
+
+function encodeName(name: string): Buffer {
+  const parts = name.replace(/\.$/, '').split('.').filter(Boolean);
+  return Buffer.concat([...parts.map((p) => Buffer.concat([Buffer.from([p.length]), Buffer.from(p, 'latin1')])), Buffer.from([0])]);
+}
+
+function answer(type: number, rdata: Buffer): Buffer {
+  const head = Buffer.alloc(12);
+  head.writeUInt16BE(0xc00c, 0); // pointer to the question's name at offset 12
+  head.writeUInt16BE(type, 2);
+  head.writeUInt16BE(1, 4); // class IN
+  head.writeUInt32BE(300, 6);
+  head.writeUInt16BE(rdata.length, 10);
+  return Buffer.concat([head, rdata]);
+}
+
+export function buildResponse(q: Question, rcode: number, answers: Buffer[]): Buffer {
+  const header = Buffer.alloc(12);
+  header.writeUInt16BE(q.id, 0);
+  // QR, the query's opcode and RD, AA, RA, and the response code.
+  header.writeUInt16BE(0x8000 | (q.flags & 0x7900) | 0x0400 | 0x0080 | rcode, 2);
+  header.writeUInt16BE(1, 4);
+  header.writeUInt16BE(answers.length, 6);
+  return Buffer.concat([header, q.raw, ...answers]);
+}
+
+/** The reply for a question, or null to stay silent (a timeout for the client). */
+export function respond(q: Question, record: DnsRecord | undefined): Buffer | null {
+  if (!record || record.kind === 'nxdomain') return buildResponse(q, RCODE.nameError, []);
+  if (record.kind === 'fault') {
+    if (record.fault === 'timeout') return null;
+    return buildResponse(q, record.fault === 'servfail' ? RCODE.serverFailure : RCODE.refused, []);
+  }
+  if (q.type === TYPE_NS) return buildResponse(q, RCODE.noError, record.ns.map((ns) => answer(TYPE_NS, encodeName(ns))));
+  if (q.type === TYPE_MX) {
+    const mx = record.mx.map((host, i) => {
+      const pref = Buffer.alloc(2);
+      pref.writeUInt16BE(10 * (i + 1), 0);
+      return answer(TYPE_MX, Buffer.concat([pref, encodeName(host)]));
+    });
+    return buildResponse(q, RCODE.noError, mx);
+  }
+  return buildResponse(q, RCODE.noError, []); // NODATA for other types
+}
+
+export interface DnsServer {
+  port: number;
+  queries: number;
+  close(): Promise<void>;
+}
+
+export function startDnsServer(options: { host: string; port: number; lookup: (name: string) => DnsRecord | undefined }): Promise<DnsServer> {
+  const socket = dgram.createSocket(options.host.includes(':') ? 'udp6' : 'udp4');
+  const server: DnsServer = {
+    port: 0,
+    queries: 0,
+    close: () => new Promise((resolve) => socket.close(() => resolve())),
+  };
+  socket.on('message', (msg, rinfo) => {
+    const q = parseQuery(msg);
+    if (!q) return;
+    server.queries += 1;
+    const reply = respond(q, options.lookup(q.name));
+    if (reply) socket.send(reply, rinfo.port, rinfo.address);
+  });
+  return new Promise((resolve, reject) => {
+    socket.once('error', reject);
+    socket.bind(options.port, options.host, () => {
+      socket.off('error', reject);
+      server.port = socket.address().port;
+      resolve(server);
+    });
+  });
+}

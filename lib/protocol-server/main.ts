@@ -1,0 +1,54 @@
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { demoDomains, syntheticDomains } from '@/lib/protocol-server/dataset';
+import { faultsSchema } from '@/lib/protocol-server/faults';
+import { startProtocolServer } from '@/lib/protocol-server/server';
+
+// `tsx lib/protocol-server/main.ts [--port N] [--host H] [--faults file.json] [--synthetic N --seed S]`
+// runs the local protocol server until stopped and prints the environment that points Gravekeeper
+// at it. Without --port it reads PORT (default 4010): pass --port when PORT belongs to the web app.
+
+function fail(message: string): never {
+  process.stderr.write(`protocol-server: ${message}\n`);
+  process.exit(2);
+}
+
+const { values } = parseArgs({
+  options: {
+    port: { type: 'string' },
+    host: { type: 'string' },
+    faults: { type: 'string' },
+    synthetic: { type: 'string' },
+    seed: { type: 'string' },
+    'no-dns': { type: 'boolean' },
+  },
+  allowPositionals: false,
+});
+const port = Number(values.port ?? process.env.PORT ?? 4010);
+if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`invalid port: ${values.port ?? process.env.PORT}`);
+const synthetic = Number(values.synthetic ?? 0);
+if (!Number.isInteger(synthetic) || synthetic < 0) fail(`invalid --synthetic: ${values.synthetic}`);
+
+let faults: ReturnType<typeof faultsSchema.parse> | undefined;
+if (values.faults) {
+  try {
+    faults = faultsSchema.parse(JSON.parse(readFileSync(values.faults, 'utf8')));
+  } catch (err) {
+    fail(`cannot use --faults ${values.faults}: ${err instanceof Error ? err.message : String(err)}`);
+  }
+}
+
+const now = new Date();
+const domains = [
+  ...demoDomains(now).map((d) => d.record),
+  ...syntheticDomains({ count: synthetic, seed: Number(values.seed ?? 1), now }).map((d) => d.record),
+];
+const server = await startProtocolServer({ port, host: values.host ?? '127.0.0.1', dns: !values['no-dns'], domains, faults });
+process.stdout.write(`Gravekeeper protocol server on ${server.url} (${domains.length} domains)\n`);
+for (const [key, value] of Object.entries(server.env)) process.stdout.write(`${key}=${value}\n`);
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    server.close().then(() => process.exit(0));
+  });
+}
