@@ -20,6 +20,10 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }
     summary: 'apply database migrations',
     load: async () => (await import('./commands/migrate')).migrateCommand,
   },
+  scan: {
+    summary: 'scan now: --full | --domain <d> | --email <addr> | --user <username> [--wait]',
+    load: async () => (await import('./commands/scan')).scanCommand,
+  },
   'seed-demo': {
     summary: 'fill an empty database with the demo registry and demo logins',
     load: async () => (await import('./commands/seed-demo')).seedDemoCommand,

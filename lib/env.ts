@@ -35,11 +35,28 @@ export const envSchema = z.object({
   /** Local protocol server (RDAP + status APIs) that `npm start` runs so the demo works offline. */
   GK_PROTOCOL_SERVER: z.enum(['on', 'off']).default('on'),
 
+  /** Scan worker tuning: checks at once per worker, a slice's time budget, a domain lease, when a quiet scan is taken over. */
+  GK_SCAN_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(16),
+  GK_SCAN_SLICE_SECONDS: z.coerce.number().int().min(1).max(600).default(20),
+  GK_SCAN_LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(120),
+  GK_SCAN_STALL_SECONDS: z.coerce.number().int().min(1).max(3600).default(120),
+
   SMTP_URL: z.string().optional(),
   MAIL_FROM: z.string().default('Gravekeeper <no-reply@gravekeeper.local>'),
+  /**
+   * The public base URL of the web app (https://registry.example). Links in mail are built from it,
+   * never from the request's Host header: a forged Host would otherwise put an attacker's host name
+   * in a reset link sent to the real owner. Default: http://localhost:$PORT.
+   */
+  APP_URL: z.string().url().optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;
+
+/** The base URL for links in mail, without a trailing slash. */
+export function appBaseUrl(env: Pick<Env, 'APP_URL' | 'PORT'>): string {
+  return (env.APP_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, '');
+}
 
 let cached: Env | undefined;
 
@@ -54,4 +71,9 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
   }
   if (source === process.env) cached = parsed.data;
   return parsed.data;
+}
+
+/** For entry points that fill in process.env after start-up (the CLI beside `npm start`). */
+export function refreshEnv(): void {
+  cached = undefined;
 }

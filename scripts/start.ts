@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,7 +11,8 @@ import { demoRegistryDomains, readDemoAnchor } from '@/lib/demo/registry';
 import { readEnv } from '@/lib/env';
 import { startProtocolServer } from '@/lib/protocol-server/server';
 import { needsBuild, runBuild } from './start/next-build';
-import { startNext, waitForHttp } from './start/next-server';
+import { startNext, stopGroup, waitForHttp } from './start/next-server';
+import { removeServices, writeServices } from './start/services';
 import { authSecret } from './start/secrets';
 
 // `npm start`: the whole product on one machine. PostgreSQL (DATABASE_URL, or embedded under
@@ -21,6 +23,8 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const env = readEnv();
 const log = (line: string) => process.stdout.write(`${line}\n`);
 const stops: (() => Promise<void>)[] = [];
+// Environment the CLI needs to reach what this process started (see scripts/start/services.ts).
+const SERVICE_KEYS = ['RDAP_BOOTSTRAP_URL', 'DOMAIN_STATUS_PROVIDER', 'DOMAINR_BASE_URL', 'DOMAINR_CLIENT_ID', 'FASTLY_BASE_URL', 'FASTLY_API_KEY', 'DNS_SERVERS', 'SMTP_URL', 'APP_URL'];
 
 async function shutdown(code: number) {
   for (const stop of stops.reverse()) await stop().catch(() => {});
@@ -68,6 +72,14 @@ async function main() {
     log(`Domain sources: local protocol server at ${protocol.url} (set RDAP_BOOTSTRAP_URL for real RDAP)`);
   }
 
+  const worker = spawn(path.join(root, 'node_modules', '.bin', 'tsx'), [path.join(root, 'scripts', 'worker.ts')], {
+    cwd: root,
+    env: childEnv,
+    detached: true,
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  stops.push(() => stopGroup(worker));
+
   if (await needsBuild(root)) {
     log('Building the web app (first start or changed sources)…');
     await runBuild(root, { ...childEnv });
@@ -78,6 +90,9 @@ async function main() {
   stops.push(next.stop);
   const url = `http://localhost:${port}`;
   await waitForHttp(`${url}/login`, 60_000, next.child);
+  const serviceEnv = Object.fromEntries(Object.entries(childEnv).filter(([k]) => SERVICE_KEYS.includes(k))) as Record<string, string>;
+  await writeServices(dataDir, { env: serviceEnv, webUrl: url });
+  stops.push(() => removeServices(dataDir));
   next.child.once('exit', (code) => void shutdown(code ?? 1));
 
   log('');

@@ -17,22 +17,25 @@ export function startNext(root: string, port: number, env: NodeJS.ProcessEnv): R
     detached: true,
     stdio: ['ignore', 'inherit', 'inherit'],
   });
-  const stop = () =>
-    new Promise<void>((resolve) => {
-      if (child.exitCode !== null || !child.pid) return resolve();
-      child.once('exit', () => resolve());
+  return { child, stop: () => stopGroup(child) };
+}
+
+/** SIGTERM to a child's whole process group, SIGKILL if it is still there after a grace period. */
+export function stopGroup(child: ChildProcess, graceMs = 10_000): Promise<void> {
+  return new Promise<void>((resolve) => {
+    if (child.exitCode !== null || !child.pid) return resolve();
+    child.once('exit', () => resolve());
+    try {
+      process.kill(-child.pid, 'SIGTERM');
+    } catch {
+      resolve();
+    }
+    setTimeout(() => {
       try {
-        process.kill(-child.pid, 'SIGTERM');
-      } catch {
-        resolve();
-      }
-      setTimeout(() => {
-        try {
-          if (child.pid) process.kill(-child.pid, 'SIGKILL');
-        } catch {}
-      }, 5_000).unref();
-    });
-  return { child, stop };
+        if (child.pid) process.kill(-child.pid, 'SIGKILL');
+      } catch {}
+    }, graceMs).unref();
+  });
 }
 
 export async function waitForHttp(url: string, timeoutMs: number, child: ChildProcess): Promise<void> {

@@ -12,7 +12,7 @@ fs.chmodSync(dataDir, 0o755);
 afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
 function gk(args: string[], stdin = '') {
-  const env = { ...process.env, GK_DATA_DIR: dataDir };
+  const env: NodeJS.ProcessEnv = { ...process.env, GK_DATA_DIR: dataDir };
   delete env.DATABASE_URL;
   const r = spawnSync('npx', ['tsx', 'cli/gk.ts', ...args], { input: stdin, encoding: 'utf8', env, timeout: 90_000 });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };

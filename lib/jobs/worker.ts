@@ -1,0 +1,49 @@
+import type PgBoss from 'pg-boss';
+import type { Db } from '@/db/connect';
+import type { DomainChecker } from '@/lib/domains/check';
+import { runScanChunk } from '@/lib/scans/run';
+import { QUEUES, type ScanJob, sendScanSlice } from './boss';
+import { expireOverrides, scheduleDueDomains, stalledScans } from './tick';
+
+export interface WorkerOptions {
+  db: Db;
+  boss: PgBoss;
+  checker: DomainChecker;
+  tuning: { concurrency: number; sliceSeconds: number; leaseSeconds: number; stallSeconds: number };
+  log?: (line: string) => void;
+}
+
+/** Registers this process as a worker: scan slices, and the minute tick (scheduler + sweeper). */
+export async function startWorker(options: WorkerOptions): Promise<{ tick: () => Promise<void> }> {
+  const { db, boss, checker } = options;
+  const log = options.log ?? (() => {});
+
+  await boss.work<ScanJob>(QUEUES.scan, { batchSize: 1, pollingIntervalSeconds: 1 }, async ([job]) => {
+    if (!job) return;
+    const { scanId, slice } = job.data;
+    const { concurrency, sliceSeconds, leaseSeconds } = options.tuning;
+    const outcome = await runScanChunk(scanId, { db, checker, budgetMs: sliceSeconds * 1000, concurrency, leaseSeconds });
+    // A slice ends after its time budget so a dead worker loses little; the next slice continues.
+    if (outcome === 'more') await sendScanSlice(boss, { scanId, slice: slice + 1 });
+    else if (outcome === 'waiting') await sendScanSlice(boss, { scanId, slice: slice + 1 }, 5);
+    else log(`scan #${scanId} ${outcome}`);
+  });
+
+  const tick = async () => {
+    const now = new Date();
+    await expireOverrides(db, now);
+    const scheduled = await scheduleDueDomains(db, now);
+    if (scheduled) {
+      log(`scheduled scan #${scheduled}`);
+      await sendScanSlice(boss, { scanId: scheduled, slice: 0 });
+    }
+    for (const scanId of await stalledScans(db, now, options.tuning.stallSeconds)) {
+      // A fresh slice number: the stalled slice's job may still sit in pg-boss as active.
+      await sendScanSlice(boss, { scanId, slice: Date.now() });
+    }
+  };
+  await boss.schedule(QUEUES.tick, '* * * * *');
+  await boss.work(QUEUES.tick, async () => tick());
+  await tick();
+  return { tick };
+}

@@ -1,0 +1,141 @@
+import { and, eq, sql } from 'drizzle-orm';
+import pLimit from 'p-limit';
+import type { Db } from '@/db/connect';
+import { type Domain, type Scan, type ScanCounters, scans } from '@/db/schema';
+import type { Actor } from '@/lib/auth/actor';
+import { recordAudit } from '@/lib/audit/record';
+import type { CheckedDomain, DomainChecker } from '@/lib/domains/check';
+import { classify } from '@/lib/domains/classify';
+import { syncWatchedDomains } from '@/lib/domains/track';
+import { checkBlastRadius } from '@/lib/policy/blast-radius';
+import type { PolicySettings } from '@/lib/policy/settings';
+import { getPolicySettings } from '@/lib/settings/policy';
+import { type ApplyTotals, applyPlan, emptyTotals, planDomain, plannedUnverifies } from './apply';
+import { loadAddresses, oldestVerification } from './domain-state';
+import { claimBatch, countInScope, remainingInScope } from './claim';
+
+export interface RunOptions {
+  db: Db;
+  checker: DomainChecker;
+  /** Stop taking new batches after this long; the job re-enqueues itself to continue. */
+  budgetMs: number;
+  batchSize?: number;
+  concurrency?: number;
+  leaseSeconds?: number;
+  now?: () => Date;
+  workerName?: string;
+}
+
+export type ChunkOutcome = 'more' | 'done' | 'cancelled' | 'failed' | 'waiting';
+
+const ACTOR: Actor = { type: 'job', name: 'scan' };
+
+/**
+ * Runs one slice of a scan: claims batches of due domains (leased, so no domain is checked twice at
+ * once and a dead worker's lease runs out), checks them, applies each batch in one transaction, and
+ * counts. Everything it has applied is recorded per domain (an observation with this scan's id), so
+ * a restart continues where it stopped and the final state equals an uninterrupted run.
+ */
+export async function runScanChunk(scanId: number, options: RunOptions): Promise<ChunkOutcome> {
+  const { db, checker } = options;
+  const now = options.now ?? (() => new Date());
+  const started = Date.now();
+  let scan = await startScan(db, scanId, now());
+  if (!scan) return 'failed';
+  if (scan.state !== 'running') return scan.state === 'cancelled' ? 'cancelled' : scan.state === 'failed' ? 'failed' : 'done';
+  const settings = await getPolicySettings(db);
+  const limit = pLimit(options.concurrency ?? 16);
+
+  while (Date.now() - started < options.budgetMs) {
+    const batch = await claimBatch(db, scan, options.batchSize ?? 50, options.leaseSeconds ?? 120);
+    if (batch.length === 0) {
+      // Nothing claimable: either finished, or another worker holds the rest of the leases.
+      if ((await remainingInScope(db, scan)) > 0) return 'waiting';
+      await finishScan(db, scan.id, 'done', now());
+      return 'done';
+    }
+    const results = await Promise.all(batch.map((domain) => limit(() => checkOne(db, checker, domain, now))));
+    scan = await applyBatch(db, scan, results, settings, now());
+    if (scan.state === 'cancelled') return 'cancelled';
+  }
+  return 'more';
+}
+
+async function checkOne(db: Db, checker: DomainChecker, domain: Domain, now: () => Date) {
+  const checkStartedAt = now();
+  const addresses = await loadAddresses(db, domain.name, checkStartedAt);
+  const ctx = {
+    now: checkStartedAt,
+    verifiedAt: oldestVerification(addresses),
+    previousRegisteredAt: domain.registeredAt,
+    previousHandle: domain.handle,
+    previousRegistrar: domain.registrar,
+  };
+  try {
+    return { domain, checked: await checker.checkAndClassify(domain.name, ctx), checkStartedAt };
+  } catch (error) {
+    // A check that cannot even start (e.g. a stored name the engine rejects) is an error result:
+    // counted, retried with back-off, and never a reason to unverify anyone.
+    const message = error instanceof Error ? error.message : String(error);
+    const checked: CheckedDomain = {
+      domain: domain.name,
+      evidence: {},
+      classification: classify({}, ctx),
+      sources: [{ name: 'rdap', ok: false, error: { code: 'malformed', message }, latencyMs: null }],
+    };
+    return { domain, checked, checkStartedAt };
+  }
+}
+
+async function applyBatch(db: Db, scan: Scan, results: Awaited<ReturnType<typeof checkOne>>[], settings: PolicySettings, now: Date): Promise<Scan> {
+  return db.transaction(async (tx) => {
+    // Serialises batches of one scan across workers, so the guard's running totals stay exact.
+    const [locked] = await tx.select().from(scans).where(eq(scans.id, scan.id)).for('update');
+    if (!locked || locked.state !== 'running') return locked ?? scan;
+    const plans = [];
+    for (const r of results) plans.push(await planDomain(tx, r.domain, r.checked, settings, r.checkStartedAt, now));
+    const before = locked.counters;
+    const planned = plans.reduce((n, p) => n + plannedUnverifies(p), 0);
+    const verified = plans.reduce((n, p) => n + p.addresses.filter((a) => a.verified).length, 0);
+    const verdict = checkBlastRadius({ plannedUnverify: before.addressesUnverified + planned, verifiedChecked: (before.verifiedAddressesChecked ?? 0) + verified }, settings);
+    const hold = locked.guardTripped || (planned > 0 && !verdict.allowed);
+    const totals: ApplyTotals = emptyTotals();
+    for (const plan of plans) await applyPlan(tx, plan, { scanId: scan.id, actor: ACTOR, now, settings, hold }, totals);
+    if (hold && !locked.guardTripped && !verdict.allowed) {
+      await recordAudit(tx, ACTOR, { action: 'scan.guard_tripped', targetType: 'scan', targetId: scan.id, details: { reason: verdict.reason, planned } });
+    }
+    const [updated] = await tx
+      .update(scans)
+      .set({ checked: sql`${scans.checked} + ${results.length}`, counters: addCounters(before, totals), heartbeatAt: now, guardTripped: hold || locked.guardTripped })
+      .where(eq(scans.id, scan.id))
+      .returning();
+    return updated ?? locked;
+  });
+}
+
+function addCounters(a: ScanCounters, b: ApplyTotals): ScanCounters {
+  const out: ScanCounters = { ...a };
+  for (const key of Object.keys(b) as (keyof ApplyTotals)[]) out[key] = (a[key] ?? 0) + b[key];
+  return out;
+}
+
+/** queued → running, counting what it covers; returns the scan as it now is. */
+async function startScan(db: Db, scanId: number, now: Date): Promise<Scan | null> {
+  const [scan] = await db.select().from(scans).where(eq(scans.id, scanId));
+  if (!scan || scan.state !== 'queued') return scan ?? null;
+  if (scan.kind === 'full' || scan.kind === 'scheduled') await syncWatchedDomains(db, now);
+  const total = await countInScope(db, scan);
+  const [running] = await db
+    .update(scans)
+    .set({ state: 'running', startedAt: now, heartbeatAt: now, total })
+    .where(and(eq(scans.id, scanId), eq(scans.state, 'queued')))
+    .returning();
+  return running ?? (await db.select().from(scans).where(eq(scans.id, scanId)))[0] ?? null;
+}
+
+export async function finishScan(db: Db, scanId: number, state: 'done' | 'failed', now: Date, error?: string) {
+  await db.transaction(async (tx) => {
+    const [row] = await tx.update(scans).set({ state, finishedAt: now, error: error ?? null }).where(and(eq(scans.id, scanId), eq(scans.state, 'running'))).returning();
+    if (row) await recordAudit(tx, ACTOR, { action: state === 'done' ? 'scan.finish' : 'scan.fail', targetType: 'scan', targetId: scanId, details: { counters: row.counters, checked: row.checked, total: row.total, ...(error ? { error } : {}) } });
+  });
+}

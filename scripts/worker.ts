@@ -1,0 +1,43 @@
+import { createDb } from '@/db/connect';
+import { migrateDatabase } from '@/db/migrate';
+import { resolveDatabase } from '@/db/runtime';
+import { readEnv } from '@/lib/env';
+import { startBoss } from '@/lib/jobs/boss';
+import { startWorker } from '@/lib/jobs/worker';
+import { processChecker } from '@/lib/scans/checker';
+
+// `npm run worker`: one background worker. Run as many as you like, on as many machines, against
+// one DATABASE_URL: jobs, leases and the scheduler all live in PostgreSQL.
+
+const env = readEnv();
+const log = (line: string) => process.stdout.write(`[worker ${process.pid}] ${line}\n`);
+const database = await resolveDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.GK_DATA_DIR, log });
+await migrateDatabase(database.url);
+const { db, close } = createDb(database.url, { max: 8, appName: 'gravekeeper-worker' });
+const boss = await startBoss(database.url, 'worker');
+await startWorker({
+  db,
+  boss,
+  checker: processChecker(),
+  log,
+  tuning: {
+    concurrency: env.GK_SCAN_CONCURRENCY,
+    sliceSeconds: env.GK_SCAN_SLICE_SECONDS,
+    leaseSeconds: env.GK_SCAN_LEASE_SECONDS,
+    stallSeconds: env.GK_SCAN_STALL_SECONDS,
+  },
+});
+log(`ready (${database.mode === 'external' ? 'DATABASE_URL' : `embedded PostgreSQL, ${database.mode}`})`);
+
+let stopping = false;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, async () => {
+    if (stopping) return;
+    stopping = true;
+    // Graceful: running slices finish (or their jobs expire and another worker retries them).
+    await boss.stop({ graceful: true, timeout: 15_000 }).catch(() => {});
+    await close();
+    await database.stop();
+    process.exit(0);
+  });
+}
