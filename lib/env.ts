@@ -40,6 +40,8 @@ export const envSchema = z.object({
   GK_SCAN_SLICE_SECONDS: z.coerce.number().int().min(1).max(600).default(20),
   GK_SCAN_LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(120),
   GK_SCAN_STALL_SECONDS: z.coerce.number().int().min(1).max(3600).default(120),
+  /** How often each worker schedules due domains and looks for stalled scans. */
+  GK_TICK_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
 
   SMTP_URL: z.string().optional(),
   MAIL_FROM: z.string().default('Gravekeeper <no-reply@gravekeeper.local>'),

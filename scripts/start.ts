@@ -9,6 +9,8 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '@/db/seed/demo-accounts';
 import { seedDemo } from '@/db/seed/seed-demo';
 import { demoRegistryDomains, readDemoAnchor } from '@/lib/demo/registry';
 import { readEnv } from '@/lib/env';
+import { fileMailStore } from '@/lib/notify/mail-dir';
+import { startSmtpSink } from '@/lib/notify/smtp-sink';
 import { startProtocolServer } from '@/lib/protocol-server/server';
 import { needsBuild, runBuild } from './start/next-build';
 import { startNext, stopGroup, waitForHttp } from './start/next-server';
@@ -72,6 +74,20 @@ async function main() {
     log(`Domain sources: local protocol server at ${protocol.url} (set RDAP_BOOTSTRAP_URL for real RDAP)`);
   }
 
+  // Mail (issue #7). Without SMTP_URL, a local SMTP sink (127.0.0.1 only) keeps every mail as an .eml
+  // file under <data dir>/mail; the worker's outbox sender delivers to it, /admin/outbox shows it.
+  // The port is chosen here so that links in mail (APP_URL) name the web server's real address.
+  if (!env.SMTP_URL) {
+    const mailDir = path.join(dataDir, 'mail');
+    const sink = await startSmtpSink({ port: 0, store: fileMailStore(mailDir) });
+    stops.push(sink.close);
+    childEnv.SMTP_URL = sink.url;
+    log(`Mail: local SMTP sink at ${sink.url}, each mail saved in ${mailDir} (staff read them at /admin/outbox)`);
+  }
+  const explicitPort = process.env.PORT !== undefined;
+  const port = (await portIsFree(env.PORT)) || explicitPort ? env.PORT : await freePort();
+  childEnv.APP_URL ??= `http://localhost:${port}`;
+
   const worker = spawn(path.join(root, 'node_modules', '.bin', 'tsx'), [path.join(root, 'scripts', 'worker.ts')], {
     cwd: root,
     env: childEnv,
@@ -84,8 +100,6 @@ async function main() {
     log('Building the web app (first start or changed sources)…');
     await runBuild(root, { ...childEnv });
   }
-  const explicitPort = process.env.PORT !== undefined;
-  const port = (await portIsFree(env.PORT)) || explicitPort ? env.PORT : await freePort();
   const next = startNext(root, port, { ...childEnv, PORT: String(port) });
   stops.push(next.stop);
   const url = `http://localhost:${port}`;

@@ -1,9 +1,10 @@
 import { createDb } from '@/db/connect';
 import { migrateDatabase } from '@/db/migrate';
 import { resolveDatabase } from '@/db/runtime';
-import { readEnv } from '@/lib/env';
+import { appBaseUrl, readEnv } from '@/lib/env';
 import { startBoss } from '@/lib/jobs/boss';
 import { startWorker } from '@/lib/jobs/worker';
+import { startOutboxWorker } from '@/lib/notify/outbox-worker';
 import { processChecker } from '@/lib/scans/checker';
 
 // `npm run worker`: one background worker. Run as many as you like, on as many machines, against
@@ -15,7 +16,7 @@ const database = await resolveDatabase({ databaseUrl: env.DATABASE_URL, dataDir:
 await migrateDatabase(database.url);
 const { db, close } = createDb(database.url, { max: 8, appName: 'gravekeeper-worker' });
 const boss = await startBoss(database.url, 'worker');
-await startWorker({
+const worker = await startWorker({
   db,
   boss,
   checker: processChecker(),
@@ -25,8 +26,12 @@ await startWorker({
     sliceSeconds: env.GK_SCAN_SLICE_SECONDS,
     leaseSeconds: env.GK_SCAN_LEASE_SECONDS,
     stallSeconds: env.GK_SCAN_STALL_SECONDS,
+    tickSeconds: env.GK_TICK_SECONDS,
   },
 });
+// The outbox sender (issue #7): queued mail goes out over SMTP_URL; without it mail stays queued.
+const outbox = env.SMTP_URL ? startOutboxWorker(db, { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM, appUrl: appBaseUrl(env), log }) : null;
+if (!outbox) log('SMTP_URL is not set: mail stays queued in the outbox');
 log(`ready (${database.mode === 'external' ? 'DATABASE_URL' : `embedded PostgreSQL, ${database.mode}`})`);
 
 let stopping = false;
@@ -34,6 +39,8 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, async () => {
     if (stopping) return;
     stopping = true;
+    worker.stop();
+    await outbox?.stop();
     // Graceful: running slices finish (or their jobs expire and another worker retries them).
     await boss.stop({ graceful: true, timeout: 15_000 }).catch(() => {});
     await close();

@@ -5,8 +5,6 @@ import PgBoss from 'pg-boss';
 export const QUEUES = {
   /** One slice of one scan: { scanId, slice }. */
   scan: 'gk-scan',
-  /** Every minute: schedule due domains, pick up stalled scans, reopen expired overrides. */
-  tick: 'gk-tick',
 } as const;
 
 export interface ScanJob {

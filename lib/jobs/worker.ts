@@ -9,12 +9,12 @@ export interface WorkerOptions {
   db: Db;
   boss: PgBoss;
   checker: DomainChecker;
-  tuning: { concurrency: number; sliceSeconds: number; leaseSeconds: number; stallSeconds: number };
+  tuning: { concurrency: number; sliceSeconds: number; leaseSeconds: number; stallSeconds: number; tickSeconds: number };
   log?: (line: string) => void;
 }
 
 /** Registers this process as a worker: scan slices, and the minute tick (scheduler + sweeper). */
-export async function startWorker(options: WorkerOptions): Promise<{ tick: () => Promise<void> }> {
+export async function startWorker(options: WorkerOptions): Promise<{ tick: () => Promise<void>; stop: () => void }> {
   const { db, boss, checker } = options;
   const log = options.log ?? (() => {});
 
@@ -42,8 +42,10 @@ export async function startWorker(options: WorkerOptions): Promise<{ tick: () =>
       await sendScanSlice(boss, { scanId, slice: Date.now() });
     }
   };
-  await boss.schedule(QUEUES.tick, '* * * * *');
-  await boss.work(QUEUES.tick, async () => tick());
-  await tick();
-  return { tick };
+  // Every worker ticks on its own timer: each step is safe to run twice at once (a unique index
+  // admits one scheduled scan; a doubled slice only meets leases already taken).
+  const safeTick = () => tick().catch((error) => log(`tick failed: ${error instanceof Error ? error.message : String(error)}`));
+  const timer = setInterval(safeTick, options.tuning.tickSeconds * 1000);
+  await safeTick();
+  return { tick, stop: () => clearInterval(timer) };
 }

@@ -4,8 +4,9 @@ import { type Domain, domains, emails, flags } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { type AuditInput, recordAuditMany } from '@/lib/audit/record';
 import type { CheckedDomain } from '@/lib/domains/check';
+import type { Classification, Stage } from '@/lib/domains/types';
 import { queueUserNotice } from '@/lib/notify/queue';
-import { decidePolicy, type PolicyAction } from '@/lib/policy/decide';
+import { decidePolicy, isSameRegistration, type PolicyAction } from '@/lib/policy/decide';
 import { nextCheckAt } from '@/lib/policy/recheck';
 import type { PolicySettings } from '@/lib/policy/settings';
 import { type AddressRow, loadAddresses, toDomainState } from './domain-state';
@@ -15,6 +16,8 @@ import { storableDate } from './storable-date';
 export interface DomainPlan {
   domain: Domain;
   checked: CheckedDomain;
+  /** The classification as applied (see `sticky`). */
+  classification: Classification;
   addresses: AddressRow[];
   actions: PolicyAction[];
   /** When the check began: an address (re)verified after it is never touched by this result. */
@@ -37,8 +40,23 @@ export const emptyTotals = (): ApplyTotals => ({ domainsChecked: 0, domainsChang
 
 export async function planDomain(tx: DbOrTx, domain: Domain, checked: CheckedDomain, settings: PolicySettings, checkStartedAt: Date, now: Date): Promise<DomainPlan> {
   const addresses = await loadAddresses(tx, domain.name, now);
-  const actions = decidePolicy(toDomainState(domain, addresses), checked.classification, settings);
-  return { domain, checked, addresses, actions, checkStartedAt };
+  const classification = sticky(domain, checked.classification);
+  const actions = decidePolicy(toDomainState(domain, addresses), classification, settings);
+  return { domain, checked, classification, addresses, actions, checkStartedAt };
+}
+
+const REGISTERED: readonly Stage[] = ['active', 'expiring'];
+
+/**
+ * Once re-registered, a domain stays re_registered while the registration that replaced the one
+ * the addresses were verified under is still in place: that registration looks perfectly healthy
+ * to the registry, and "active" would read as "safe" to a reviewer. A new registration, a lapse
+ * of the stranger's registration, or a human override is what moves it on.
+ */
+function sticky(domain: Domain, c: Classification): Classification {
+  if (domain.stage !== 're_registered' || !REGISTERED.includes(c.stage)) return c;
+  if (!isSameRegistration({ registeredAt: domain.registeredAt, handle: domain.handle }, c)) return c;
+  return { ...c, stage: 're_registered', evidence: [{ kind: 'decided', code: 'still_re_registered', source: 'context', message: 'the registration that replaced the verified one is still in place' }, ...c.evidence.filter((e) => e.kind === 'note')] };
 }
 
 export const plannedUnverifies = (plan: DomainPlan) => plan.actions.filter((a) => a.type === 'unverify').length;
@@ -50,17 +68,19 @@ export const plannedUnverifies = (plan: DomainPlan) => plan.actions.filter((a) =
  */
 export async function applyPlan(tx: DbOrTx, plan: DomainPlan, opts: { scanId: number | null; actor: Actor; now: Date; settings: PolicySettings; hold: boolean }, totals: ApplyTotals) {
   const { domain, checked } = plan;
-  const c = checked.classification;
+  const c = plan.classification;
   const known = c.stage !== 'unknown';
-  await recordObservations(tx, domain.id, opts.scanId, checked, opts.now);
+  await recordObservations(tx, domain.id, opts.scanId, checked, opts.now, c);
   const failures = known ? 0 : domain.consecutiveFailures + 1;
-  const expiresAt = known ? storableDate(c.expiresAt) : domain.expiresAt;
+  // A registry that no longer has the domain (available) states no registration: keep the last one
+  // seen, it is what a later re-registration is recognised against.
+  const expiresAt = known && c.expiresAt ? storableDate(c.expiresAt) : domain.expiresAt;
   await tx
     .update(domains)
     .set({
       // An unknown result says nothing about the domain: keep what was known, retry with back-off.
       ...(known
-        ? { stage: c.stage, stageSince: c.stage === domain.stage ? domain.stageSince : opts.now, registeredAt: storableDate(c.registeredAt), handle: c.handle, expiresAt, registrar: c.registrar, timeline: c.timeline, evidence: c.evidence }
+        ? { stage: c.stage, stageSince: c.stage === domain.stage ? domain.stageSince : opts.now, registeredAt: storableDate(c.registeredAt) ?? domain.registeredAt, handle: c.handle ?? domain.handle, expiresAt, registrar: c.registrar ?? domain.registrar, timeline: c.timeline, evidence: c.evidence }
         : {}),
       lastCheckedAt: opts.now,
       consecutiveFailures: failures,

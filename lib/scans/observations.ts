@@ -1,11 +1,11 @@
 import type { DbOrTx } from '@/db/connect';
 import { domainObservations } from '@/db/schema';
 import type { CheckedDomain } from '@/lib/domains/check';
+import type { Classification } from '@/lib/domains/types';
 import { storableDate } from './storable-date';
 
 /** One row per source of one check: the lifecycle timeline as each source saw it. */
-export async function recordObservations(tx: DbOrTx, domainId: number, scanId: number | null, checked: CheckedDomain, observedAt: Date) {
-  const c = checked.classification;
+export async function recordObservations(tx: DbOrTx, domainId: number, scanId: number | null, checked: CheckedDomain, observedAt: Date, c: Classification = checked.classification) {
   const rdap = checked.evidence.rdap?.ok && checked.evidence.rdap.value.kind === 'registered' ? checked.evidence.rdap.value.domain : null;
   const rows = checked.sources.map((s) => ({
     domainId,

@@ -44,10 +44,13 @@ export async function runScanChunk(scanId: number, options: RunOptions): Promise
   if (!scan) return 'failed';
   if (scan.state !== 'running') return scan.state === 'cancelled' ? 'cancelled' : scan.state === 'failed' ? 'failed' : 'done';
   const settings = await getPolicySettings(db);
-  const limit = pLimit(options.concurrency ?? 16);
+  const concurrency = options.concurrency ?? 16;
+  const limit = pLimit(concurrency);
+  // Small batches: progress and the heartbeat move often, and a crash loses at most one batch.
+  const batchSize = options.batchSize ?? Math.max(4, concurrency * 2);
 
   while (Date.now() - started < options.budgetMs) {
-    const batch = await claimBatch(db, scan, options.batchSize ?? 50, options.leaseSeconds ?? 120);
+    const batch = await claimBatch(db, scan, batchSize, options.leaseSeconds ?? 120);
     if (batch.length === 0) {
       // Nothing claimable: either finished, or another worker holds the rest of the leases.
       if ((await remainingInScope(db, scan)) > 0) return 'waiting';

@@ -1,0 +1,62 @@
+import { count, eq, sql } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { domains, flags, scans } from '@/db/schema';
+import { seedDemo } from '@/db/seed/seed-demo';
+import { scheduleDueDomains, stalledScans } from '@/lib/jobs/tick';
+import { demoRegistryDomains } from '@/lib/demo/registry';
+import { requestScan } from '@/lib/scans/request';
+import { CLI, scanToEnd, setupProtocolServer } from '../../support/scan-harness';
+import { pgError } from '../../support/db-error';
+import { setupTestDatabase } from '../../support/test-db';
+
+const t = setupTestDatabase();
+const now = new Date();
+const h = setupProtocolServer(() => demoRegistryDomains(now).map((d) => d.record));
+
+describe('scans over the demo registry', () => {
+  it('a full scan right after seeding agrees with the seeded stages: nothing changes, nobody is unverified', async () => {
+    await seedDemo(t.db, { now });
+    const [before] = await t.db.select({ n: count() }).from(flags);
+    const scan = await scanToEnd(t.db, h.checker, { kind: 'full', trigger: 'cli' });
+    expect(scan.total).toBeGreaterThanOrEqual(300);
+    expect(scan.counters).toMatchObject({ domainsChecked: scan.total, domainsChanged: 0, domainsErrored: 0, addressesUnverified: 0, flagsOpened: 0 });
+    const [after] = await t.db.select({ n: count() }).from(flags);
+    expect(after!.n).toBe(before!.n);
+  });
+
+  it('checks each registrable domain once however many addresses use it', async () => {
+    const [shared] = await t.db.execute<{ domain: string; n: number }>(sql`
+      select domain, count(*)::int as n from emails where domain in (select name from domains) group by domain order by n desc limit 1`);
+    expect(Number(shared!.n)).toBeGreaterThan(5);
+    const before = h.server.requestCount({ domain: shared!.domain, path: '/rdap/' });
+    await scanToEnd(t.db, h.checker, { kind: 'full', trigger: 'cli' });
+    expect(h.server.requestCount({ domain: shared!.domain, path: '/rdap/' }) - before).toBe(1);
+  });
+
+  it('refuses a second full scan while one is queued or running', async () => {
+    const first = await t.db.transaction((tx) => requestScan(tx, CLI, { kind: 'full', trigger: 'cli' }));
+    const second = await t.db.transaction((tx) => requestScan(tx, CLI, { kind: 'full', trigger: 'dashboard' })).catch((e) => e);
+    expect(second).toMatchObject({ code: 'conflict' });
+    expect(second.message).toContain(`#${first.scanId}`);
+    await t.db.update(scans).set({ state: 'cancelled' }).where(eq(scans.id, first.scanId));
+  });
+
+  it('schedules only due domains, one scheduled scan at a time, and finds stalled scans', async () => {
+    expect(await scheduleDueDomains(t.db, new Date())).toBeNull();
+    await t.db.update(domains).set({ nextCheckAt: new Date(Date.now() - 1_000) }).where(sql`${domains.id} in (select id from domains order by id limit 7)`);
+    const id = await scheduleDueDomains(t.db, new Date());
+    expect(id).toBeTypeOf('number');
+    expect(await scheduleDueDomains(t.db, new Date())).toBeNull();
+    expect(await pgError(t.db.insert(scans).values({ kind: 'scheduled', trigger: 'schedule' }))).toMatch(/scans_one_active_scheduled/);
+    // A queued scan nobody picked up is found by the sweeper after 30 s.
+    expect(await stalledScans(t.db, new Date(Date.now() + 31_000))).toContain(id);
+    const scan = await scanToEnd(t.db, h.checker, { kind: 'domain', target: (await t.db.select().from(domains).limit(1))[0]!.name, trigger: 'cli' });
+    expect(scan.state).toBe('done');
+    const { runScanChunk } = await import('@/lib/scans/run');
+    expect(await runScanChunk(id!, { db: t.db, checker: h.checker, budgetMs: 10_000 })).toBe('done');
+    const [scheduled] = await t.db.select().from(scans).where(eq(scans.id, id!));
+    expect(scheduled!.total).toBe(7);
+    const stillDue = await t.db.select({ n: count() }).from(domains).where(sql`${domains.nextCheckAt} <= now()`);
+    expect(stillDue[0]!.n).toBe(0);
+  });
+});
