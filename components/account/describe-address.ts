@@ -1,23 +1,27 @@
-import type { AccountOverview } from '@/lib/account/queries';
+import type { AccountAddress } from '@/lib/account/queries';
 import { STAGE_PHRASES } from './stage-phrases';
-
-type Address = AccountOverview['addresses'][number];
 
 const day = (d: Date | null) => (d ? d.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' }) : '');
 
-/** One sentence in plain words for the address's state, e.g. "unverified because …". */
-export function describeAddress(a: Address): string {
+/** One sentence in plain words for the address's state, e.g. "Unverified because the domain … since 3 Nov." */
+export function describeAddress(a: AccountAddress): string {
   if (a.verified) {
+    if (a.flag) return `Verified, but our trust and safety team is reviewing it: the domain ${a.domain} ${STAGE_PHRASES[a.flag.stage]}. It cannot be used to reset your password meanwhile.`;
     if (a.stage === 'expiring' || a.stage === 'grace') {
-      return `Verified, but the domain ${a.domain} ${STAGE_PHRASES[a.stage]}${a.expiresAt ? ` (expires ${day(a.expiresAt)})` : ''}.`;
+      return `Verified, but the domain ${a.domain} ${STAGE_PHRASES[a.stage]}${a.expiresAt ? ` (expiry: ${day(a.expiresAt)})` : ''}. Renew it, or add a backup address.`;
     }
-    return 'Verified: it can receive password resets.';
+    return a.useForRecovery ? 'Verified: password resets can be sent here.' : 'Verified. You chose not to receive password resets here.';
   }
-  if (a.unverifyReason === 'domain_lifecycle' && a.stage) {
-    const since = a.stageSince ? ` since ${day(a.stageSince)}` : '';
-    return `Unverified because the domain ${a.domain} ${STAGE_PHRASES[a.stage]}${since}. It cannot be used to reset your password.`;
+  if (a.unverifyReason === 'domain_lifecycle') {
+    const stage = a.flag?.stage ?? a.stage;
+    const sinceDate = a.stageSince ?? a.unverifiedAt;
+    // "in its redemption period since 3 Nov" reads right for a period; an event gets its date apart.
+    const ongoing = stage === 'grace' || stage === 'redemption' || stage === 'pending_delete';
+    const when = sinceDate ? (ongoing ? ` since ${day(sinceDate)}` : ` (noticed ${day(sinceDate)})`) : '';
+    return `Unverified because the domain ${a.domain} ${stage ? STAGE_PHRASES[stage] : 'lapsed'}${when}. It cannot be used to reset your password, and we send nothing there.`;
   }
   if (a.unverifyReason === 'staff') return 'Unverified by our trust and safety team. It cannot be used to reset your password.';
-  if (a.unverifyReason === 'bounce') return 'Unverified because mail to it bounced.';
-  return 'Not verified yet: open the link we sent to confirm it.';
+  if (a.unverifyReason === 'bounce') return 'Unverified because mail to it bounced. Send a new verification link to use it again.';
+  if (a.unverifyReason === 'user') return 'Unverified. Send a verification link to use it again.';
+  return 'Not verified yet: open the link we sent to it (while signed in) to confirm it.';
 }

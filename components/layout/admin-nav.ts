@@ -1,4 +1,4 @@
-import { Activity, FileClock, Flag, Globe, LayoutDashboard, type LucideIcon, Settings, Users } from 'lucide-react';
+import { Activity, FileClock, Flag, Globe, LayoutDashboard, type LucideIcon, Mail, Settings, Users } from 'lucide-react';
 import type { Permission } from '@/lib/auth/permissions';
 
 // The staff sidebar as data; each entry shows only to roles that hold its permission.
@@ -9,5 +9,6 @@ export const ADMIN_NAV: { href: string; label: string; icon: LucideIcon; permiss
   { href: '/admin/scans', label: 'Scans', icon: Activity, permission: 'scans.read' },
   { href: '/admin/users', label: 'Users', icon: Users, permission: 'users.read' },
   { href: '/admin/audit', label: 'Audit log', icon: FileClock, permission: 'audit.read' },
+  { href: '/admin/outbox', label: 'Outbox', icon: Mail, permission: 'outbox.read' },
   { href: '/admin/settings', label: 'Settings', icon: Settings, permission: 'settings.manage' },
 ];

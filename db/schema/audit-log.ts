@@ -21,6 +21,8 @@ export const auditLog = pgTable(
     index('audit_actor_idx').on(t.actorId, t.at.desc()),
     index('audit_action_idx').on(t.action, t.at.desc()),
     index('audit_target_idx').on(t.targetType, t.targetId, t.at.desc()),
+    // The audit page filters by who acted as recorded (CLI and job actors have no actor_id).
+    index('audit_actor_label_idx').on(t.actorLabel, t.at.desc()),
   ],
 );
 

@@ -29,6 +29,9 @@ export const emails = pgTable(
     index('emails_user_idx').on(t.userId),
     // One primary address per user.
     uniqueIndex('emails_one_primary_per_user').on(t.userId).where(sql`${t.isPrimary}`),
+    // Staff search addresses by any fragment ("lapsed-exa"); a trigram index answers that without
+    // reading every address (pg_trgm, created in the migration).
+    index('emails_address_trgm_idx').using('gin', t.address.op('gin_trgm_ops')),
   ],
 );
 

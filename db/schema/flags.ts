@@ -33,6 +33,15 @@ export const flags = pgTable(
     index('flags_domain_idx').on(t.domainId),
     index('flags_email_idx').on(t.emailId),
     index('flags_stage_state_idx').on(t.stage, t.state),
+    // Flags page filters keep the page's order (created_at desc, id desc), so a filtered first page or
+    // a deep cursor reads one index range instead of sorting every matching flag.
+    index('flags_state_stage_created_idx').on(t.state, t.stage, t.createdAt.desc(), t.id.desc()),
+    index('flags_stage_created_idx').on(t.stage, t.createdAt.desc(), t.id.desc()),
+    index('flags_domain_created_idx').on(t.domainId, t.createdAt.desc(), t.id.desc()),
+    // The overview's "resolved per day" chart; most flags stay open, so only the resolved ones are indexed.
+    index('flags_resolved_idx')
+      .on(t.resolvedAt)
+      .where(sql`${t.resolvedAt} is not null`),
   ],
 );
 

@@ -20,7 +20,12 @@ export const users = pgTable(
     recoveryCodeHashes: text('recovery_code_hashes').array().notNull().default(sql`'{}'::text[]`),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('users_username_key').on(t.username), index('users_role_idx').on(t.role)],
+  (t) => [
+    uniqueIndex('users_username_key').on(t.username),
+    index('users_role_idx').on(t.role),
+    // Staff search usernames by any fragment (pg_trgm, created in the migration).
+    index('users_username_trgm_idx').using('gin', t.username.op('gin_trgm_ops')),
+  ],
 );
 
 export type User = typeof users.$inferSelect;

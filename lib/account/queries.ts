@@ -1,11 +1,12 @@
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/connect';
-import { domains, emails, flags, notifications, users } from '@/db/schema';
+import { domainLists, domains, emails, flags, notifications, users } from '@/db/schema';
+import { listResetAttempts } from '@/lib/reset/queries';
 
-/** Everything the account page shows about the signed-in user's own addresses. */
+/** Everything the account page shows about the signed-in user's own account. */
 export async function getAccountOverview(db: DbOrTx, userId: number) {
   const [user] = await db
-    .select({ id: users.id, name: users.name, username: users.username, totpEnabled: users.totpEnabled })
+    .select({ id: users.id, name: users.name, username: users.username, totpEnabled: users.totpEnabled, recoveryCodeHashes: users.recoveryCodeHashes })
     .from(users)
     .where(eq(users.id, userId));
   if (!user) return null;
@@ -23,25 +24,40 @@ export async function getAccountOverview(db: DbOrTx, userId: number) {
       stage: domains.stage,
       stageSince: domains.stageSince,
       expiresAt: domains.expiresAt,
+      trusted: domainLists.list,
     })
     .from(emails)
     .leftJoin(domains, eq(domains.name, emails.domain))
+    .leftJoin(domainLists, and(eq(domainLists.domain, emails.domain), eq(domainLists.list, 'trusted')))
     .where(eq(emails.userId, userId))
     .orderBy(desc(emails.isPrimary), asc(emails.address));
   const ids = addressRows.map((a) => a.id);
   const openFlags = ids.length
     ? await db
-        .select({ emailId: flags.emailId, stage: flags.stage, createdAt: flags.createdAt })
+        .select({ emailId: flags.emailId, stage: flags.stage, state: flags.state, createdAt: flags.createdAt })
         .from(flags)
         .where(and(inArray(flags.emailId, ids), inArray(flags.state, ['open', 'pending_review'])))
     : [];
+  const addresses = addressRows.map(({ trusted, ...a }) => {
+    const flag = openFlags.find((f) => f.emailId === a.id) ?? null;
+    return { ...a, trustedProvider: trusted === 'trusted', flag, canReceiveReset: a.verified && a.useForRecovery && !flag };
+  });
   const inbox = await db
-    .select()
+    .select({ id: notifications.id, kind: notifications.kind, payload: notifications.payload, createdAt: notifications.createdAt, readAt: notifications.readAt })
     .from(notifications)
     .where(and(eq(notifications.userId, userId), eq(notifications.channel, 'in_app')))
-    .orderBy(desc(notifications.createdAt))
+    .orderBy(desc(notifications.createdAt), desc(notifications.id))
     .limit(20);
-  return { user, addresses: addressRows, openFlags, inbox };
+  const resets = await listResetAttempts(db, { userId, limit: 10 });
+  const { recoveryCodeHashes, ...account } = user;
+  return { user: { ...account, recoveryCodesLeft: recoveryCodeHashes.length }, addresses, openFlags, inbox, resets };
 }
 
 export type AccountOverview = NonNullable<Awaited<ReturnType<typeof getAccountOverview>>>;
+export type AccountAddress = AccountOverview['addresses'][number];
+
+/** The trusted big providers, as examples for "add a backup address". */
+export async function listProviderExamples(db: DbOrTx, limit = 6): Promise<string[]> {
+  const rows = await db.select({ domain: domainLists.domain }).from(domainLists).where(eq(domainLists.list, 'trusted')).orderBy(asc(domainLists.domain)).limit(limit);
+  return rows.map((r) => r.domain);
+}

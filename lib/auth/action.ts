@@ -1,7 +1,7 @@
 import 'server-only';
 import { revalidatePath } from 'next/cache';
 import type { z } from 'zod';
-import type { Tx } from '@/db/connect';
+import type { Db, Tx } from '@/db/connect';
 import { getDb } from '@/db/client';
 import { type ActionResult, AppError, toFailure } from '@/lib/errors';
 import { hitRateLimit } from '@/lib/rate-limit/hit';
@@ -14,7 +14,7 @@ export interface ActionContext {
   tx: Tx;
 }
 
-interface ActionDefinition<S extends z.ZodType, T> {
+export interface ActionDefinition<S extends z.ZodType, T> {
   permission: Permission;
   input: S;
   /** Calls one lib/ verb; it writes its audit row with `ctx.tx`, so both commit or neither. */
@@ -26,29 +26,53 @@ interface ActionDefinition<S extends z.ZodType, T> {
 }
 
 /**
+ * The steps of an action once the caller is known: role → permission → zod → rate limit → verb in a
+ * transaction → post-commit hook. No request context, so tests call it with any actor (or none) and
+ * check that a refused call changed nothing. A failure at any step changes nothing.
+ */
+export async function runAction<S extends z.ZodType, T>(
+  def: ActionDefinition<S, T>,
+  actor: UserActor | null,
+  raw: unknown,
+  db: Db,
+): Promise<ActionResult<T>> {
+  try {
+    if (!actor) throw new AppError('unauthenticated', 'Your session has ended. Sign in again.');
+    if (!can(actor.role, def.permission)) throw new AppError('forbidden', 'Your role is not allowed to do this.');
+    const input = parseInput(def.input, raw);
+    if (def.rateLimit) {
+      const { name, limit, windowSeconds } = def.rateLimit;
+      const hit = await hitRateLimit(db, `action:${name}:${actor.id}`, limit, windowSeconds);
+      if (!hit.allowed)
+        throw new AppError('rate_limited', `Too many requests. Try again in ${hit.retryAfterSeconds} seconds.`);
+    }
+    const data = await db.transaction((tx) => def.run({ actor, tx }, input));
+    await def.after?.(data);
+    return { ok: true, data };
+  } catch (error) {
+    return toFailure(error);
+  }
+}
+
+/**
  * The one way to declare a server action: session → role from the database → permission →
  * zod → verb in a transaction → revalidate. A failure at any step changes nothing.
  */
 export function defineAction<S extends z.ZodType, T>(def: ActionDefinition<S, T>) {
   return async (raw: unknown): Promise<ActionResult<T>> => {
+    let actor: UserActor | null;
     try {
-      const actor = await currentActor();
-      if (!actor) throw new AppError('unauthenticated', 'Your session has ended. Sign in again.');
-      if (!can(actor.role, def.permission)) throw new AppError('forbidden', 'Your role is not allowed to do this.');
-      const input = parseInput(def.input, raw);
-      const db = getDb();
-      if (def.rateLimit) {
-        const { name, limit, windowSeconds } = def.rateLimit;
-        const hit = await hitRateLimit(db, `action:${name}:${actor.id}`, limit, windowSeconds);
-        if (!hit.allowed)
-          throw new AppError('rate_limited', `Too many requests. Try again in ${hit.retryAfterSeconds} seconds.`);
-      }
-      const data = await db.transaction((tx) => def.run({ actor, tx }, input));
-      await def.after?.(data);
-      for (const path of def.revalidate ?? []) revalidatePath(path);
-      return { ok: true, data };
+      actor = await currentActor();
     } catch (error) {
       return toFailure(error);
     }
+    const result = await runAction(def, actor, raw, getDb());
+    if (!result.ok) return result;
+    try {
+      for (const path of def.revalidate ?? []) revalidatePath(path);
+    } catch (error) {
+      return toFailure(error);
+    }
+    return result;
   };
 }

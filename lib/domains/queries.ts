@@ -1,6 +1,6 @@
-import { asc, count, desc, eq, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, ilike, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/connect';
-import { domains, emails } from '@/db/schema';
+import { domains } from '@/db/schema';
 import type { Stage } from './types';
 
 export interface DomainRow {
@@ -12,11 +12,24 @@ export interface DomainRow {
   lastCheckedAt: string | null;
   nextCheckAt: string | null;
   addresses: number;
+  liveFlags: number;
 }
 
-/** Custom domains watched, lapsing stages first, with how many addresses sit on each. */
-export async function listDomains(db: DbOrTx, options: { stage?: Stage; limit?: number } = {}): Promise<DomainRow[]> {
+export const DOMAINS_PAGE_SIZE = 100;
+
+/**
+ * Custom domains watched, lapsing stages first, with how many addresses sit on each. The counts are
+ * subqueries on the page's rows only (not a join over every address), so the list stays cheap with a
+ * million addresses.
+ */
+export async function listDomains(
+  db: DbOrTx,
+  options: { stage?: Stage; q?: string; page?: number; limit?: number } = {},
+): Promise<{ rows: DomainRow[]; hasMore: boolean }> {
+  const limit = options.limit ?? DOMAINS_PAGE_SIZE;
+  const page = Math.max(1, options.page ?? 1);
   const stageOrder = sql`array_position(array['re_registered','available','pending_delete','redemption','grace','expiring','unknown','active']::domain_stage[], ${domains.stage})`;
+  const q = options.q?.trim().toLowerCase();
   const rows = await db
     .select({
       name: domains.name,
@@ -26,20 +39,23 @@ export async function listDomains(db: DbOrTx, options: { stage?: Stage; limit?: 
       registrar: domains.registrar,
       lastCheckedAt: domains.lastCheckedAt,
       nextCheckAt: domains.nextCheckAt,
-      addresses: count(emails.id),
+      addresses: sql<number>`(select count(*) from emails e where e.domain = ${domains.name})`.mapWith(Number),
+      liveFlags: sql<number>`(select count(*) from flags f where f.domain_id = ${domains.id} and f.state in ('open', 'pending_review'))`.mapWith(Number),
     })
     .from(domains)
-    .leftJoin(emails, eq(emails.domain, domains.name))
-    .where(options.stage ? eq(domains.stage, options.stage) : undefined)
-    .groupBy(domains.id)
+    .where(and(options.stage ? eq(domains.stage, options.stage) : undefined, q ? ilike(domains.name, `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`) : undefined))
     .orderBy(stageOrder, asc(domains.expiresAt), desc(domains.id))
-    .limit(options.limit ?? 200);
+    .limit(limit + 1)
+    .offset((page - 1) * limit);
   const iso = (d: Date | null) => d?.toISOString() ?? null;
-  return rows.map((r) => ({
-    ...r,
-    stageSince: iso(r.stageSince),
-    expiresAt: iso(r.expiresAt),
-    lastCheckedAt: iso(r.lastCheckedAt),
-    nextCheckAt: iso(r.nextCheckAt),
-  }));
+  return {
+    hasMore: rows.length > limit,
+    rows: rows.slice(0, limit).map((r) => ({
+      ...r,
+      stageSince: iso(r.stageSince),
+      expiresAt: iso(r.expiresAt),
+      lastCheckedAt: iso(r.lastCheckedAt),
+      nextCheckAt: iso(r.nextCheckAt),
+    })),
+  };
 }

@@ -1,42 +1,128 @@
-import { and, desc, eq, type SQL } from 'drizzle-orm';
+import { and, eq, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/connect';
 import { domains, emails, flags, users } from '@/db/schema';
 import type { FlagState } from '@/db/schema/enums';
+import { registrableDomainOf } from '@/lib/domains/normalize';
+import type { Stage } from '@/lib/domains/types';
+import { type Cursor, decodeCursor, encodeCursor } from './cursor';
+import { FLAGS_PAGE_SIZE, type FlagsSearch } from './search';
 
 export interface FlagRow {
   id: number;
   state: FlagState;
-  stage: (typeof flags.$inferSelect)['stage'];
+  /** The stage when the flag was opened (or last escalated). */
+  stage: Stage;
   createdAt: string;
-  address: string;
+  resolvedAt: string | null;
+  resolution: string | null;
   emailId: number;
-  domain: string;
+  address: string;
+  verified: boolean;
   userId: number;
   username: string;
+  domain: string;
+  domainStage: Stage;
+  notified: boolean;
+  override: { decision: 'keep_unverified' | 'restore_verified'; reason: string; expiresAt: string | null } | null;
 }
 
-/** Newest flags first, optionally in one state. */
-export async function listFlags(db: DbOrTx, options: { state?: FlagState; limit?: number } = {}): Promise<FlagRow[]> {
+export interface FlagPage {
+  rows: FlagRow[];
+  nextCursor: string | null;
+  prevCursor: string | null;
+}
+
+const like = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+/** The filters as SQL on `flags`; each one is answered by an index (see db/schema/flags.ts). */
+function filters(search: FlagsSearch): SQL[] {
   const where: SQL[] = [];
-  if (options.state) where.push(eq(flags.state, options.state));
+  if (search.state) where.push(eq(flags.state, search.state));
+  if (search.stage) where.push(eq(flags.stage, search.stage));
+  if (search.domain) {
+    const normalized = registrableDomainOf(search.domain);
+    const name = normalized.ok ? normalized.registrableDomain : search.domain;
+    where.push(sql`${flags.domainId} = (select ${domains.id} from ${domains} where ${domains.name} = ${name})`);
+  }
+  if (search.user)
+    where.push(sql`${flags.emailId} in (select e.id from ${emails} e join ${users} u on u.id = e.user_id where u.username = ${search.user})`);
+  if (search.from) where.push(sql`${flags.createdAt} >= ${search.from}::date`);
+  if (search.to) where.push(sql`${flags.createdAt} < ${search.to}::date + 1`);
+  if (search.q) {
+    // Materialised so the planner looks the few matching addresses up through the trigram indexes
+    // first, then their flags by email id, instead of filtering every flag against the search.
+    where.push(sql`${flags.emailId} in (
+      select e.id from ${emails} e where e.address ilike ${like(search.q)}
+      union
+      select e.id from ${emails} e join ${users} u on u.id = e.user_id where u.username ilike ${like(search.q)})`);
+  }
+  return where;
+}
+
+/**
+ * One page of flagged addresses, newest (or oldest) first, by keyset: (created_at, id) of the last row
+ * seen. The ordering matches the flags indexes exactly (desc nulls last), so a deep page costs the same
+ * as the first.
+ */
+export async function listFlaggedEmails(db: DbOrTx, search: FlagsSearch, pageSize = FLAGS_PAGE_SIZE): Promise<FlagPage> {
+  const cursor = decodeCursor(search.cursor);
+  const backwards = cursor !== null && search.dir === 'prev';
+  const newestFirst = (search.sort ?? 'newest') === 'newest';
+  // Reading a previous page walks the index the other way, then flips the rows back.
+  const descending = newestFirst !== backwards;
+  const where = filters(search);
+  if (cursor) where.push(keyset(cursor, descending));
+  const order = descending
+    ? [sql`${flags.createdAt} desc nulls last`, sql`${flags.id} desc nulls last`]
+    : [sql`${flags.createdAt} asc nulls first`, sql`${flags.id} asc nulls first`];
   const rows = await db
     .select({
       id: flags.id,
       state: flags.state,
       stage: flags.stage,
       createdAt: flags.createdAt,
-      address: emails.address,
+      cursorAt: sql<string>`${flags.createdAt}::text`,
+      resolvedAt: flags.resolvedAt,
+      resolution: flags.resolution,
       emailId: emails.id,
-      domain: domains.name,
+      address: emails.address,
+      verified: emails.verified,
       userId: users.id,
       username: users.username,
+      domain: domains.name,
+      domainStage: domains.stage,
+      notified: sql<boolean>`exists (select 1 from notifications n where n.dedupe_key = 'staff_notice:flag:' || ${flags.id} || ':in_app')`,
+      override: sql<FlagRow['override']>`(select json_build_object('decision', o.decision, 'reason', o.reason, 'expiresAt', o.expires_at)
+        from overrides o where o.flag_id = ${flags.id} order by o.overridden_at desc, o.id desc limit 1)`,
     })
     .from(flags)
     .innerJoin(emails, eq(emails.id, flags.emailId))
     .innerJoin(users, eq(users.id, emails.userId))
     .innerJoin(domains, eq(domains.id, flags.domainId))
     .where(where.length ? and(...where) : undefined)
-    .orderBy(desc(flags.createdAt), desc(flags.id))
-    .limit(options.limit ?? 100);
-  return rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() }));
+    .orderBy(...order)
+    .limit(pageSize + 1);
+  const more = rows.length > pageSize;
+  const page = rows.slice(0, pageSize);
+  if (backwards) page.reverse();
+  const first = page[0];
+  const last = page[page.length - 1];
+  const hasNext = backwards ? true : more;
+  const hasPrev = backwards ? more : cursor !== null;
+  return {
+    rows: page.map(({ cursorAt: _c, ...r }) => ({
+      ...r,
+      createdAt: r.createdAt.toISOString(),
+      resolvedAt: r.resolvedAt?.toISOString() ?? null,
+      override: r.override ? { ...r.override, expiresAt: r.override.expiresAt ? new Date(r.override.expiresAt).toISOString() : null } : null,
+    })),
+    nextCursor: hasNext && last ? encodeCursor({ at: last.cursorAt, id: last.id }) : null,
+    prevCursor: hasPrev && first ? encodeCursor({ at: first.cursorAt, id: first.id }) : null,
+  };
+}
+
+function keyset(cursor: Cursor, descending: boolean): SQL {
+  return descending
+    ? sql`(${flags.createdAt}, ${flags.id}) < (${cursor.at}::timestamptz, ${cursor.id})`
+    : sql`(${flags.createdAt}, ${flags.id}) > (${cursor.at}::timestamptz, ${cursor.id})`;
 }

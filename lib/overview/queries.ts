@@ -1,7 +1,10 @@
 import { count, desc, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/connect';
 import { domains, emails, flags, scans } from '@/db/schema';
-import type { Stage } from '@/lib/domains/types';
+import type { ScanKind, ScanState } from '@/db/schema/enums';
+import type { ScanCounters } from '@/db/schema/scans';
+import type { SourceName, Stage } from '@/lib/domains/types';
+import { getFlagsPerDay, getSourceHealth } from './activity';
 
 export interface OverviewCounts {
   addresses: number;
@@ -13,14 +16,20 @@ export interface OverviewCounts {
   pendingReview: number;
   lastScans: {
     id: number;
-    kind: string;
-    state: string;
+    kind: ScanKind;
+    state: ScanState;
     trigger: string;
+    target: string | null;
     createdAt: string;
     finishedAt: string | null;
     total: number;
     checked: number;
+    counters: ScanCounters;
   }[];
+  /** Flags opened and resolved per UTC day, oldest first, for the last 90 days. */
+  flagsPerDay: { day: string; opened: number; resolved: number }[];
+  /** The last 24 hours of source checks. */
+  sourceHealth: { source: SourceName; checks: number; errors: number; p50Ms: number | null; p95Ms: number | null }[];
 }
 
 /** What the overview shows: everything counted by the database, nothing assumed. Dates as ISO strings. */
@@ -44,6 +53,7 @@ export async function getOverviewCounts(db: DbOrTx): Promise<OverviewCounts> {
     .orderBy(desc(count()));
   const [pending] = await db.select({ n: count() }).from(flags).where(eq(flags.state, 'pending_review'));
   const recent = await db.select().from(scans).orderBy(desc(scans.createdAt), desc(scans.id)).limit(5);
+  const [flagsPerDay, sourceHealth] = await Promise.all([getFlagsPerDay(db, 90), getSourceHealth(db)]);
   return {
     addresses: addressRow?.all ?? 0,
     verifiedAddresses: addressRow?.verified ?? 0,
@@ -57,10 +67,14 @@ export async function getOverviewCounts(db: DbOrTx): Promise<OverviewCounts> {
       kind: s.kind,
       state: s.state,
       trigger: s.trigger,
+      target: s.target,
       createdAt: s.createdAt.toISOString(),
       finishedAt: s.finishedAt?.toISOString() ?? null,
       total: s.total,
       checked: s.checked,
+      counters: s.counters,
     })),
+    flagsPerDay,
+    sourceHealth,
   };
 }

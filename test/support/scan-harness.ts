@@ -17,7 +17,7 @@ export interface Harness {
 }
 
 /** A local protocol server serving `records`, and a checker pointed at it, for one test file. */
-export function setupProtocolServer(records: () => DomainRecord[], faults?: Parameters<typeof startProtocolServer>[0]['faults']): Harness {
+export function setupProtocolServer(records: () => DomainRecord[], faults?: NonNullable<Parameters<typeof startProtocolServer>[0]>['faults']): Harness {
   const h = {} as Harness;
   beforeAll(async () => {
     h.server = await startProtocolServer({ domains: records(), faults, dns: true });

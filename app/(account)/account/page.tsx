@@ -1,23 +1,49 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { AddressList } from '@/components/account/address-list';
 import { AccountWarning } from '@/components/account/account-warning';
+import { AddressList } from '@/components/account/address-list';
+import { NotificationList } from '@/components/account/notification-list';
+import { ResetActivity } from '@/components/account/reset-activity';
+import { TwoFactorCard } from '@/components/account/two-factor-card';
 import { PageHeader } from '@/components/ui/page-header';
 import { getDb } from '@/db/client';
-import { getAccountOverview } from '@/lib/account/queries';
+import { getAccountOverview, listProviderExamples } from '@/lib/account/queries';
 import { requirePermission } from '@/lib/auth/session';
+import { appBaseUrl, readEnv } from '@/lib/env';
+import {
+  addAddressAction,
+  markNotificationsReadAction,
+  removeAddressAction,
+  requestVerificationAction,
+  setPrimaryAddressAction,
+  setRecoveryAddressAction,
+} from './actions';
 
 export const metadata: Metadata = { title: 'Your account' };
 
 export default async function AccountPage() {
   const actor = await requirePermission('account.manage');
-  const overview = await getAccountOverview(getDb(), actor.id);
+  const db = getDb();
+  const [overview, providers] = await Promise.all([getAccountOverview(db, actor.id), listProviderExamples(db)]);
   if (!overview) notFound();
   return (
     <>
       <PageHeader title={`Hello, ${overview.user.name}`} description="Your addresses and what protects your account." />
       <AccountWarning overview={overview} />
-      <AddressList overview={overview} />
+      <AddressList
+        overview={overview}
+        providers={providers}
+        addAction={addAddressAction}
+        actions={{
+          requestVerification: requestVerificationAction,
+          setPrimary: setPrimaryAddressAction,
+          setRecovery: setRecoveryAddressAction,
+          remove: removeAddressAction,
+        }}
+      />
+      <TwoFactorCard enabled={overview.user.totpEnabled} recoveryCodesLeft={overview.user.recoveryCodesLeft} />
+      <NotificationList inbox={overview.inbox} markRead={markNotificationsReadAction} appUrl={appBaseUrl(readEnv())} />
+      <ResetActivity attempts={overview.resets} />
     </>
   );
 }

@@ -3,12 +3,12 @@
 import { useQuery } from '@tanstack/react-query';
 import { AlertTriangle } from 'lucide-react';
 import Link from 'next/link';
-import { StageBadge } from '@/components/domains/stage-badge';
+import { STAGE_META, StageBadge } from '@/components/domains/stage-badge';
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
 import { Stat } from '@/components/ui/stat';
-import { ScanStateBadge } from '@/components/scans/scan-state-badge';
 import { overviewQuery } from './overview-query';
+import { FlagsChart, LastScans, SourceHealth } from './overview-sections';
 
 export function OverviewClient() {
   const { data, error } = useQuery(overviewQuery);
@@ -20,7 +20,7 @@ export function OverviewClient() {
         <div role="status" className="flex items-center gap-3 rounded-lg border border-amber-400 bg-amber-50 p-4 text-amber-950">
           <AlertTriangle aria-hidden="true" className="size-5" />
           <p className="flex-1">
-            <strong>{data.pendingReview}</strong> flags are waiting for review: a scan would have unverified more
+            <strong>{data.pendingReview}</strong> {data.pendingReview === 1 ? 'flag is' : 'flags are'} waiting for review: a scan would have unverified more
             addresses than the blast-radius guard allows.
           </p>
           <Link className="font-medium underline" href="/admin/flags?state=pending_review">
@@ -47,7 +47,11 @@ export function OverviewClient() {
                 {data.openFlagsByStage.map((row) => (
                   <li key={row.stage} className="flex items-center justify-between">
                     <StageBadge stage={row.stage} />
-                    <Link className="tabular-nums underline" href={`/admin/flags?state=open&stage=${row.stage}`}>
+                    <Link
+                      className="tabular-nums underline"
+                      href={`/admin/flags?state=open&stage=${row.stage}`}
+                      aria-label={`${row.count} open flags at stage ${STAGE_META[row.stage].label}`}
+                    >
                       {row.count.toLocaleString('en')}
                     </Link>
                   </li>
@@ -56,29 +60,10 @@ export function OverviewClient() {
             )}
           </CardContent>
         </Card>
-        <Card>
-          <CardHeader>
-            <CardTitle>Last scans</CardTitle>
-          </CardHeader>
-          <CardContent>
-            {data.lastScans.length === 0 ? (
-              <EmptyState title="No scan has run yet" />
-            ) : (
-              <ul className="flex flex-col gap-2 text-sm">
-                {data.lastScans.map((scan) => (
-                  <li key={scan.id} className="flex items-center justify-between gap-2">
-                    <Link className="underline" href={`/admin/scans/${scan.id}`}>
-                      #{scan.id} {scan.kind}
-                    </Link>
-                    <span className="text-muted-foreground">{new Date(scan.createdAt).toLocaleString('en-GB')}</span>
-                    <ScanStateBadge state={scan.state} />
-                  </li>
-                ))}
-              </ul>
-            )}
-          </CardContent>
-        </Card>
+        <LastScans rows={data.lastScans} />
       </div>
+      <FlagsChart rows={data.flagsPerDay} />
+      <SourceHealth rows={data.sourceHealth} />
     </div>
   );
 }

@@ -1,23 +1,35 @@
 import type { Metadata } from 'next';
+import { CursorPagination } from '@/components/data-table/cursor-pagination';
+import { formatDateTime } from '@/components/data-table/format';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
 import { Table, TBody, TD, TH, THead, TR } from '@/components/ui/table';
 import { getDb } from '@/db/client';
 import { listAuditEntries } from '@/lib/audit/queries';
 import { requirePermission } from '@/lib/auth/session';
+import { AUDIT_ACTION_LABELS } from './action-labels';
+import { AuditFilters } from './audit-filters';
+import { AuditDetails } from './audit-details';
+import { auditSearchSchema, splitTarget } from './search-params';
 
 export const metadata: Metadata = { title: 'Audit log' };
 
-export default async function AuditPage() {
+export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   await requirePermission('audit.read');
-  const rows = await listAuditEntries(getDb());
+  const search = auditSearchSchema.parse(await searchParams);
+  const { rows, nextCursor } = await listAuditEntries(getDb(), { ...search, ...splitTarget(search.target) });
+  const href = (cursor: string | undefined) => {
+    const params = new URLSearchParams(Object.entries({ ...search, cursor }).filter((e): e is [string, string] => Boolean(e[1])));
+    return `/admin/audit${params.size ? `?${params}` : ''}`;
+  };
   return (
     <>
-      <PageHeader title="Audit log" description="Append-only: the database refuses to change or delete an entry." />
+      <PageHeader title="Audit log" description="Append-only: the database refuses to change or delete an entry. Newest first." />
+      <AuditFilters search={search} />
       {rows.length === 0 ? (
-        <EmptyState title="Nothing recorded yet" />
+        <EmptyState title="No entry matches these filters" />
       ) : (
-        <Table>
+        <Table aria-label="Audit entries">
           <THead>
             <tr>
               <TH>When</TH>
@@ -29,17 +41,28 @@ export default async function AuditPage() {
           </THead>
           <TBody>
             {rows.map((e) => (
-              <TR key={e.id}>
-                <TD className="whitespace-nowrap">{new Date(e.at).toLocaleString('en-GB')}</TD>
-                <TD>{e.actorLabel}</TD>
-                <TD className="font-mono text-xs">{e.action}</TD>
-                <TD className="font-mono text-xs">{e.targetType}:{e.targetId}</TD>
-                <TD className="max-w-md truncate font-mono text-xs">{JSON.stringify(e.details)}</TD>
+              <TR key={e.id} data-testid="audit-row">
+                <TD className="whitespace-nowrap">{formatDateTime(e.at)}</TD>
+                <TD>
+                  {e.actorLabel}
+                  <div className="text-xs text-muted-foreground">{e.actorType}</div>
+                </TD>
+                <TD>
+                  {AUDIT_ACTION_LABELS[e.action] ?? e.action}
+                  <div className="font-mono text-xs text-muted-foreground">{e.action}</div>
+                </TD>
+                <TD className="font-mono text-xs">
+                  {e.targetType}:{e.targetId}
+                </TD>
+                <TD className="max-w-md text-xs">
+                  <AuditDetails details={e.details} />
+                </TD>
               </TR>
             ))}
           </TBody>
         </Table>
       )}
+      <CursorPagination label="Audit pages" firstHref={search.cursor ? href(undefined) : null} prevHref={null} nextHref={nextCursor ? href(nextCursor) : null} />
     </>
   );
 }

@@ -1,26 +1,66 @@
 import type { Metadata } from 'next';
-import { StageBadge } from '@/components/domains/stage-badge';
+import Form from 'next/form';
+import Link from 'next/link';
+import { z } from 'zod';
+import { formatDate, formatDateTime } from '@/components/data-table/format';
+import { STAGE_META, StageBadge } from '@/components/domains/stage-badge';
+import { Button, buttonVariants } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
+import { Input, Label } from '@/components/ui/input';
+import { NativeSelect } from '@/components/ui/native-select';
 import { PageHeader } from '@/components/ui/page-header';
 import { Table, TBody, TD, TH, THead, TR } from '@/components/ui/table';
 import { getDb } from '@/db/client';
 import { requirePermission } from '@/lib/auth/session';
 import { listDomains } from '@/lib/domains/queries';
+import { STAGES } from '@/lib/domains/types';
 
 export const metadata: Metadata = { title: 'Domains' };
 
-const date = (iso: string | null) => (iso ? new Date(iso).toLocaleDateString('en-GB', { timeZone: 'UTC' }) : '—');
+const paramsSchema = z.object({
+  stage: z.enum(STAGES).optional().catch(undefined),
+  q: z.string().trim().max(100).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(10_000).optional().catch(undefined),
+});
 
-export default async function DomainsPage() {
+export default async function DomainsPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   await requirePermission('domains.read');
-  const rows = await listDomains(getDb());
+  const { stage, q, page = 1 } = paramsSchema.parse(await searchParams);
+  const { rows, hasMore } = await listDomains(getDb(), { stage, q, page });
+  const href = (p: number) => {
+    const params = new URLSearchParams(Object.entries({ stage, q, page: p > 1 ? String(p) : undefined }).filter((e): e is [string, string] => Boolean(e[1])));
+    return `/admin/domains${params.size ? `?${params}` : ''}`;
+  };
   return (
     <>
-      <PageHeader title="Domains" description="Custom domains behind verified addresses, lapsing ones first." />
+      <PageHeader title="Domains" description="Custom domains behind the registry's addresses, lapsing ones first. Open one for its lifecycle timeline." />
+      <search aria-label="Filter domains" className="mb-4">
+        <Form action="/admin/domains" className="flex flex-wrap items-end gap-3">
+          <div className="flex flex-col gap-1">
+            <Label htmlFor="domains-q">Domain contains</Label>
+            <Input id="domains-q" name="q" type="search" defaultValue={q} className="w-64" />
+          </div>
+          <div className="flex flex-col gap-1">
+            <Label htmlFor="domains-stage">Stage</Label>
+            <NativeSelect id="domains-stage" name="stage" defaultValue={stage ?? ''} className="w-48">
+              <option value="">Any stage</option>
+              {STAGES.map((s) => (
+                <option key={s} value={s}>
+                  {STAGE_META[s].label}
+                </option>
+              ))}
+            </NativeSelect>
+          </div>
+          <Button type="submit">Apply</Button>
+          <Link href="/admin/domains" className={buttonVariants({ variant: 'outline' })}>
+            Clear
+          </Link>
+        </Form>
+      </search>
       {rows.length === 0 ? (
-        <EmptyState title="No custom domains yet" />
+        <EmptyState title="No domain matches" />
       ) : (
-        <Table>
+        <Table aria-label="Watched domains">
           <THead>
             <tr>
               <TH>Domain</TH>
@@ -28,6 +68,7 @@ export default async function DomainsPage() {
               <TH>Expires</TH>
               <TH>Registrar</TH>
               <TH>Addresses</TH>
+              <TH>Live flags</TH>
               <TH>Last checked</TH>
               <TH>Next check</TH>
             </tr>
@@ -35,18 +76,37 @@ export default async function DomainsPage() {
           <TBody>
             {rows.map((d) => (
               <TR key={d.name}>
-                <TD className="font-mono text-xs">{d.name}</TD>
-                <TD><StageBadge stage={d.stage} /></TD>
-                <TD>{date(d.expiresAt)}</TD>
+                <TD className="font-mono text-xs">
+                  <Link className="underline" href={`/admin/domains/${encodeURIComponent(d.name)}`}>
+                    {d.name}
+                  </Link>
+                </TD>
+                <TD>
+                  <StageBadge stage={d.stage} />
+                </TD>
+                <TD>{formatDate(d.expiresAt)}</TD>
                 <TD>{d.registrar ?? '—'}</TD>
                 <TD className="tabular-nums">{d.addresses}</TD>
-                <TD>{date(d.lastCheckedAt)}</TD>
-                <TD>{date(d.nextCheckAt)}</TD>
+                <TD className="tabular-nums">{d.liveFlags}</TD>
+                <TD>{formatDateTime(d.lastCheckedAt)}</TD>
+                <TD>{formatDateTime(d.nextCheckAt)}</TD>
               </TR>
             ))}
           </TBody>
         </Table>
       )}
+      <nav aria-label="Domain pages" className="mt-4 flex justify-end gap-2">
+        {page > 1 ? (
+          <Link className={buttonVariants({ variant: 'outline', size: 'sm' })} href={href(page - 1)}>
+            Previous page
+          </Link>
+        ) : null}
+        {hasMore ? (
+          <Link className={buttonVariants({ variant: 'outline', size: 'sm' })} href={href(page + 1)}>
+            Next page
+          </Link>
+        ) : null}
+      </nav>
     </>
   );
 }

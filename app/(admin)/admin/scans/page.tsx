@@ -1,50 +1,35 @@
+import { dehydrate, HydrationBoundary } from '@tanstack/react-query';
 import type { Metadata } from 'next';
-import { ScanStateBadge } from '@/components/scans/scan-state-badge';
-import { EmptyState } from '@/components/ui/empty-state';
+import { z } from 'zod';
 import { PageHeader } from '@/components/ui/page-header';
-import { Table, TBody, TD, TH, THead, TR } from '@/components/ui/table';
 import { getDb } from '@/db/client';
+import { makeQueryClient } from '@/app/query-client';
+import { can } from '@/lib/auth/permissions';
 import { requirePermission } from '@/lib/auth/session';
-import { listScans } from '@/lib/scans/queries';
+import { listScansPage } from '@/lib/scans/queries';
+import { StartFullScan } from './scan-actions';
+import { ScansClient } from './scans-client';
+import { scanKeys } from './scans-query';
 
 export const metadata: Metadata = { title: 'Scans' };
 
-export default async function ScansPage() {
-  await requirePermission('scans.read');
-  const rows = await listScans(getDb());
+const paramsSchema = z.object({ cursor: z.string().regex(/^[A-Za-z0-9_-]{1,200}$/).optional().catch(undefined) });
+
+export default async function ScansPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+  const actor = await requirePermission('scans.read');
+  const { cursor = '' } = paramsSchema.parse(await searchParams);
+  const queryClient = makeQueryClient();
+  await queryClient.prefetchQuery({ queryKey: scanKeys.list(cursor), queryFn: () => listScansPage(getDb(), { cursor }) });
   return (
     <>
-      <PageHeader title="Scans" description="Every scan: what it covered, who started it and what it changed." />
-      {rows.length === 0 ? (
-        <EmptyState title="No scan has run yet" />
-      ) : (
-        <Table>
-          <THead>
-            <tr>
-              <TH>#</TH>
-              <TH>Kind</TH>
-              <TH>Trigger</TH>
-              <TH>By</TH>
-              <TH>State</TH>
-              <TH>Progress</TH>
-              <TH>Started</TH>
-            </tr>
-          </THead>
-          <TBody>
-            {rows.map((s) => (
-              <TR key={s.id}>
-                <TD>{s.id}</TD>
-                <TD>{s.kind}{s.target ? ` · ${s.target}` : ''}</TD>
-                <TD>{s.trigger}</TD>
-                <TD>{s.requestedByUsername ?? '—'}</TD>
-                <TD><ScanStateBadge state={s.state} /></TD>
-                <TD className="tabular-nums">{s.checked} / {s.total}</TD>
-                <TD>{new Date(s.createdAt).toLocaleString('en-GB')}</TD>
-              </TR>
-            ))}
-          </TBody>
-        </Table>
-      )}
+      <PageHeader
+        title="Scans"
+        description="Every scan: what it covered, who started it, how far it got and what it changed. Running scans update live."
+        actions={can(actor.role, 'scans.request_full') ? <StartFullScan /> : null}
+      />
+      <HydrationBoundary state={dehydrate(queryClient)}>
+        <ScansClient cursor={cursor} canCancel={can(actor.role, 'scans.cancel')} />
+      </HydrationBoundary>
     </>
   );
 }

@@ -4,43 +4,32 @@ import { PageHeader } from '@/components/ui/page-header';
 import { getDb } from '@/db/client';
 import { requirePermission } from '@/lib/auth/session';
 import { listDomainList } from '@/lib/settings/domain-lists';
+import { getPolicySettings } from '@/lib/settings/policy';
+import { DomainListCard } from './domain-list-card';
+import { PolicyForm } from './policy-form';
 
 export const metadata: Metadata = { title: 'Settings' };
 
 export default async function SettingsPage() {
   await requirePermission('settings.manage');
   const db = getDb();
-  const [trusted, blocked] = await Promise.all([listDomainList(db, 'trusted'), listDomainList(db, 'blocked')]);
+  const [policy, trusted, blocked] = await Promise.all([getPolicySettings(db), listDomainList(db, 'trusted'), listDomainList(db, 'blocked')]);
   return (
     <>
-      <PageHeader title="Settings" description="Admin only: policy, scheduling and the domain lists." />
-      <div className="grid gap-4 lg:grid-cols-2">
+      <PageHeader title="Settings" description="Admin only: the policy the scanner applies, and the domain lists. Every change is validated and recorded in the audit log." />
+      <div className="flex flex-col gap-6">
         <Card>
           <CardHeader>
-            <CardTitle>Trusted providers ({trusted.length}) — never checked</CardTitle>
+            <CardTitle>Policy</CardTitle>
           </CardHeader>
           <CardContent>
-            <ul className="columns-2 font-mono text-xs">
-              {trusted.map((d) => (
-                <li key={d.domain}>{d.domain}</li>
-              ))}
-            </ul>
+            <PolicyForm initial={policy} />
           </CardContent>
         </Card>
-        <Card>
-          <CardHeader>
-            <CardTitle>Blocked domains ({blocked.length}) — cannot be added</CardTitle>
-          </CardHeader>
-          <CardContent>
-            <ul className="font-mono text-xs">
-              {blocked.map((d) => (
-                <li key={d.domain}>
-                  {d.domain} {d.note ? <span className="font-sans text-muted-foreground">— {d.note}</span> : null}
-                </li>
-              ))}
-            </ul>
-          </CardContent>
-        </Card>
+        <div className="grid gap-6 xl:grid-cols-2">
+          <DomainListCard list="trusted" title="Trusted providers" hint="Never checked: big providers whose domains cannot lapse in practice." entries={trusted} />
+          <DomainListCard list="blocked" title="Blocked domains" hint="Cannot be added as a new address (disposable mail, known-lapsed domains)." entries={blocked} />
+        </div>
       </div>
     </>
   );

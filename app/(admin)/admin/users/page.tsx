@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { z } from 'zod';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
@@ -29,7 +30,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
       {rows.length === 0 ? (
         <EmptyState title="No users match" />
       ) : (
-        <Table>
+        <Table aria-label="Users">
           <THead>
             <tr>
               <TH>Username</TH>
@@ -43,7 +44,11 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
           <TBody>
             {rows.map((u) => (
               <TR key={u.id}>
-                <TD className="font-mono text-xs">{u.username}</TD>
+                <TD className="font-mono text-xs">
+                  <Link className="underline" href={`/admin/users/${u.id}`}>
+                    {u.username}
+                  </Link>
+                </TD>
                 <TD>{u.name}</TD>
                 <TD>{u.role}</TD>
                 <TD>{u.totpEnabled ? <Badge tone="good">on</Badge> : <Badge>off</Badge>}</TD>
