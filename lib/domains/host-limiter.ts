@@ -61,14 +61,23 @@ export class HostGate {
   }
 
   private async waitForSlot(): Promise<void> {
-    // Reserve a start time synchronously, so concurrent callers queue up one interval apart. A timer
-    // can fire late and bunch two starts together, so after waking each caller also keeps its
-    // distance from the last actual start, and honours a pause that arrived while it slept.
-    const reserved = Math.max(this.clock.now(), this.nextSlotAt);
+    // Reserve a start time synchronously, so concurrent callers queue up one interval apart: the
+    // reservations keep the average at the host's rate. A timer can fire late and bunch starts
+    // together, so after waking each caller also keeps at least 3/4 of an interval from the last
+    // actual start — enough to stop bursts, yet late starts can catch up with their schedule (a
+    // full interval here would turn every late timer into lost throughput, halving the rate under
+    // load). It also honours a pause that arrived while it slept.
+    let reserved = Math.max(this.clock.now(), this.nextSlotAt);
     this.nextSlotAt = reserved + this.intervalMs;
     for (;;) {
+      if (this.pausedUntil > reserved) {
+        // A pause moved the schedule: take a fresh slot after it, so the held requests leave one
+        // interval apart instead of all at once when it ends.
+        reserved = Math.max(this.pausedUntil, this.nextSlotAt);
+        this.nextSlotAt = reserved + this.intervalMs;
+      }
       const now = this.clock.now();
-      const earliest = Math.max(reserved, this.pausedUntil, this.lastStartAt + this.intervalMs);
+      const earliest = Math.max(reserved, this.pausedUntil, this.lastStartAt + this.intervalMs * 0.75);
       if (earliest <= now) {
         this.lastStartAt = now;
         return;

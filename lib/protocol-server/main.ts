@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { demoDomains, syntheticDomains } from '@/lib/protocol-server/dataset';
+import { z } from 'zod';
 import { faultsSchema } from '@/lib/protocol-server/faults';
+import { type DomainRecord, domainRecordSchema } from '@/lib/protocol-server/records';
 import { startProtocolServer } from '@/lib/protocol-server/server';
 
 // `tsx lib/protocol-server/main.ts [--port N] [--host H] [--faults file.json] [--synthetic N --seed S]`
@@ -20,6 +22,8 @@ const { values } = parseArgs({
     faults: { type: 'string' },
     synthetic: { type: 'string' },
     seed: { type: 'string' },
+    /** A JSON file with an array of domain records to serve instead of the demo dataset (benchmarks). */
+    domains: { type: 'string' },
     'no-dns': { type: 'boolean' },
   },
   allowPositionals: false,
@@ -39,7 +43,15 @@ if (values.faults) {
 }
 
 const now = new Date();
-const domains = [
+let fromFile: DomainRecord[] | null = null;
+if (values.domains) {
+  try {
+    fromFile = z.array(domainRecordSchema).parse(JSON.parse(readFileSync(values.domains, 'utf8')));
+  } catch (err) {
+    fail(`cannot use --domains ${values.domains}: ${err instanceof Error ? err.message : String(err)}`);
+  }
+}
+const domains = fromFile ?? [
   ...demoDomains(now).map((d) => d.record),
   ...syntheticDomains({ count: synthetic, seed: Number(values.seed ?? 1), now }).map((d) => d.record),
 ];

@@ -9,8 +9,8 @@ import { queueUserNotice } from '@/lib/notify/queue';
 import { decidePolicy, isSameRegistration, type PolicyAction } from '@/lib/policy/decide';
 import { nextCheckAt } from '@/lib/policy/recheck';
 import type { PolicySettings } from '@/lib/policy/settings';
-import { type AddressRow, loadAddresses, toDomainState } from './domain-state';
-import { recordObservations } from './observations';
+import { type AddressRow, loadAddressesOf, toDomainState } from './domain-state';
+import { insertObservations, observationRows } from './observations';
 import { storableDate } from './storable-date';
 
 export interface DomainPlan {
@@ -38,11 +38,21 @@ export interface ApplyTotals {
 
 export const emptyTotals = (): ApplyTotals => ({ domainsChecked: 0, domainsChanged: 0, domainsErrored: 0, addressesUnverified: 0, flagsOpened: 0, flagsResolved: 0, notificationsQueued: 0, flagsHeldForReview: 0, verifiedAddressesChecked: 0 });
 
-export async function planDomain(tx: DbOrTx, domain: Domain, checked: CheckedDomain, settings: PolicySettings, checkStartedAt: Date, now: Date): Promise<DomainPlan> {
-  const addresses = await loadAddresses(tx, domain.name, now);
-  const classification = sticky(domain, checked.classification);
-  const actions = decidePolicy(toDomainState(domain, addresses), classification, settings);
-  return { domain, checked, classification, addresses, actions, checkStartedAt };
+export interface CheckResult {
+  domain: Domain;
+  checked: CheckedDomain;
+  checkStartedAt: Date;
+}
+
+/** The policy's decisions for a batch of results, from one read of the addresses involved. */
+export async function planBatch(tx: DbOrTx, results: CheckResult[], settings: PolicySettings, now: Date): Promise<DomainPlan[]> {
+  const addressesOf = await loadAddressesOf(tx, results.map((r) => r.domain.name), now);
+  return results.map(({ domain, checked, checkStartedAt }) => {
+    const addresses = addressesOf.get(domain.name) ?? [];
+    const classification = sticky(domain, checked.classification);
+    const actions = decidePolicy(toDomainState(domain, addresses), classification, settings);
+    return { domain, checked, classification, addresses, actions, checkStartedAt };
+  });
 }
 
 const REGISTERED: readonly Stage[] = ['active', 'expiring'];
@@ -62,37 +72,69 @@ function sticky(domain: Domain, c: Classification): Classification {
 export const plannedUnverifies = (plan: DomainPlan) => plan.actions.filter((a) => a.type === 'unverify').length;
 
 /**
- * Writes one check's result: observations, the domain's new state and schedule, and the policy's
- * actions with their audit rows. `hold` = the blast-radius guard tripped: unverifications become
- * pending_review flags for a human, and nobody is told their address was unverified.
+ * Writes a batch of results: observations, each domain's new state and schedule (one statement
+ * each for the whole batch), then the policy's actions with their audit rows. `hold` = the
+ * blast-radius guard tripped: unverifications become pending_review flags for a human, and nobody
+ * is told their address was unverified.
  */
-export async function applyPlan(tx: DbOrTx, plan: DomainPlan, opts: { scanId: number | null; actor: Actor; now: Date; settings: PolicySettings; hold: boolean }, totals: ApplyTotals) {
-  const { domain, checked } = plan;
+export async function applyPlans(tx: DbOrTx, plans: DomainPlan[], opts: ApplyOptions, totals: ApplyTotals) {
+  if (plans.length === 0) return;
+  await insertObservations(tx, plans.flatMap((p) => observationRows(p.domain.id, opts.scanId, p.checked, opts.now, p.classification)));
+  const updates = plans.map((p) => domainUpdate(p, opts, totals));
+  await tx.execute(sql`
+    update domains d set
+      stage = v.stage::domain_stage, stage_since = v.stage_since, registered_at = v.registered_at, handle = v.handle,
+      expires_at = v.expires_at, registrar = v.registrar, timeline = v.timeline, evidence = v.evidence,
+      last_checked_at = v.last_checked_at, consecutive_failures = v.consecutive_failures, next_check_at = v.next_check_at,
+      checking_until = null
+    from json_to_recordset(${JSON.stringify(updates)}::json) as v(id bigint, stage text, stage_since timestamptz, registered_at timestamptz,
+      handle text, expires_at timestamptz, registrar text, timeline jsonb, evidence jsonb, last_checked_at timestamptz,
+      consecutive_failures int, next_check_at timestamptz)
+    where d.id = v.id`);
+  for (const plan of plans) if (plan.actions.some((a) => a.type !== 'none')) await applyActions(tx, plan, opts, totals);
+}
+
+export interface ApplyOptions {
+  scanId: number | null;
+  actor: Actor;
+  now: Date;
+  settings: PolicySettings;
+  hold: boolean;
+}
+
+/** One check's effect on its domain row. An unknown result keeps what was known and backs off. */
+function domainUpdate(plan: DomainPlan, opts: ApplyOptions, totals: ApplyTotals) {
+  const { domain } = plan;
   const c = plan.classification;
   const known = c.stage !== 'unknown';
-  await recordObservations(tx, domain.id, opts.scanId, checked, opts.now, c);
   const failures = known ? 0 : domain.consecutiveFailures + 1;
   // A registry that no longer has the domain (available) states no registration: keep the last one
   // seen, it is what a later re-registration is recognised against.
   const expiresAt = known && c.expiresAt ? storableDate(c.expiresAt) : domain.expiresAt;
-  await tx
-    .update(domains)
-    .set({
-      // An unknown result says nothing about the domain: keep what was known, retry with back-off.
-      ...(known
-        ? { stage: c.stage, stageSince: c.stage === domain.stage ? domain.stageSince : opts.now, registeredAt: storableDate(c.registeredAt) ?? domain.registeredAt, handle: c.handle ?? domain.handle, expiresAt, registrar: c.registrar ?? domain.registrar, timeline: c.timeline, evidence: c.evidence }
-        : {}),
-      lastCheckedAt: opts.now,
-      consecutiveFailures: failures,
-      nextCheckAt: nextCheckAt({ stage: known ? c.stage : domain.stage, expiresAt, now: opts.now, consecutiveFailures: failures }, opts.settings),
-      checkingUntil: null,
-    })
-    .where(eq(domains.id, domain.id));
+  const stage = known ? c.stage : domain.stage;
   totals.domainsChecked += 1;
   if (!known) totals.domainsErrored += 1;
   else if (c.stage !== domain.stage) totals.domainsChanged += 1;
   totals.verifiedAddressesChecked += plan.addresses.filter((a) => a.verified).length;
+  return {
+    id: domain.id,
+    stage,
+    stage_since: known && c.stage !== domain.stage ? opts.now : domain.stageSince,
+    registered_at: (known ? storableDate(c.registeredAt) : null) ?? domain.registeredAt,
+    handle: (known ? c.handle : null) ?? domain.handle,
+    expires_at: expiresAt,
+    registrar: (known ? c.registrar : null) ?? domain.registrar,
+    timeline: known ? c.timeline : domain.timeline,
+    evidence: known ? c.evidence : domain.evidence,
+    last_checked_at: opts.now,
+    consecutive_failures: failures,
+    next_check_at: nextCheckAt({ stage, expiresAt, now: opts.now, consecutiveFailures: failures }, opts.settings),
+  };
+}
 
+async function applyActions(tx: DbOrTx, plan: DomainPlan, opts: ApplyOptions, totals: ApplyTotals) {
+  const { domain } = plan;
+  const c = plan.classification;
   const audits: AuditInput[] = [];
   const skipped = new Set<number>();
   const byId = new Map(plan.addresses.map((a) => [a.emailId, a]));

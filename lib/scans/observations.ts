@@ -5,7 +5,7 @@ import type { Classification } from '@/lib/domains/types';
 import { storableDate } from './storable-date';
 
 /** One row per source of one check: the lifecycle timeline as each source saw it. */
-export async function recordObservations(tx: DbOrTx, domainId: number, scanId: number | null, checked: CheckedDomain, observedAt: Date, c: Classification = checked.classification) {
+export function observationRows(domainId: number, scanId: number | null, checked: CheckedDomain, observedAt: Date, c: Classification = checked.classification) {
   const rdap = checked.evidence.rdap?.ok && checked.evidence.rdap.value.kind === 'registered' ? checked.evidence.rdap.value.domain : null;
   const rows = checked.sources.map((s) => ({
     domainId,
@@ -25,5 +25,9 @@ export async function recordObservations(tx: DbOrTx, domainId: number, scanId: n
   }));
   // A check with no source configured still leaves a trace, so a scan can tell it was done.
   if (rows.length === 0) rows.push({ domainId, scanId, observedAt, source: 'rdap', statusWords: null, parsedStage: c.stage, handle: null, registrar: null, registeredAt: null, expiresAt: null, deletionAt: null, evidence: c.evidence, error: 'not_configured: no source is configured', latencyMs: null });
-  await tx.insert(domainObservations).values(rows);
+  return rows;
+}
+
+export async function insertObservations(tx: DbOrTx, rows: (typeof domainObservations.$inferInsert)[]): Promise<void> {
+  if (rows.length) await tx.insert(domainObservations).values(rows);
 }

@@ -10,8 +10,8 @@ import { syncWatchedDomains } from '@/lib/domains/track';
 import { checkBlastRadius } from '@/lib/policy/blast-radius';
 import type { PolicySettings } from '@/lib/policy/settings';
 import { getPolicySettings } from '@/lib/settings/policy';
-import { type ApplyTotals, applyPlan, emptyTotals, planDomain, plannedUnverifies } from './apply';
-import { loadAddresses, oldestVerification } from './domain-state';
+import { type ApplyTotals, applyPlans, type CheckResult, emptyTotals, planBatch, plannedUnverifies } from './apply';
+import { oldestVerifications } from './domain-state';
 import { claimBatch, countInScope, remainingInScope } from './claim';
 
 export interface RunOptions {
@@ -54,7 +54,7 @@ export async function runScanChunk(scanId: number, options: RunOptions): Promise
   const lease = options.leaseSeconds ?? 120;
   // Two batches in flight: while one batch's results are applied, the next one's checks already
   // run, so the providers' rate limit (not the database) sets the pace.
-  type Checked = Awaited<ReturnType<typeof checkOne>>[];
+  type Checked = CheckResult[];
   let inFlight: { results: Promise<Checked> } | null = null;
   const claimNext = async (): Promise<{ results: Promise<Checked> } | null> => {
     const t0 = performance.now();
@@ -62,7 +62,8 @@ export async function runScanChunk(scanId: number, options: RunOptions): Promise
     if (timings) timings.claimMs += performance.now() - t0;
     if (batch.length === 0) return null;
     const t1 = performance.now();
-    const results = Promise.all(batch.map((domain) => limit(() => checkOne(db, checker, domain, now)))).then((r) => {
+    const verified = await oldestVerifications(db, batch.map((d) => d.name));
+    const results = Promise.all(batch.map((domain) => limit(() => checkOne(checker, domain, verified.get(domain.name) ?? null, now)))).then((r) => {
       if (timings) timings.checkMs += performance.now() - t1;
       return r;
     });
@@ -90,12 +91,11 @@ export async function runScanChunk(scanId: number, options: RunOptions): Promise
   return 'done';
 }
 
-async function checkOne(db: Db, checker: DomainChecker, domain: Domain, now: () => Date) {
+async function checkOne(checker: DomainChecker, domain: Domain, verifiedAt: Date | null, now: () => Date): Promise<CheckResult> {
   const checkStartedAt = now();
-  const addresses = await loadAddresses(db, domain.name, checkStartedAt);
   const ctx = {
     now: checkStartedAt,
-    verifiedAt: oldestVerification(addresses),
+    verifiedAt,
     previousRegisteredAt: domain.registeredAt,
     previousHandle: domain.handle,
     previousRegistrar: domain.registrar,
@@ -116,20 +116,19 @@ async function checkOne(db: Db, checker: DomainChecker, domain: Domain, now: () 
   }
 }
 
-async function applyBatch(db: Db, scan: Scan, results: Awaited<ReturnType<typeof checkOne>>[], settings: PolicySettings, now: Date): Promise<Scan> {
+async function applyBatch(db: Db, scan: Scan, results: CheckResult[], settings: PolicySettings, now: Date): Promise<Scan> {
   return db.transaction(async (tx) => {
     // Serialises batches of one scan across workers, so the guard's running totals stay exact.
     const [locked] = await tx.select().from(scans).where(eq(scans.id, scan.id)).for('update');
     if (locked?.state !== 'running') return locked ?? scan;
-    const plans = [];
-    for (const r of results) plans.push(await planDomain(tx, r.domain, r.checked, settings, r.checkStartedAt, now));
+    const plans = await planBatch(tx, results, settings, now);
     const before = locked.counters;
     const planned = plans.reduce((n, p) => n + plannedUnverifies(p), 0);
     const verified = plans.reduce((n, p) => n + p.addresses.filter((a) => a.verified).length, 0);
     const verdict = checkBlastRadius({ plannedUnverify: before.addressesUnverified + planned, verifiedChecked: (before.verifiedAddressesChecked ?? 0) + verified }, settings);
     const hold = locked.guardTripped || (planned > 0 && !verdict.allowed);
     const totals: ApplyTotals = emptyTotals();
-    for (const plan of plans) await applyPlan(tx, plan, { scanId: scan.id, actor: ACTOR, now, settings, hold }, totals);
+    await applyPlans(tx, plans, { scanId: scan.id, actor: ACTOR, now, settings, hold }, totals);
     if (hold && !locked.guardTripped && !verdict.allowed) {
       await recordAudit(tx, ACTOR, { action: 'scan.guard_tripped', targetType: 'scan', targetId: scan.id, details: { reason: verdict.reason, planned } });
     }

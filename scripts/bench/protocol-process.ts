@@ -1,0 +1,45 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import type { FaultsConfig } from '@/lib/protocol-server/faults';
+import type { DomainRecord } from '@/lib/protocol-server/records';
+
+export interface ProtocolProcess {
+  url: string;
+  bootstrapUrl: string;
+  stats(): Promise<{ requests: number; byHost: Record<string, number> }>;
+  stop(): Promise<void>;
+}
+
+/**
+ * The local protocol server in a process of its own, as a real provider would be: on 2 cores the
+ * scanner, the provider and PostgreSQL must not share one event loop, or the benchmark measures
+ * the provider's CPU rather than the scanner.
+ */
+export async function startProtocolProcess(dir: string, records: DomainRecord[], faults: FaultsConfig): Promise<ProtocolProcess> {
+  const domainsFile = path.join(dir, 'domains.json');
+  const faultsFile = path.join(dir, 'faults.json');
+  await fs.writeFile(domainsFile, JSON.stringify(records));
+  await fs.writeFile(faultsFile, JSON.stringify(faults));
+  const child: ChildProcess = spawn('npx', ['tsx', 'lib/protocol-server/main.ts', '--port', '0', '--no-dns', '--domains', domainsFile, '--faults', faultsFile], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+    detached: true,
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    child.stdout?.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const match = /protocol server on (http:\/\/\S+)/.exec(out);
+      if (match?.[1]) resolve(match[1]);
+    });
+    child.once('exit', (code) => reject(new Error(`protocol server exited (${code})`)));
+  });
+  return {
+    url,
+    bootstrapUrl: `${url}/rdap/bootstrap/dns.json`,
+    stats: async () => (await (await fetch(`${url}/_admin/stats`)).json()) as { requests: number; byHost: Record<string, number> },
+    stop: async () => {
+      if (child.pid) process.kill(-child.pid, 'SIGTERM');
+    },
+  };
+}
