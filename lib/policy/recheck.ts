@@ -32,7 +32,8 @@ export function nextCheckAt(input: RecheckInput, settings: Pick<PolicySettings, 
   if (expiresAt === null || isFarFuture(expiresAt)) return far;
   // Wake up when the warning window opens rather than up to farDays after it.
   const windowOpens = new Date(expiresAt.getTime() - settings.warningWindowDays * DAY_MS);
-  const soonest = after(r.nearExpiryDays * DAY_MS);
-  if (windowOpens.getTime() <= soonest.getTime()) return soonest;
+  // Inside the window already: the near-expiry cadence. Otherwise wake exactly when it opens, even
+  // if that is sooner than the near cadence (bench:schedule found 3% of openings seen a day late).
+  if (windowOpens.getTime() <= now.getTime()) return after(r.nearExpiryDays * DAY_MS);
   return windowOpens.getTime() < far.getTime() ? windowOpens : far;
 }

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { demoDomains, syntheticDomains } from '@/lib/protocol-server/dataset';
+import { demoRegistryDomains, syntheticDomains } from '@/lib/protocol-server/dataset';
 import { z } from 'zod';
 import { faultsSchema } from '@/lib/protocol-server/faults';
 import { type DomainRecord, domainRecordSchema } from '@/lib/protocol-server/records';
@@ -52,7 +52,7 @@ if (values.domains) {
   }
 }
 const domains = fromFile ?? [
-  ...demoDomains(now).map((d) => d.record),
+  ...demoRegistryDomains(now).map((d) => d.record),
   ...syntheticDomains({ count: synthetic, seed: Number(values.seed ?? 1), now }).map((d) => d.record),
 ];
 const server = await startProtocolServer({ port, host: values.host ?? '127.0.0.1', dns: !values['no-dns'], domains, faults });

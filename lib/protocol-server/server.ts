@@ -1,7 +1,7 @@
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type AdminTarget, handleAdmin } from '@/lib/protocol-server/admin';
-import { demoDomains } from '@/lib/protocol-server/dataset';
+import { demoRegistryDomains } from '@/lib/protocol-server/dataset';
 import { type DnsServer, startDnsServer } from '@/lib/protocol-server/dns-server';
 import { FaultEngine, type FaultsConfig } from '@/lib/protocol-server/faults';
 import { bootstrapBody, domainrStatus, fastlyStatus, json, normalise, rdapDomain } from '@/lib/protocol-server/handlers';
@@ -53,7 +53,7 @@ export async function startProtocolServer(options: ProtocolServerOptions = {}): 
   const host = options.host ?? '127.0.0.1';
   const now = options.now ?? (() => new Date());
   const records = new Map<string, DomainRecord>();
-  for (const record of options.domains ?? demoDomains(now()).map((d) => d.record)) records.set(normalise(record.name), record);
+  for (const record of options.domains ?? demoRegistryDomains(now()).map((d) => d.record)) records.set(normalise(record.name), record);
   const routes = new Map<string, RawResponse>();
   const faults = new FaultEngine(options.faults);
   const stats = new RequestStats();

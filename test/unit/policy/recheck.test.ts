@@ -17,7 +17,10 @@ describe('nextCheckAt', () => {
 
   it('wakes up when the warning window opens', () => {
     expect(next('active', new Date(NOW.getTime() + 40 * DAY))).toBe(10 * DAY);
-    expect(next('active', new Date(NOW.getTime() + 30.5 * DAY))).toBe(1 * DAY);
+    // Even when it opens sooner than a day from now: otherwise that opening is seen up to a day late.
+    expect(next('active', new Date(NOW.getTime() + 30.5 * DAY))).toBe(0.5 * DAY);
+    // Already open: the daily near-expiry cadence.
+    expect(next('active', new Date(NOW.getTime() + 29 * DAY))).toBe(1 * DAY);
   });
 
   it.each<Stage>(['expiring', 'grace', 'redemption', 'pending_delete', 'available', 're_registered'])('checks %s daily', (stage) => {
@@ -28,3 +31,4 @@ describe('nextCheckAt', () => {
     expect([1, 2, 3, 4, 5, 6, 60].map((n) => next('unknown', null, n) / 60_000)).toEqual([60, 120, 240, 480, 960, 1440, 1440]);
   });
 });
+
