@@ -33,9 +33,11 @@ describe('per-host politeness, as the server saw it', () => {
     await Promise.all(COM.slice(1, 9).map((name) => rdap.lookup(name)));
     const times = server.stats.times({ path: '/rdap/verisign/' });
     expect(times).toHaveLength(8);
-    // 100 ms apart when sent; arrival adds a little socket scheduling jitter on a busy machine.
+    // Scheduled 100 ms apart; a late timer may let one start catch up to 3/4 of an interval after
+    // the previous (exact spacing is asserted on a virtual clock elsewhere), and arrival adds socket
+    // jitter on a busy machine. What must hold: no burst, and the average rate never above 10/s.
     const seen = gaps(times);
-    expect(Math.min(...seen), `gaps ${seen.map(Math.round).join(', ')}`).toBeGreaterThanOrEqual(70);
+    expect(Math.min(...seen), `gaps ${seen.map(Math.round).join(', ')}`).toBeGreaterThanOrEqual(45);
     expect(times.at(-1)! - times[0]!).toBeGreaterThanOrEqual(7 * 100 * 0.95);
   });
 

@@ -86,7 +86,7 @@ describe('protocol server', () => {
     // One bootstrap load for all of them: the checker shares its cache.
     expect(server.requestCount({ path: '/rdap/bootstrap/' })).toBe(1);
     expect(checker.stats()).toMatchObject({ checks: demo.length, bootstrap: { zones: SERVED_TLDS.size } });
-  });
+  }, 30_000);
 
   it('lets a test walk a domain through a lapse and a re-registration over HTTP', async () => {
     const name = 'lapsing-owner.dev';
