@@ -65,8 +65,10 @@ describe('protocol server', () => {
     createDomainChecker({
       rdap: { bootstrapUrl: server.bootstrapUrl },
       status: { provider: 'fastly', baseUrl: server.url, apiKey: 'k' },
-      dns: { servers: [server.env.DNS_SERVERS!] },
-      http: { ...FAST_HTTP, hostDefaults: { concurrency: 16, requestsPerSecond: 0 } },
+      // Generous timeouts: this sweeps 300+ domains at once, and a timed-out source would be
+      // (correctly) no evidence, which is not what this test is about.
+      dns: { servers: [server.env.DNS_SERVERS!], timeoutMs: 5_000 },
+      http: { ...FAST_HTTP, timeoutMs: 10_000, hostDefaults: { concurrency: 16, requestsPerSecond: 0 } },
     });
   beforeAll(async () => {
     server = await startProtocolServer({ now: () => NOW, domains: demo.map((d) => d.record) });
