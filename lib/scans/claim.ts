@@ -17,13 +17,16 @@ export async function remainingInScope(db: Db, scan: Scan): Promise<number> {
   return Number(row?.n ?? 0);
 }
 
-/** Leases the next domains of the scan that nobody else is checking right now. */
-export async function claimBatch(db: Db, scan: Scan, size: number, leaseSeconds: number): Promise<Domain[]> {
+/**
+ * Leases the next domains of the scan that nobody else is checking right now, after `afterId`:
+ * a worker walks the domains in id order instead of re-reading the done ones for every batch.
+ */
+export async function claimBatch(db: Db, scan: Scan, size: number, leaseSeconds: number, afterId = 0): Promise<Domain[]> {
   const rows = await db.execute<Record<string, unknown>>(sql`
     update domains set checking_until = now() + make_interval(secs => ${leaseSeconds})
     where id in (
       select d.id from domains d
-      where ${scanScope(scan)} and ${notDone(scan.id)} and (d.checking_until is null or d.checking_until < now())
+      where d.id > ${afterId} and ${scanScope(scan)} and ${notDone(scan.id)} and (d.checking_until is null or d.checking_until < now())
       order by d.id
       limit ${size}
       for update skip locked)

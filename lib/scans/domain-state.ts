@@ -35,7 +35,7 @@ export async function loadAddressesOf(tx: DbOrTx, domainNames: string[], now: Da
               select 1 from overrides o where o.flag_id = f.id and o.expires_at is not null and o.expires_at <= ${now.toISOString()}::timestamptz)))
       order by f.created_at desc, f.id desc limit 1
     ) f on true
-    where e.domain in (select json_array_elements_text(${JSON.stringify(domainNames)}::json))
+    where e.domain in ${domainNames}
     order by e.id`);
   for (const r of rows) out.get(r.domain)?.push({
     emailId: Number(r.id),
@@ -65,7 +65,7 @@ export async function oldestVerifications(db: DbOrTx, domainNames: string[]): Pr
   if (domainNames.length === 0) return new Map();
   const rows = await db.execute<{ domain: string; at: string }>(sql`
     select domain, min(verified_at) as at from emails
-    where domain in (select json_array_elements_text(${JSON.stringify(domainNames)}::json)) and verified and verified_at is not null
+    where domain in ${domainNames} and verified and verified_at is not null
     group by domain`);
   return new Map(rows.map((r) => [r.domain, new Date(r.at)]));
 }

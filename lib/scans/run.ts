@@ -56,9 +56,18 @@ export async function runScanChunk(scanId: number, options: RunOptions): Promise
   // run, so the providers' rate limit (not the database) sets the pace.
   type Checked = CheckResult[];
   let inFlight: { results: Promise<Checked> } | null = null;
+  let cursor = 0;
   const claimNext = async (): Promise<{ results: Promise<Checked> } | null> => {
     const t0 = performance.now();
-    const batch = scan && Date.now() - started < options.budgetMs ? await claimBatch(db, scan, batchSize, lease) : [];
+    const current = scan;
+    const open = current !== null && Date.now() - started < options.budgetMs;
+    let batch = open ? await claimBatch(db, current, batchSize, lease, cursor) : [];
+    // At the end of the walk, look once more from the start for domains another worker released.
+    if (open && batch.length === 0 && cursor > 0) {
+      cursor = 0;
+      batch = await claimBatch(db, current, batchSize, lease, 0);
+    }
+    cursor = batch.reduce((max, d) => Math.max(max, d.id), cursor);
     if (timings) timings.claimMs += performance.now() - t0;
     if (batch.length === 0) return null;
     const t1 = performance.now();

@@ -21,7 +21,7 @@ export function setupProtocolServer(records: () => DomainRecord[], faults?: NonN
   const h = {} as Harness;
   beforeAll(async () => {
     h.server = await startProtocolServer({ domains: records(), faults, dns: true });
-    h.checker = createDomainChecker(sourcesConfigFromEnv(envSchema.parse(h.server.env), { http: { timeoutMs: 2_000, retries: 2, backoffBaseMs: 20, backoffMaxMs: 100 } }));
+    h.checker = createDomainChecker(sourcesConfigFromEnv(envSchema.parse(h.server.env), { http: { timeoutMs: 5_000, retries: 2, backoffBaseMs: 20, backoffMaxMs: 100 } }));
   });
   afterAll(async () => h.server?.close());
   return h;
