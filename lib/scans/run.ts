@@ -52,10 +52,7 @@ export async function runScanChunk(scanId: number, options: RunOptions): Promise
 
   const timings = options.timings;
   const lease = options.leaseSeconds ?? 120;
-  // Two batches in flight: while one batch's results are applied, the next one's checks already
-  // run, so the providers' rate limit (not the database) sets the pace.
   type Checked = CheckResult[];
-  let inFlight: { results: Promise<Checked> } | null = null;
   let cursor = 0;
   const claimNext = async (): Promise<{ results: Promise<Checked> } | null> => {
     const t0 = performance.now();
@@ -80,16 +77,26 @@ export async function runScanChunk(scanId: number, options: RunOptions): Promise
     results.catch(() => {});
     return { results };
   };
-  inFlight = await claimNext();
-  while (inFlight) {
-    const results: Checked = await inFlight.results;
-    inFlight = await claimNext();
+  // Keep two batches queued at the providers while a third is applied: the per-host limiter never
+  // idles between batches, so the providers' rate limit, not our own round trips, sets the pace.
+  const queue: { results: Promise<Checked> }[] = [];
+  const refill = async () => {
+    while (queue.length < 2) {
+      const next = await claimNext();
+      if (!next) return;
+      queue.push(next);
+    }
+  };
+  await refill();
+  for (let head = queue.shift(); head; head = queue.shift()) {
+    const results: Checked = await head.results;
+    await refill();
     const t2 = performance.now();
     scan = await applyBatch(db, scan, results, settings, now());
     if (timings) timings.applyMs += performance.now() - t2;
     if (scan.state === 'cancelled') {
-      // Let the batch already being checked finish; its leases run out on their own.
-      await inFlight?.results.catch(() => {});
+      // Let the batches already being checked finish; their leases run out on their own.
+      await Promise.all(queue.map((q) => q.results.catch(() => {})));
       return 'cancelled';
     }
   }
