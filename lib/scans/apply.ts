@@ -1,6 +1,6 @@
 import { and, eq, inArray, isNull, lte, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/connect';
-import { type Domain, domains, emails, flags } from '@/db/schema';
+import { type Domain, emails, flags } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { type AuditInput, recordAuditMany } from '@/lib/audit/record';
 import type { CheckedDomain } from '@/lib/domains/check';
