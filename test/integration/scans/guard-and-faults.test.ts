@@ -1,7 +1,7 @@
 import { and, count, eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { domains, emails, flags } from '@/db/schema';
-import { applyPlan, emptyTotals, planDomain } from '@/lib/scans/apply';
+import { applyPlans, emptyTotals, planBatch } from '@/lib/scans/apply';
 import { DEFAULT_POLICY_SETTINGS } from '@/lib/policy/settings';
 import { addMaintainers, addressState, record, scanToEnd, setupProtocolServer } from '../../support/scan-harness';
 import { setupTestDatabase } from '../../support/test-db';
@@ -73,8 +73,8 @@ describe('a result older than a re-verification', () => {
     // The owner renews and re-verifies by link while that (now stale) result is in flight.
     await t.db.update(emails).set({ verifiedAt: new Date(checkStartedAt.getTime() + 1_000) }).where(eq(emails.domain, 'raceway.dev'));
     await t.db.transaction(async (tx) => {
-      const plan = await planDomain(tx, domain!, checked, DEFAULT_POLICY_SETTINGS, checkStartedAt, new Date());
-      await applyPlan(tx, plan, { scanId: null, actor: { type: 'job', name: 'test' }, now: new Date(), settings: DEFAULT_POLICY_SETTINGS, hold: false }, emptyTotals());
+      const plans = await planBatch(tx, [{ domain: domain!, checked, checkStartedAt }], DEFAULT_POLICY_SETTINGS, new Date());
+      await applyPlans(tx, plans, { scanId: null, actor: { type: 'job', name: 'test' }, now: new Date(), settings: DEFAULT_POLICY_SETTINGS, hold: false }, emptyTotals());
     });
     expect(await addressState(t.db, 'raceway.dev')).toEqual([{ verified: true, reason: null, flags: 0, open: 0 }]);
   });

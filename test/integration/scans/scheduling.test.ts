@@ -33,6 +33,30 @@ describe('scans over the demo registry', () => {
     expect(h.server.requestCount({ domain: shared!.domain, path: '/rdap/' }) - before).toBe(1);
   });
 
+  it('never lets two scans check one domain at the same time, and both finish', async () => {
+    const { claimBatch } = await import('@/lib/scans/claim');
+    const a = await t.db.transaction((tx) => requestScan(tx, CLI, { kind: 'full', trigger: 'cli' }));
+    const b = await t.db.transaction((tx) => requestScan(tx, CLI, { kind: 'user', target: 'maintainer', trigger: 'cli' }));
+    const [scanA] = await t.db.select().from(scans).where(eq(scans.id, a.scanId));
+    const [scanB] = await t.db.select().from(scans).where(eq(scans.id, b.scanId));
+    // The maintainer's domain is in both scans; whoever leases it first has it until released.
+    const [first, second] = await Promise.all([claimBatch(t.db, scanA!, 400, 60), claimBatch(t.db, scanB!, 400, 60)]);
+    const overlap = first.filter((d) => second.some((e) => e.id === d.id));
+    expect(overlap).toEqual([]);
+    expect(first.length + second.length).toBeGreaterThan(0);
+    await t.db.update(domains).set({ checkingUntil: null });
+    const { runScanChunk } = await import('@/lib/scans/run');
+    const drive = async (id: number) => {
+      for (let i = 0; i < 100; i += 1) {
+        const outcome = await runScanChunk(id, { db: t.db, checker: h.checker, budgetMs: 5_000, concurrency: 4 });
+        if (outcome === 'done') return outcome;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      return 'stuck';
+    };
+    expect(await Promise.all([drive(a.scanId), drive(b.scanId)])).toEqual(['done', 'done']);
+  });
+
   it('refuses a second full scan while one is queued or running', async () => {
     const first = await t.db.transaction((tx) => requestScan(tx, CLI, { kind: 'full', trigger: 'cli' }));
     const second = await t.db.transaction((tx) => requestScan(tx, CLI, { kind: 'full', trigger: 'dashboard' })).catch((e) => e);
