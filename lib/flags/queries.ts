@@ -60,22 +60,20 @@ function filters(search: FlagsSearch): SQL[] {
 }
 
 /**
- * One page of flagged addresses, newest (or oldest) first, by keyset: (created_at, id) of the last row
- * seen. The ordering matches the flags indexes exactly (desc nulls last), so a deep page costs the same
- * as the first.
+ * The page query itself (drizzle builder, not yet run): listFlaggedEmails runs it, the benchmark
+ * prints its EXPLAIN. Reading a previous page walks the index the other way (rows flipped after).
  */
-export async function listFlaggedEmails(db: DbOrTx, search: FlagsSearch, pageSize = FLAGS_PAGE_SIZE): Promise<FlagPage> {
+export function flagsPageQuery(db: DbOrTx, search: FlagsSearch, pageSize = FLAGS_PAGE_SIZE) {
   const cursor = decodeCursor(search.cursor);
   const backwards = cursor !== null && search.dir === 'prev';
   const newestFirst = (search.sort ?? 'newest') === 'newest';
-  // Reading a previous page walks the index the other way, then flips the rows back.
   const descending = newestFirst !== backwards;
   const where = filters(search);
   if (cursor) where.push(keyset(cursor, descending));
   const order = descending
     ? [sql`${flags.createdAt} desc nulls last`, sql`${flags.id} desc nulls last`]
     : [sql`${flags.createdAt} asc nulls first`, sql`${flags.id} asc nulls first`];
-  const rows = await db
+  return db
     .select({
       id: flags.id,
       state: flags.state,
@@ -91,7 +89,9 @@ export async function listFlaggedEmails(db: DbOrTx, search: FlagsSearch, pageSiz
       username: users.username,
       domain: domains.name,
       domainStage: domains.stage,
-      notified: sql<boolean>`exists (select 1 from notifications n where n.dedupe_key = 'staff_notice:flag:' || ${flags.id} || ':in_app')`,
+      // A scalar subquery with LIMIT stays a per-row probe of the dedupe-key index; a plain EXISTS is
+      // turned into a hashed scan of every notification.
+      notified: sql<boolean>`coalesce((select true from notifications n where n.dedupe_key = 'staff_notice:flag:' || ${flags.id} || ':in_app' limit 1), false)`,
       override: sql<FlagRow['override']>`(select json_build_object('decision', o.decision, 'reason', o.reason, 'expiresAt', o.expires_at)
         from overrides o where o.flag_id = ${flags.id} order by o.overridden_at desc, o.id desc limit 1)`,
     })
@@ -102,6 +102,17 @@ export async function listFlaggedEmails(db: DbOrTx, search: FlagsSearch, pageSiz
     .where(where.length ? and(...where) : undefined)
     .orderBy(...order)
     .limit(pageSize + 1);
+}
+
+/**
+ * One page of flagged addresses, newest (or oldest) first, by keyset: (created_at, id) of the last row
+ * seen. The ordering matches the flags indexes exactly (desc nulls last), so a deep page costs the same
+ * as the first.
+ */
+export async function listFlaggedEmails(db: DbOrTx, search: FlagsSearch, pageSize = FLAGS_PAGE_SIZE): Promise<FlagPage> {
+  const cursor = decodeCursor(search.cursor);
+  const backwards = cursor !== null && search.dir === 'prev';
+  const rows = await flagsPageQuery(db, search, pageSize);
   const more = rows.length > pageSize;
   const page = rows.slice(0, pageSize);
   if (backwards) page.reverse();

@@ -1,0 +1,81 @@
+import { z } from 'zod';
+import { getDb } from '@/db/client';
+import { addAddress } from '@/lib/addresses/add';
+import type { CheckDomainNow } from '@/lib/addresses/domain-gate';
+import { removeAddress } from '@/lib/addresses/remove';
+import { requestVerification } from '@/lib/addresses/request-verification';
+import { addAddressSchema, emailIdSchema, setRecoverySchema, verifyTokenSchema } from '@/lib/addresses/schemas';
+import { setPrimaryAddress } from '@/lib/addresses/set-primary';
+import { setRecoveryAddress } from '@/lib/addresses/set-recovery';
+import { confirmVerification } from '@/lib/addresses/verify';
+import type { ActionDefinition } from '@/lib/auth/action';
+import type { UserActor } from '@/lib/auth/session';
+import { appBaseUrl, readEnv } from '@/lib/env';
+import { markNotificationsRead } from '@/lib/notify/mark-read';
+import { checkDomainNow } from '@/lib/scans/check-now';
+
+// The account page's writes: each names its permission and calls one lib/ verb. Every verb scopes
+// to the caller's own rows, so one user cannot touch another's addresses by id. Kept apart from
+// actions.ts so tests can run them through runAction.
+
+const appUrl = () => appBaseUrl(readEnv());
+// A fresh check of the domain against the live sources, recorded as a scan (trigger "verification").
+const freshCheck =
+  (actor: UserActor): CheckDomainNow =>
+  (domain) =>
+    checkDomainNow(getDb(), domain, { trigger: 'verification', actor });
+
+type Def<S extends z.ZodType> = ActionDefinition<S, unknown>;
+
+export const addAddressDef: Def<typeof addAddressSchema> = {
+  permission: 'account.manage',
+  input: addAddressSchema,
+  rateLimit: { name: 'address.add', limit: 10, windowSeconds: 3600 },
+  run: ({ actor, tx }, input) => addAddress(tx, actor, input, { appUrl: appUrl() }),
+  revalidate: ['/account'],
+};
+
+export const requestVerificationDef: Def<typeof emailIdSchema> = {
+  permission: 'account.manage',
+  input: emailIdSchema,
+  rateLimit: { name: 'address.verify_link', limit: 6, windowSeconds: 3600 },
+  run: ({ actor, tx }, input) => requestVerification(tx, actor, input, { appUrl: appUrl(), checkDomain: freshCheck(actor) }),
+  revalidate: ['/account'],
+};
+
+export const confirmVerificationDef = {
+  permission: 'account.manage',
+  input: verifyTokenSchema,
+  rateLimit: { name: 'address.verify', limit: 20, windowSeconds: 3600 },
+  run: ({ actor, tx }, input) => confirmVerification(tx, actor, input, { checkDomain: freshCheck(actor) }),
+  revalidate: ['/account'],
+} satisfies ActionDefinition<typeof verifyTokenSchema, Awaited<ReturnType<typeof confirmVerification>>>;
+
+export const removeAddressDef: Def<typeof emailIdSchema> = {
+  permission: 'account.manage',
+  input: emailIdSchema,
+  run: ({ actor, tx }, input) => removeAddress(tx, actor, input),
+  revalidate: ['/account'],
+};
+
+export const setPrimaryAddressDef: Def<typeof emailIdSchema> = {
+  permission: 'account.manage',
+  input: emailIdSchema,
+  run: ({ actor, tx }, input) => setPrimaryAddress(tx, actor, input),
+  revalidate: ['/account'],
+};
+
+export const setRecoveryAddressDef: Def<typeof setRecoverySchema> = {
+  permission: 'account.manage',
+  input: setRecoverySchema,
+  run: ({ actor, tx }, input) => setRecoveryAddress(tx, actor, input),
+  revalidate: ['/account'],
+};
+
+const noInput = z.object({});
+export const markNotificationsReadDef: Def<typeof noInput> = {
+  permission: 'account.manage',
+  input: noInput,
+  run: ({ actor, tx }) => markNotificationsRead(tx, actor),
+  revalidate: ['/account'],
+};

@@ -1,0 +1,29 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { TwoFactorPanel } from '@/components/twofactor/two-factor-panel';
+import { PageHeader } from '@/components/ui/page-header';
+import { getDb } from '@/db/client';
+import { requirePermission } from '@/lib/auth/session';
+import { getTwoFactorState } from '@/lib/twofactor/queries';
+import { confirmTwoFactorAction, disableTwoFactorAction, regenerateRecoveryCodesAction, startTwoFactorAction } from './actions';
+
+export const metadata: Metadata = { title: 'Two-factor authentication' };
+
+export default async function TwoFactorPage() {
+  const actor = await requirePermission('account.manage');
+  const state = await getTwoFactorState(getDb(), actor.id);
+  if (!state) notFound();
+  return (
+    <>
+      <PageHeader
+        title="Two-factor authentication"
+        description="A code from an app on your phone, asked for at every sign-in. With it, a password-reset link alone cannot take your account."
+      />
+      <TwoFactorPanel
+        enabled={state.enabled}
+        recoveryCodesLeft={state.recoveryCodesLeft}
+        actions={{ start: startTwoFactorAction, confirm: confirmTwoFactorAction, disable: disableTwoFactorAction, regenerate: regenerateRecoveryCodesAction }}
+      />
+    </>
+  );
+}

@@ -1,0 +1,52 @@
+import { dehydrate, HydrationBoundary } from '@tanstack/react-query';
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound, redirect } from 'next/navigation';
+import { PageHeader } from '@/components/ui/page-header';
+import { getDb } from '@/db/client';
+import { makeQueryClient } from '@/app/query-client';
+import { can } from '@/lib/auth/permissions';
+import { requirePermission } from '@/lib/auth/session';
+import { getDomainDetail } from '@/lib/domains/timeline-queries';
+import { DomainClient } from './domain-client';
+import { domainKeys } from './domain-query';
+
+type Props = { params: Promise<{ domain: string }> };
+
+const decode = (s: string) => {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+};
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  return { title: decode((await params).domain) };
+}
+
+export default async function DomainPage({ params }: Props) {
+  const actor = await requirePermission('domains.read');
+  const requested = decode((await params).domain);
+  const detail = await getDomainDetail(getDb(), requested);
+  if (!detail) notFound();
+  // One URL per domain: other spellings (Unicode, capitals, an address) land on the stored name.
+  if (detail.name !== requested) redirect(`/admin/domains/${encodeURIComponent(detail.name)}`);
+  const queryClient = makeQueryClient();
+  queryClient.setQueryData(domainKeys.detail(detail.name), detail);
+  return (
+    <>
+      <PageHeader
+        title={detail.name}
+        description={
+          <>
+            Lifecycle, observations and exposed accounts. <Link className="underline" href={`/admin/flags?domain=${encodeURIComponent(detail.name)}`}>Flags on this domain</Link>
+          </>
+        }
+      />
+      <HydrationBoundary state={dehydrate(queryClient)}>
+        <DomainClient name={detail.name} canRescan={can(actor.role, 'scans.request')} />
+      </HydrationBoundary>
+    </>
+  );
+}

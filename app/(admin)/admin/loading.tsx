@@ -1,0 +1,16 @@
+// Shown while a staff page reads its data: the shape of a page, not a blank screen.
+export default function AdminLoading() {
+  return (
+    <div aria-busy="true" aria-live="polite" className="flex flex-col gap-4">
+      <p className="sr-only">Loading…</p>
+      <div className="h-7 w-64 animate-pulse rounded bg-slate-200" />
+      <div className="h-4 w-96 animate-pulse rounded bg-slate-100" />
+      <div className="grid grid-cols-2 gap-4 lg:grid-cols-4">
+        {[0, 1, 2, 3].map((i) => (
+          <div key={i} className="h-24 animate-pulse rounded-lg bg-slate-100" />
+        ))}
+      </div>
+      <div className="h-64 animate-pulse rounded-lg bg-slate-100" />
+    </div>
+  );
+}

@@ -1,0 +1,33 @@
+import { dehydrate, HydrationBoundary } from '@tanstack/react-query';
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { PageHeader } from '@/components/ui/page-header';
+import { getDb } from '@/db/client';
+import { makeQueryClient } from '@/app/query-client';
+import { can } from '@/lib/auth/permissions';
+import { requirePermission } from '@/lib/auth/session';
+import { getUserDetail } from '@/lib/users/detail-queries';
+import { UserClient } from './user-client';
+import { userKeys } from './user-query';
+
+type Props = { params: Promise<{ id: string }> };
+
+export const metadata: Metadata = { title: 'User' };
+
+export default async function UserPage({ params }: Props) {
+  const actor = await requirePermission('users.read');
+  const id = Number((await params).id);
+  if (!Number.isSafeInteger(id) || id <= 0) notFound();
+  const user = await getUserDetail(getDb(), id);
+  if (!user) notFound();
+  const queryClient = makeQueryClient();
+  queryClient.setQueryData(userKeys.detail(id), user);
+  return (
+    <>
+      <PageHeader title={`${user.name} (${user.username})`} description="Addresses, domains, two-factor status, flags, notices, resets and the audit trail of this account." />
+      <HydrationBoundary state={dehydrate(queryClient)}>
+        <UserClient id={id} can={{ notify: can(actor.role, 'users.notify'), rescan: can(actor.role, 'scans.request') }} />
+      </HydrationBoundary>
+    </>
+  );
+}

@@ -1,0 +1,10 @@
+import { defineRoute } from '@/lib/auth/route';
+import { listFlaggedEmails } from '@/lib/flags/queries';
+import { flagsSearchSchema } from '@/lib/flags/search';
+
+// The flags table's JSON: the same search parameters as the page URL.
+export const GET = defineRoute({
+  permission: 'flags.read',
+  query: flagsSearchSchema,
+  run: ({ db }, search) => listFlaggedEmails(db, search),
+});

@@ -1,0 +1,17 @@
+import { z } from 'zod';
+import { defineRoute } from '@/lib/auth/route';
+import { AppError } from '@/lib/errors';
+import { getUserDetail } from '@/lib/users/detail-queries';
+import { withParams } from '../../with-params';
+
+export const GET = withParams<{ id: string }>(
+  defineRoute({
+    permission: 'users.read',
+    query: z.object({ id: z.coerce.number().int().positive() }),
+    run: async ({ db }, { id }) => {
+      const user = await getUserDetail(db, id);
+      if (!user) throw new AppError('not_found', `No user #${id}.`);
+      return user;
+    },
+  }),
+);

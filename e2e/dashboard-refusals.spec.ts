@@ -1,0 +1,110 @@
+import { expect, type Page, test } from '@playwright/test';
+import { FlagsPage } from './pages/flags-page';
+import type { RoleName } from './roles';
+import { storageState } from './roles';
+import { freshOpenFlag, holdFlagsForReview, waitForIdleScans, writeState } from './support/dashboard-data';
+import { e2eSql } from './support/db';
+import { type CapturedAction, captureAction, expectRefused, replayAction } from './support/server-action';
+
+// Every dashboard write called directly (not through the UI) by a lower role and by an anonymous
+// client: refused, nothing changed. The request is the one the real button sends, captured in the
+// browser of a role allowed to use the page and stopped before it reached the server.
+
+test.describe.configure({ mode: 'serial' });
+
+async function expectAllRefused(action: CapturedAction, lower: RoleName[]) {
+  const sql = e2eSql();
+  await waitForIdleScans(sql);
+  const before = await writeState(sql);
+  for (const role of lower) expectRefused(await replayAction(action, role), 'forbidden');
+  expectRefused(await replayAction(action, null), 'unauthenticated');
+  expect(await writeState(sql)).toBe(before);
+  await sql.end();
+}
+
+async function flagAction(page: Page, open: (flags: FlagsPage) => Promise<void>) {
+  const sql = e2eSql();
+  const [held] = await holdFlagsForReview(sql, 1, 'pending_delete');
+  await sql.end();
+  const flags = new FlagsPage(page);
+  await flags.goto(`state=pending_review&domain=${held!.domain}`);
+  await flags.select(held!.address);
+  return captureAction(page, () => open(flags));
+}
+
+test.describe('staff actions, replayed as a user and anonymously', () => {
+  test.use({ storageState: storageState('staff') });
+
+  test('review, notify and override flags', async ({ page }) => {
+    const review = await flagAction(page, async (flags) => {
+      await flags.bulk().getByRole('button', { name: 'Reject review…' }).click();
+      await page.getByRole('button', { name: 'Reject and keep verified' }).click();
+    });
+    await expectAllRefused(review, ['user']);
+    const notify = await flagAction(page, (flags) => flags.bulk().getByRole('button', { name: 'Notify users' }).click());
+    await expectAllRefused(notify, ['user']);
+    const override = await flagAction(page, async (flags) => {
+      await flags.bulk().getByRole('button', { name: 'Override…' }).click();
+      await page.getByLabel('Reason (required)').fill('replayed by a test');
+      await page.getByRole('button', { name: 'Save override' }).click();
+    });
+    await expectAllRefused(override, ['user']);
+  });
+
+  test('rescan a domain, rescan a user, notify a user', async ({ page }) => {
+    await page.goto('/admin/domains/alice-dev.io');
+    await expectAllRefused(await captureAction(page, () => page.getByRole('button', { name: 'Rescan now' }).click()), ['user']);
+    const sql = e2eSql();
+    const flag = await freshOpenFlag(sql, 'available');
+    await sql.end();
+    await page.goto(`/admin/users/${flag.user_id}`);
+    await expectAllRefused(await captureAction(page, () => page.getByRole('button', { name: "Rescan this user's domains" }).click()), ['user']);
+    await expectAllRefused(await captureAction(page, () => page.getByRole('button', { name: 'Notify about their flags' }).click()), ['user']);
+  });
+});
+
+test.describe('admin actions, replayed as staff, a user and anonymously', () => {
+  test.use({ storageState: storageState('admin') });
+
+  test('restore an address on a re-registered domain', async ({ page }) => {
+    const sql = e2eSql();
+    const flag = await freshOpenFlag(sql, 're_registered');
+    await sql.end();
+    const flags = new FlagsPage(page);
+    await flags.goto(`domain=${flag.domain}&state=open`);
+    await flags.select(flag.address);
+    const restore = await captureAction(page, async () => {
+      await flags.bulk().getByRole('button', { name: 'Override…' }).click();
+      await page.getByLabel('Restore as verified').check();
+      await page.getByLabel('Reason (required)').fill('replayed by a test');
+      await page.getByLabel(`Type ${flag.domain} to confirm`).fill(flag.domain);
+      await page.getByRole('button', { name: 'Save override' }).click();
+    });
+    // Staff may override, but not this: the verb refuses it for the domain's stage.
+    await expectAllRefused(restore, ['staff', 'user']);
+  });
+
+  test('start a full scan and cancel a scan', async ({ page }) => {
+    await page.goto('/admin/scans');
+    await expectAllRefused(await captureAction(page, () => page.getByRole('button', { name: 'Start a full scan' }).click()), ['staff', 'user']);
+    const sql = e2eSql();
+    const [scan] = await sql<{ id: number }[]>`insert into scans (kind, trigger, state, started_at, heartbeat_at, total, checked) values ('domain', 'cli', 'running', now(), now(), 5, 1) returning id`;
+    await page.goto(`/admin/scans/${scan!.id}`);
+    const cancel = await captureAction(page, () => page.getByRole('button', { name: `Cancel scan #${scan!.id}` }).click());
+    // The fake scan is "running": wait for nothing else, compare its own state.
+    for (const role of ['staff', 'user'] as const) expectRefused(await replayAction(cancel, role), 'forbidden');
+    expectRefused(await replayAction(cancel, null), 'unauthenticated');
+    expect((await sql`select state from scans where id = ${scan!.id}`)[0]!.state).toBe('running');
+    await sql`update scans set state = 'cancelled', finished_at = now() where id = ${scan!.id}`;
+    await sql.end();
+  });
+
+  test('change the policy and the domain lists', async ({ page }) => {
+    await page.goto('/admin/settings');
+    await page.getByLabel('Warning window (days before expiry)').fill('3');
+    await expectAllRefused(await captureAction(page, () => page.getByRole('button', { name: 'Save policy' }).click()), ['staff', 'user']);
+    await page.getByLabel('Domain', { exact: true }).first().fill('replayed-provider-test.com');
+    await expectAllRefused(await captureAction(page, () => page.getByRole('button', { name: 'Add to trusted list' }).click()), ['staff', 'user']);
+    await expectAllRefused(await captureAction(page, () => page.getByRole('button', { name: 'Remove gmail.com from the trusted list' }).click()), ['staff', 'user']);
+  });
+});

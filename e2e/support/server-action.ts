@@ -1,0 +1,69 @@
+import { type APIRequestContext, expect, type Page, request as playwrightRequest } from '@playwright/test';
+import { E2E_PORT } from '../../playwright.config';
+import { type RoleName, storageState } from '../roles';
+
+// Calls a server action "directly": the request a real button sends is captured in the browser of a
+// role that may use the page, stopped before it reaches the server, and replayed as another role (or
+// with no session). That is what an attacker with a lower role can do: the action id is public.
+
+export interface CapturedAction {
+  url: string;
+  headers: Record<string, string>;
+  body: string;
+}
+
+/** Runs `trigger` (a click), captures the server action POST it causes, and aborts it. */
+export async function captureAction(page: Page, trigger: () => Promise<void>): Promise<CapturedAction> {
+  let resolve!: (a: CapturedAction) => void;
+  const captured = new Promise<CapturedAction>((r) => {
+    resolve = r;
+  });
+  await page.route('**/*', async (route) => {
+    const req = route.request();
+    const headers = await req.allHeaders();
+    if (req.method() === 'POST' && headers['next-action']) {
+      resolve({
+        url: req.url(),
+        headers: Object.fromEntries(
+          Object.entries(headers).filter(([k]) => ['next-action', 'content-type', 'next-router-state-tree', 'accept'].includes(k)),
+        ),
+        body: req.postData() ?? '',
+      });
+      await route.abort();
+      return;
+    }
+    await route.continue();
+  });
+  await trigger();
+  const action = await captured;
+  await page.unroute('**/*');
+  return action;
+}
+
+async function context(role: RoleName | null): Promise<APIRequestContext> {
+  return playwrightRequest.newContext({
+    baseURL: `http://localhost:${E2E_PORT}`,
+    storageState: role ? storageState(role) : { cookies: [], origins: [] },
+  });
+}
+
+/** Replays a captured action as `role` (null: anonymous). Returns the status and the response text. */
+export async function replayAction(action: CapturedAction, role: RoleName | null) {
+  const ctx = await context(role);
+  try {
+    const response = await ctx.post(action.url, { headers: action.headers, data: action.body, maxRedirects: 0 });
+    return { status: response.status(), text: await response.text() };
+  } finally {
+    await ctx.dispose();
+  }
+}
+
+/** The action ran and refused: a typed failure in the RSC payload, or (anonymous) a redirect to sign in. */
+export function expectRefused(result: { status: number; text: string }, code: 'forbidden' | 'unauthenticated') {
+  if (result.status >= 300 && result.status < 400) {
+    expect(code).toBe('unauthenticated');
+    return;
+  }
+  expect(result.text).toContain(`"code":"${code}"`);
+  expect(result.text).not.toContain('"ok":true');
+}

@@ -1,0 +1,67 @@
+import { and, eq, inArray } from 'drizzle-orm';
+import type { DbOrTx } from '@/db/connect';
+import { domains, type Email, flags } from '@/db/schema';
+import { STAGE_PHRASES } from '@/lib/account/stage-phrases';
+import { DEFAULT_REGISTRATION_TOLERANCE_MS } from '@/lib/domains/classify';
+import { LAPSED_STAGES, type Stage } from '@/lib/domains/types';
+import { AppError } from '@/lib/errors';
+import { hasLiveFlag } from './owned';
+
+/** Checks a domain against the live sources now and records it (lib/scans/check-now.ts in the app). */
+export type CheckDomainNow = (domain: string) => Promise<{ stage: Stage }>;
+
+// Stages at which the address may now reach someone else (or soon will): no (re-)verification.
+// `expiring` is fine: the registration is still the owner's. `unknown` means the sources failed:
+// we cannot say the domain is safe, so we ask to try later rather than guess.
+const REFUSED: readonly Stage[] = ['grace', ...LAPSED_STAGES, 'unknown'];
+
+/**
+ * Whether verifying this address needs a fresh domain check first: it was ever flagged, the engine
+ * unverified it, or its domain was last seen lapsing. The engine itself never re-verifies; a link
+ * proves someone reads the mailbox now, and only a fresh check says whether that someone is still
+ * the person who registered the domain.
+ */
+export async function needsFreshCheck(tx: DbOrTx, email: Pick<Email, 'id' | 'domain' | 'unverifyReason'>): Promise<boolean> {
+  if (email.unverifyReason === 'domain_lifecycle') return true;
+  const flagged = await tx.select({ id: flags.id }).from(flags).where(eq(flags.emailId, email.id)).limit(1);
+  if (flagged.length > 0) return true;
+  const lapsing = await tx
+    .select({ stage: domains.stage })
+    .from(domains)
+    .where(and(eq(domains.name, email.domain), inArray(domains.stage, REFUSED.filter((s) => s !== 'unknown'))))
+    .limit(1);
+  return lapsing.length > 0;
+}
+
+function refusal(domain: string, stage: Stage): AppError {
+  if (stage === 'unknown')
+    return new AppError('provider_unavailable', `We could not check the domain ${domain} just now, so we cannot verify this address yet. Try again in a few minutes.`);
+  if (stage === 're_registered' || stage === 'available')
+    return new AppError(
+      'conflict',
+      `We checked just now: the domain ${domain} ${STAGE_PHRASES[stage]}. Whoever holds it now can read this address's mail, so we cannot verify it again. If you registered the domain again yourself, contact our trust and safety team.`,
+    );
+  return new AppError('conflict', `We checked just now: the domain ${domain} ${STAGE_PHRASES[stage]}. Renew it with your registrar, then verify this address again.`);
+}
+
+/**
+ * Refuses to (re-)verify or send a verification link to an address whose domain is, on a check made
+ * now, still lapsing or in someone else's hands, or whose flag is still waiting for staff. Returns
+ * the fresh stage, or null when no check was needed.
+ */
+export async function assertSafeToVerify(tx: DbOrTx, email: Email, checkDomain: CheckDomainNow): Promise<Stage | null> {
+  if (!(await needsFreshCheck(tx, email))) return null;
+  const { stage } = await checkDomain(email.domain);
+  if (REFUSED.includes(stage)) throw refusal(email.domain, stage);
+  // The engine compares registrations with the verification dates of addresses still verified; this
+  // one is not, so its own date is compared here. A registration younger than the verification is
+  // someone's new registration, however healthy it looks.
+  const [current] = await tx.select({ registeredAt: domains.registeredAt }).from(domains).where(eq(domains.name, email.domain));
+  if (email.verifiedAt && current?.registeredAt && current.registeredAt.getTime() > email.verifiedAt.getTime() + DEFAULT_REGISTRATION_TOLERANCE_MS)
+    throw refusal(email.domain, 're_registered');
+  // The check applied policy and resolved what a renewal resolves; a flag still live is one the
+  // engine leaves to a human (e.g. the domain was free to register in between).
+  if (await hasLiveFlag(tx, email.id))
+    throw new AppError('conflict', `Our trust and safety team is reviewing ${email.address}. It can be verified again once they have resolved it.`);
+  return stage;
+}

@@ -1,0 +1,58 @@
+import { inArray } from 'drizzle-orm';
+import type { DbOrTx } from '@/db/connect';
+import { users } from '@/db/schema';
+import type { Actor } from '@/lib/auth/actor';
+import { parseInput } from '@/lib/auth/parse-input';
+import { type AuditInput, recordAuditMany } from '@/lib/audit/record';
+import { AppError } from '@/lib/errors';
+import { queueUserNotice } from '@/lib/notify/queue';
+import { lockFlags } from './load';
+import { staffNoticePayload } from './notice';
+import { type NotifyFlagsInput, notifyFlagsSchema } from './schemas';
+
+export interface NotifyResult {
+  /** Flags whose user got a new notice. */
+  notified: number;
+  /** Flags whose user had been sent this notice already (one per user per flag). */
+  alreadyNotified: number;
+  /** Resolved flags: nothing left to warn about. */
+  skipped: number;
+  /** Notification rows queued (in-app plus one mail per other verified address). */
+  queued: number;
+}
+
+/**
+ * Tells the users behind the selected flags to add a backup address and turn on 2FA. In-app and by
+ * mail to their other verified addresses — never to the flagged one, whose domain a stranger may
+ * hold. Keyed per flag, so a second click or a colleague's repeat queues nothing.
+ */
+export async function notifyFlagUsers(tx: DbOrTx, actor: Actor, raw: NotifyFlagsInput): Promise<NotifyResult> {
+  const input = parseInput(notifyFlagsSchema, raw);
+  const locked = await lockFlags(tx, input.flagIds);
+  const live = locked.filter((f) => f.state !== 'resolved');
+  if (live.length === 0) throw new AppError('conflict', 'The selected flags are resolved: there is nothing to tell their users.');
+  const userIds = [...new Set(live.map((f) => f.userId))];
+  const twoFactor = new Map(
+    (await tx.select({ id: users.id, on: users.totpEnabled }).from(users).where(inArray(users.id, userIds))).map((u) => [u.id, u.on]),
+  );
+  const audits: AuditInput[] = [];
+  let queued = 0;
+  let notified = 0;
+  for (const f of live) {
+    const payload = staffNoticePayload({ flagId: f.id, address: f.address, domain: f.domain, stage: f.stage, twoFactorEnabled: twoFactor.get(f.userId) ?? false });
+    const rows = await queueUserNotice(tx, {
+      userId: f.userId,
+      emailId: f.emailId,
+      kind: 'staff_notice',
+      dedupeKey: `staff_notice:flag:${f.id}`,
+      payload,
+      mailTo: 'others',
+    });
+    if (rows === 0) continue;
+    queued += rows;
+    notified += 1;
+    audits.push({ action: 'flag.notify', targetType: 'flag', targetId: f.id, details: { address: f.address, userId: f.userId, domain: f.domain, stage: f.stage, queued: rows } });
+  }
+  await recordAuditMany(tx, actor, audits);
+  return { notified, alreadyNotified: live.length - notified, skipped: locked.length - live.length, queued };
+}

@@ -1,0 +1,49 @@
+import { z } from 'zod';
+import { FLAG_STATES, OVERRIDE_DECISIONS } from '@/db/schema/enums';
+import { STAGES } from '@/lib/domains/types';
+
+// One schema per input, shared by the dashboard's forms and the server (which parses again whatever
+// the form checked). FormData values are strings, so ids are coerced.
+
+/** Bulk actions act on at most one page of the flags table at a time. */
+export const MAX_BULK_FLAGS = 200;
+
+export const flagIdsSchema = z
+  .array(z.coerce.number().int().positive())
+  .min(1, 'select at least one flag')
+  .max(MAX_BULK_FLAGS, `select at most ${MAX_BULK_FLAGS} flags`)
+  .transform((ids) => [...new Set(ids)]);
+
+export const REVIEW_DECISIONS = ['confirm', 'reject'] as const;
+export type ReviewDecision = (typeof REVIEW_DECISIONS)[number];
+
+export const reviewFlagsSchema = z.object({
+  flagIds: flagIdsSchema,
+  decision: z.enum(REVIEW_DECISIONS),
+});
+export type ReviewFlagsInput = z.input<typeof reviewFlagsSchema>;
+
+export const overrideFlagsSchema = z.object({
+  flagIds: flagIdsSchema,
+  decision: z.enum(OVERRIDE_DECISIONS),
+  reason: z
+    .string()
+    .trim()
+    .min(5, 'give a reason of at least 5 characters')
+    .max(1000, 'keep the reason under 1,000 characters'),
+  // ISO date or date-time; empty means "no expiry". Checked against the clock in the verb.
+  // (A Date too: the action parses the input, then the verb parses the parsed value again.)
+  expiresAt: z
+    .union([z.date(), z.literal(''), z.iso.date(), z.iso.datetime({ offset: true })])
+    .nullish()
+    .transform((v) => (v instanceof Date ? v : v ? new Date(v.length === 10 ? `${v}T00:00:00Z` : v) : null)),
+  /** Typed by an admin restoring addresses on a re-registered domain: the domain's name. */
+  confirmation: z.string().trim().max(300).optional(),
+});
+export type OverrideFlagsInput = z.input<typeof overrideFlagsSchema>;
+
+export const notifyFlagsSchema = z.object({ flagIds: flagIdsSchema });
+export type NotifyFlagsInput = z.input<typeof notifyFlagsSchema>;
+
+export const flagStateSchema = z.enum(FLAG_STATES);
+export const stageSchema = z.enum(STAGES);

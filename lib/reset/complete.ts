@@ -1,0 +1,41 @@
+import { eq } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { DbOrTx } from '@/db/connect';
+import { users } from '@/db/schema';
+import { recordAudit } from '@/lib/audit/record';
+import { parseInput } from '@/lib/auth/parse-input';
+import { hashPassword } from '@/lib/auth/password';
+import { AppError } from '@/lib/errors';
+import { consumeToken } from '@/lib/tokens/consume';
+import { revokeTokens } from '@/lib/tokens/issue';
+import { canReceiveReset, recoveryCandidates } from './recovery-addresses';
+import { resetCompleteSchema } from './schemas';
+
+export const RESET_LINK_STALE = 'This reset link no longer works: it was used, it expired (links last 30 minutes), or a newer reset replaced it. Ask for a new one.';
+
+export type ResetCompletion = { status: 'changed'; username: string } | { status: 'refused'; message: string };
+
+/**
+ * Sets a new password from a reset link: the token is used once, and every other reset link of the
+ * account stops working. The address the link went to is checked again: if it was flagged or
+ * unverified since (its domain lapsed in the meantime), the link is void.
+ */
+export async function completePasswordReset(tx: DbOrTx, raw: z.input<typeof resetCompleteSchema>, now: Date = new Date()): Promise<ResetCompletion> {
+  // Parsed again here: whatever the caller checked, no password below the rules is ever stored.
+  const input = parseInput(resetCompleteSchema, raw);
+  const token = await consumeToken(tx, 'reset_password', input.token, now);
+  if (!token) throw new AppError('not_found', RESET_LINK_STALE);
+  const [user] = await tx.select().from(users).where(eq(users.id, token.userId)).for('update');
+  if (!user) throw new AppError('not_found', RESET_LINK_STALE);
+  const sentTo = (await recoveryCandidates(tx, user.id)).find((c) => c.id === token.emailId);
+  if (!sentTo || !canReceiveReset(sentTo)) {
+    // Commit the revocation (no throw): the link must die, not wait for the address to look good again.
+    await revokeTokens(tx, { purpose: 'reset_password', userId: user.id }, now);
+    return { status: 'refused', message: 'This link went to an address that can no longer receive password resets (its domain may have lapsed). Ask for a new link: it goes only to addresses we still trust.' };
+  }
+  await tx.update(users).set({ passwordHash: await hashPassword(input.password) }).where(eq(users.id, user.id));
+  await revokeTokens(tx, { purpose: 'reset_password', userId: user.id }, now);
+  const actor = { type: 'user' as const, id: user.id, role: user.role, username: user.username };
+  await recordAudit(tx, actor, { action: 'user.password_reset', targetType: 'user', targetId: user.id, details: { via: sentTo.address } });
+  return { status: 'changed', username: user.username };
+}

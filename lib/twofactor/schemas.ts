@@ -1,0 +1,13 @@
+import { z } from 'zod';
+
+/** A 6-digit authenticator code, or (where allowed) a recovery code such as "abcde-fgh23". */
+export const codeSchema = z.object({
+  code: z.string().trim().min(6, 'enter the 6-digit code').max(32),
+});
+
+export const totpCodeSchema = z.object({
+  code: z
+    .string()
+    .trim()
+    .regex(/^\d{6}$/, 'enter the 6-digit code from your authenticator app'),
+});

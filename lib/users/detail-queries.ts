@@ -1,0 +1,113 @@
+import { desc, eq, sql } from 'drizzle-orm';
+import type { DbOrTx } from '@/db/connect';
+import { domainLists, domains, emails, flags, notifications, resetAttempts, users } from '@/db/schema';
+import type { FlagState, Role } from '@/db/schema/enums';
+import { type AuditRow, listAuditForTargets } from '@/lib/audit/queries';
+import type { Stage } from '@/lib/domains/types';
+
+// A user as trust and safety sees them: every address with its domain's stage, 2FA, flags, what we
+// told them, who did what to their account, and who tried to reset its password.
+
+export interface UserDetail {
+  id: number;
+  username: string;
+  name: string;
+  role: Role;
+  totpEnabled: boolean;
+  recoveryCodes: number;
+  createdAt: string;
+  addresses: {
+    id: number;
+    address: string;
+    domain: string;
+    isPrimary: boolean;
+    verified: boolean;
+    verifiedAt: string | null;
+    unverifyReason: string | null;
+    unverifiedAt: string | null;
+    useForRecovery: boolean;
+    /** null: a domain not watched (a trusted provider, or not checked yet). */
+    domainStage: Stage | null;
+    trusted: boolean;
+  }[];
+  flags: { id: number; state: FlagState; stage: Stage; createdAt: string; resolvedAt: string | null; resolution: string | null; address: string; domain: string }[];
+  notifications: { id: number; kind: string; channel: string; address: string | null; state: string; subject: string | null; createdAt: string; sentAt: string | null }[];
+  audit: AuditRow[];
+  resetAttempts: { id: number; input: string; outcome: string; sentTo: string[] | null; at: string }[];
+}
+
+const iso = (d: Date | null) => d?.toISOString() ?? null;
+
+export async function getUserDetail(db: DbOrTx, id: number): Promise<UserDetail | null> {
+  const [user] = await db.select().from(users).where(eq(users.id, id)).limit(1);
+  if (!user) return null;
+  const [addressRows, flagRows, noticeRows, resetRows] = await Promise.all([
+    db
+      .select({
+        id: emails.id,
+        address: emails.address,
+        domain: emails.domain,
+        isPrimary: emails.isPrimary,
+        verified: emails.verified,
+        verifiedAt: emails.verifiedAt,
+        unverifyReason: emails.unverifyReason,
+        unverifiedAt: emails.unverifiedAt,
+        useForRecovery: emails.useForRecovery,
+        domainStage: domains.stage,
+        trusted: sql<boolean>`${domainLists.list} is not distinct from 'trusted'`,
+      })
+      .from(emails)
+      .leftJoin(domains, eq(domains.name, emails.domain))
+      .leftJoin(domainLists, eq(domainLists.domain, emails.domain))
+      .where(eq(emails.userId, id))
+      .orderBy(desc(emails.isPrimary), emails.address),
+    db
+      .select({ id: flags.id, state: flags.state, stage: flags.stage, createdAt: flags.createdAt, resolvedAt: flags.resolvedAt, resolution: flags.resolution, address: emails.address, domain: domains.name })
+      .from(flags)
+      .innerJoin(emails, eq(emails.id, flags.emailId))
+      .innerJoin(domains, eq(domains.id, flags.domainId))
+      .where(eq(emails.userId, id))
+      .orderBy(sql`${flags.createdAt} desc nulls last`, sql`${flags.id} desc nulls last`)
+      .limit(100),
+    db
+      .select({
+        id: notifications.id,
+        kind: notifications.kind,
+        channel: notifications.channel,
+        address: notifications.address,
+        state: notifications.state,
+        subject: sql<string | null>`${notifications.payload}->>'subject'`,
+        createdAt: notifications.createdAt,
+        sentAt: notifications.sentAt,
+      })
+      .from(notifications)
+      .where(eq(notifications.userId, id))
+      .orderBy(desc(notifications.createdAt), desc(notifications.id))
+      .limit(50),
+    db
+      .select({ id: resetAttempts.id, input: resetAttempts.input, outcome: resetAttempts.outcome, sentTo: resetAttempts.sentTo, at: resetAttempts.at })
+      .from(resetAttempts)
+      .where(eq(resetAttempts.userId, id))
+      .orderBy(desc(resetAttempts.at))
+      .limit(20),
+  ]);
+  const audit = await listAuditForTargets(db, [
+    { type: 'user', ids: [id] },
+    { type: 'email', ids: addressRows.map((a) => a.id) },
+    { type: 'flag', ids: flagRows.map((f) => f.id) },
+  ]);
+  return {
+    id: user.id,
+    username: user.username,
+    name: user.name,
+    role: user.role,
+    totpEnabled: user.totpEnabled,
+    recoveryCodes: user.recoveryCodeHashes.length,
+    createdAt: user.createdAt.toISOString(),
+    addresses: addressRows.map((a) => ({ ...a, verifiedAt: iso(a.verifiedAt), unverifiedAt: iso(a.unverifiedAt) })),
+    flags: flagRows.map((f) => ({ ...f, createdAt: f.createdAt.toISOString(), resolvedAt: iso(f.resolvedAt) })),
+    notifications: noticeRows.map((n) => ({ ...n, createdAt: n.createdAt.toISOString(), sentAt: iso(n.sentAt) })),
+    audit,
+    resetAttempts: resetRows.map((r) => ({ ...r, at: r.at.toISOString() })),
+  };
+}
