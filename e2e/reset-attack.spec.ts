@@ -23,7 +23,8 @@ test.describe.configure({ mode: 'serial' });
 test.afterAll(async () => {
   // Other specs sign in as the maintainer with the demo password.
   const sql = e2eSql();
-  await sql`update users set password_hash = ${await hashPassword(DEMO_PASSWORD)} where username = 'maintainer'`;
+  // Back to the demo state for the specs that reuse the maintainer's saved session.
+  await sql`update users set password_hash = ${await hashPassword(DEMO_PASSWORD)}, session_version = 0 where username = 'maintainer'`;
   await sql.end();
 });
 
@@ -78,6 +79,12 @@ test('a lapsed, re-registered domain cannot be used to take over the account', a
   const [attempt] = await sql`select outcome, sent_to from reset_attempts where input = ${LAPSED} order by id desc limit 1`;
   expect(attempt).toMatchObject({ outcome: 'refused_flagged', sent_to: [BACKUP] });
 
+  // A session signed in before the reset (the maintainer's own, or one an attacker opened).
+  const signedInBefore = await browser.newContext({ storageState: storageState('user') });
+  const earlierPage = await signedInBefore.newPage();
+  await earlierPage.goto('/account');
+  await expect(earlierPage).toHaveURL(/\/account$/);
+
   // The maintainer opens the link from the backup mailbox and sets a new password.
   const owner = await browser.newContext();
   const ownerPage = await owner.newPage();
@@ -93,6 +100,10 @@ test('a lapsed, re-registered domain cannot be used to take over the account', a
   await expect(ownerPage.getByTestId('notifications')).toContainText(`We stopped trusting ${LAPSED}`);
   await expect(ownerPage.getByTestId('reset-activity')).toContainText(`${LAPSED} — asked with a flagged address: nothing sent there; link sent to ${BACKUP}`);
   await owner.close();
+  // The new password ended every session from before it.
+  await earlierPage.goto('/account');
+  await expect(earlierPage).toHaveURL(/\/login/);
+  await signedInBefore.close();
   await sql.end();
 });
 
@@ -112,9 +123,12 @@ test.describe('the staff mailbox', () => {
 });
 
 test.describe('the outbox page', () => {
-  test.use({ storageState: storageState('user') });
-
   test('is refused to a user', async ({ page }) => {
+    // Signs in afresh: the reset above ended the maintainer's saved session.
+    const login = new LoginPage(page);
+    await login.goto();
+    await login.signIn('alice', DEMO_PASSWORD);
+    await expect(page).toHaveURL(/\/account$/);
     await page.goto('/admin/outbox');
     await expect(page.getByRole('heading', { name: /403/ })).toBeVisible();
   });

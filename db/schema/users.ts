@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, index, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { bigint, boolean, index, integer, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { roleEnum } from './enums';
 
 export const users = pgTable(
@@ -18,6 +18,9 @@ export const users = pgTable(
     // Last accepted TOTP time step: a code cannot be replayed within its window.
     totpLastStep: bigint('totp_last_step', { mode: 'number' }),
     recoveryCodeHashes: text('recovery_code_hashes').array().notNull().default(sql`'{}'::text[]`),
+    // Bumped by a password reset (or a role change): sessions signed in before it end at their next
+    // request, including an attacker's who reset the password from a hijacked mailbox.
+    sessionVersion: integer('session_version').notNull().default(0),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

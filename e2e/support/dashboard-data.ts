@@ -33,11 +33,11 @@ export async function freshOpenFlag(sql: Sql, stage: string) {
   return row;
 }
 
-/** Waits until no scan is queued or running, so the worker is not changing rows under a comparison. */
-export async function waitForIdleScans(sql: Sql, timeoutMs = 60_000) {
+/** Waits until no scan a person asked for is queued or running (the scheduler's own may go on). */
+export async function waitForIdleScans(sql: Sql, timeoutMs = 45_000) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    const [row] = await sql<{ n: number }[]>`select count(*)::int as n from scans where state in ('queued', 'running')`;
+    const [row] = await sql<{ n: number }[]>`select count(*)::int as n from scans where state in ('queued', 'running') and requested_by is not null`;
     if (row!.n === 0) return;
     await new Promise((r) => setTimeout(r, 500));
   }
@@ -45,17 +45,19 @@ export async function waitForIdleScans(sql: Sql, timeoutMs = 60_000) {
 }
 
 /**
- * Rows of the tables a refused write must leave alone, to compare before and after. Scans and audit
- * rows are counted for people only: the worker's own bookkeeping may go on meanwhile.
+ * What a refused write must leave alone: everything a person can cause (their scans, their audit rows,
+ * overrides, staff notices, settings, domain lists) and the given flags with their addresses. Rows the
+ * worker's own scans may move meanwhile (other flags, scan states, its audit rows) are left out.
  */
-export async function writeState(sql: Sql) {
+export async function writeState(sql: Sql, flagIds: number[] = []) {
   const [row] = await sql<{ state: string }[]>`
     select md5(concat_ws('|',
-      (select string_agg(concat_ws(',', id, state, resolved_at), ';' order by id) from flags),
-      (select string_agg(concat_ws(',', id, verified, unverify_reason), ';' order by id) from emails),
-      (select count(*) from overrides), (select count(*) from notifications),
+      (select string_agg(concat_ws(',', f.id, f.state, f.resolved_at, e.verified, e.unverify_reason), ';' order by f.id)
+         from flags f join emails e on e.id = f.email_id where f.id in ${sql(flagIds.length ? flagIds : [0])}),
+      (select count(*) from overrides),
+      (select count(*) from notifications where kind = 'staff_notice'),
       (select count(*) from audit_log where actor_type = 'user'),
-      (select count(*) from scans where requested_by is not null),
+      (select string_agg(id::text, ',' order by id) from scans where requested_by is not null),
       (select string_agg(concat_ws(',', key, value::text), ';' order by key) from settings),
       (select string_agg(domain, ';' order by domain) from domain_lists)
     )) as state`;

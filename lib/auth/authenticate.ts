@@ -21,7 +21,7 @@ export const loginInputSchema = z.object({
 export const LOGIN_LIMITS = { perUser: 10, perIp: 50, windowSeconds: 15 * 60 } as const;
 
 export type AuthenticateResult =
-  | { ok: true; user: { id: number; name: string; username: string; role: 'user' | 'staff' | 'admin' } }
+  | { ok: true; user: { id: number; name: string; username: string; role: 'user' | 'staff' | 'admin'; sessionVersion: number } }
   | { ok: false; reason: 'invalid' | 'rate_limited' | 'two_factor_required' };
 
 /**
@@ -48,5 +48,5 @@ export async function authenticate(
   }
   const actor = { type: 'user' as const, id: user.id, role: user.role, username: user.username };
   await recordAudit(db, actor, { action: 'auth.login', targetType: 'user', targetId: user.id, details: { ip: input.ip } });
-  return { ok: true, user: { id: user.id, name: user.name, username: user.username, role: user.role } };
+  return { ok: true, user: { id: user.id, name: user.name, username: user.username, role: user.role, sessionVersion: user.sessionVersion } };
 }

@@ -3,11 +3,12 @@ import type { Role } from '@/db/schema/enums';
 
 declare module 'next-auth' {
   interface Session {
-    user: { id: string; role: Role; name?: string | null; username: string };
+    user: { id: string; role: Role; name?: string | null; username: string; sessionVersion: number };
   }
   interface User {
     role?: Role;
     username?: string;
+    sessionVersion?: number;
   }
 }
 
@@ -16,6 +17,7 @@ declare module '@auth/core/jwt' {
     uid?: string;
     role?: Role;
     username?: string;
+    sv?: number;
   }
 }
 
@@ -32,6 +34,7 @@ export const authConfig = {
         token.uid = user.id;
         token.role = user.role;
         token.username = user.username;
+        token.sv = user.sessionVersion ?? 0;
       }
       return token;
     },
@@ -39,6 +42,7 @@ export const authConfig = {
       session.user.id = token.uid ?? '';
       session.user.role = token.role ?? 'user';
       session.user.username = token.username ?? '';
+      session.user.sessionVersion = token.sv ?? 0;
       return session;
     },
   },

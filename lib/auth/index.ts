@@ -24,7 +24,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         if (!parsed.success) throw new InvalidLogin();
         const ip = request?.headers?.get('x-forwarded-for')?.split(',')[0]?.trim() || 'local';
         const result = await authenticate(getDb(), { ...parsed.data, ip });
-        if (result.ok) return { id: String(result.user.id), name: result.user.name, role: result.user.role, username: result.user.username };
+        if (result.ok)
+          return { id: String(result.user.id), name: result.user.name, role: result.user.role, username: result.user.username, sessionVersion: result.user.sessionVersion };
         if (result.reason === 'rate_limited') throw new RateLimited();
         if (result.reason === 'two_factor_required') throw new TwoFactorRequired();
         throw new InvalidLogin();

@@ -19,11 +19,13 @@ export const currentActor = cache(async (): Promise<UserActor | null> => {
   const id = Number(session?.user?.id);
   if (!Number.isSafeInteger(id) || id <= 0) return null;
   const [row] = await getDb()
-    .select({ id: users.id, role: users.role, username: users.username })
+    .select({ id: users.id, role: users.role, username: users.username, sessionVersion: users.sessionVersion })
     .from(users)
     .where(eq(users.id, id))
     .limit(1);
-  return row ? { type: 'user', ...row } : null;
+  // A session from before a password reset is over: whoever held it must sign in again.
+  if (!row || row.sessionVersion !== (session?.user?.sessionVersion ?? 0)) return null;
+  return { type: 'user', id: row.id, role: row.role, username: row.username };
 });
 
 /** For pages and layouts: anonymous → /login, missing permission → the 403 page. */

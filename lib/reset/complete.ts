@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { DbOrTx } from '@/db/connect';
 import { users } from '@/db/schema';
@@ -33,7 +33,11 @@ export async function completePasswordReset(tx: DbOrTx, raw: z.input<typeof rese
     await revokeTokens(tx, { purpose: 'reset_password', userId: user.id }, now);
     return { status: 'refused', message: 'This link went to an address that can no longer receive password resets (its domain may have lapsed). Ask for a new link: it goes only to addresses we still trust.' };
   }
-  await tx.update(users).set({ passwordHash: await hashPassword(input.password) }).where(eq(users.id, user.id));
+  // The new password also ends every session signed in with the old one.
+  await tx
+    .update(users)
+    .set({ passwordHash: await hashPassword(input.password), sessionVersion: sql`${users.sessionVersion} + 1` })
+    .where(eq(users.id, user.id));
   await revokeTokens(tx, { purpose: 'reset_password', userId: user.id }, now);
   const actor = { type: 'user' as const, id: user.id, role: user.role, username: user.username };
   await recordAudit(tx, actor, { action: 'user.password_reset', targetType: 'user', targetId: user.id, details: { via: sentTo.address } });

@@ -25,7 +25,12 @@ async function accountWithTwoBackups() {
 describe('completing a reset', () => {
   it('sets the new password once, ends every other reset link, and is audited', async () => {
     const { user, tokenA, tokenB } = await accountWithTwoBackups();
+    const sessionsBefore = (await t.db.select({ v: users.sessionVersion }).from(users).where(eq(users.id, user.id)))[0]!.v;
     expect(await complete(tokenA)).toEqual({ status: 'changed', username: user.username });
+    // Sessions signed in with the old password (perhaps the attacker's) end at their next request.
+    const sessionsAfter = (await t.db.select({ v: users.sessionVersion }).from(users).where(eq(users.id, user.id)))[0]!.v;
+    expect(sessionsAfter).toBe(sessionsBefore + 1);
+    expect(await authenticate(t.db, { username: user.username, password: NEW_PASSWORD, ip: '10.2.0.3' })).toMatchObject({ ok: true, user: { sessionVersion: sessionsAfter } });
     expect(await authenticate(t.db, { username: user.username, password: NEW_PASSWORD, ip: '10.2.0.2' })).toMatchObject({ ok: true });
     expect(await authenticate(t.db, { username: user.username, password: PASSWORD, ip: '10.2.0.2' })).toMatchObject({ ok: false });
     await expect(complete(tokenA, 'yet another password')).rejects.toMatchObject({ code: 'not_found' });
