@@ -61,6 +61,7 @@ test.describe('staff', () => {
     await page.evaluate(() => {
       (window as unknown as { marker: boolean }).marker = true;
     });
+    await page.waitForLoadState('networkidle');
     await page.getByRole('button', { name: 'Rescan now' }).click();
     await expect(page.getByTestId('scan-progress').first()).toBeVisible();
     await expect(page.getByText(/finished: the page shows its result/)).toBeVisible({ timeout: 90_000 });
@@ -102,6 +103,7 @@ test.describe('admin', () => {
     await expect(page.getByTestId('lifecycle-timeline').locator('[data-band="re_registered"]').first()).toBeVisible();
     await expect(page.getByText('Why this stage')).toBeVisible();
     await expectAccessible(page, testInfo, 'domain-reregistered');
+    await page.waitForLoadState('networkidle');
     await page.getByRole('button', { name: 'Rescan now' }).click();
     await expect(page.getByText(/finished: the page shows its result/)).toBeVisible({ timeout: 90_000 });
   });

@@ -29,6 +29,7 @@ test.describe('staff', () => {
       await notify.click();
       await expect(page.locator('[role=status],[role=alert]').filter({ hasText: /Notified|notified already/ }).first()).toBeVisible();
     }
+    await page.waitForLoadState('networkidle');
     await page.getByRole('button', { name: "Rescan this user's domains" }).click();
     await expect(page.getByText(/finished: the page shows its result/)).toBeVisible({ timeout: 90_000 });
     const [scan] = await sql`select kind, target, state from scans where kind = 'user' order by id desc limit 1`;
@@ -44,6 +45,7 @@ test.describe('staff', () => {
         and e.domain not in ('lapsed-example.dev', 'alice-dev.io')
       order by f.id limit 1`;
     await page.goto(`/admin/users/${row!.user_id}`);
+    await page.waitForLoadState('networkidle');
     await page.getByRole('button', { name: 'Notify about their flags' }).click();
     await expect(page.getByRole('status').filter({ hasText: /Notified the users of/ })).toBeVisible();
     await expect(page.getByTestId('user-notification').filter({ hasText: 'staff notice' }).first()).toBeVisible();

@@ -6,6 +6,8 @@ export class FlagsPage {
   async goto(query = '') {
     await this.page.goto(`/admin/flags${query ? `?${query}` : ''}`);
     await expect(this.page.getByRole('heading', { name: 'Flagged emails' })).toBeVisible();
+    // Controls work once React has hydrated them.
+    await this.page.waitForLoadState('networkidle');
   }
 
   rows() {

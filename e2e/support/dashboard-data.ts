@@ -1,4 +1,4 @@
-import { e2eSql } from './db';
+import type { e2eSql } from './db';
 
 // Fixtures the demo seed does not have: flags the blast-radius guard held back (their addresses
 // still verified), on domains chosen from the seed. Returns what was made, for the assertions.

@@ -14,6 +14,8 @@ export interface CapturedAction {
 
 /** Runs `trigger` (a click), captures the server action POST it causes, and aborts it. */
 export async function captureAction(page: Page, trigger: () => Promise<void>): Promise<CapturedAction> {
+  // A click before React has hydrated the button does nothing: let the page settle first.
+  await page.waitForLoadState('networkidle');
   let resolve!: (a: CapturedAction) => void;
   const captured = new Promise<CapturedAction>((r) => {
     resolve = r;
