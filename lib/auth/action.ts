@@ -61,12 +61,14 @@ export async function runAction<S extends z.ZodType, T>(
 export function defineAction<S extends z.ZodType, T>(def: ActionDefinition<S, T>) {
   return async (raw: unknown): Promise<ActionResult<T>> => {
     let actor: UserActor | null;
+    let db: Db;
     try {
       actor = await currentActor();
+      db = getDb();
     } catch (error) {
       return toFailure(error);
     }
-    const result = await runAction(def, actor, raw, getDb());
+    const result = await runAction(def, actor, raw, db);
     if (!result.ok) return result;
     try {
       for (const path of def.revalidate ?? []) revalidatePath(path);
