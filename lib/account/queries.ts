@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/connect';
-import { domainLists, domains, emails, flags, notifications, users } from '@/db/schema';
+import { domainLists, flags, notifications, users } from '@/db/schema';
+import { listAddressesWithDomain } from '@/lib/addresses/queries';
 import { listResetAttempts } from '@/lib/reset/queries';
 
 /** Everything the account page shows about the signed-in user's own account. */
@@ -10,27 +11,7 @@ export async function getAccountOverview(db: DbOrTx, userId: number) {
     .from(users)
     .where(eq(users.id, userId));
   if (!user) return null;
-  const addressRows = await db
-    .select({
-      id: emails.id,
-      address: emails.address,
-      domain: emails.domain,
-      isPrimary: emails.isPrimary,
-      verified: emails.verified,
-      verifiedAt: emails.verifiedAt,
-      unverifyReason: emails.unverifyReason,
-      unverifiedAt: emails.unverifiedAt,
-      useForRecovery: emails.useForRecovery,
-      stage: domains.stage,
-      stageSince: domains.stageSince,
-      expiresAt: domains.expiresAt,
-      trusted: domainLists.list,
-    })
-    .from(emails)
-    .leftJoin(domains, eq(domains.name, emails.domain))
-    .leftJoin(domainLists, and(eq(domainLists.domain, emails.domain), eq(domainLists.list, 'trusted')))
-    .where(eq(emails.userId, userId))
-    .orderBy(desc(emails.isPrimary), asc(emails.address));
+  const addressRows = await listAddressesWithDomain(db, userId);
   const ids = addressRows.map((a) => a.id);
   const openFlags = ids.length
     ? await db
@@ -40,7 +21,7 @@ export async function getAccountOverview(db: DbOrTx, userId: number) {
     : [];
   const addresses = addressRows.map(({ trusted, ...a }) => {
     const flag = openFlags.find((f) => f.emailId === a.id) ?? null;
-    return { ...a, trustedProvider: trusted === 'trusted', flag, canReceiveReset: a.verified && a.useForRecovery && !flag };
+    return { ...a, trustedProvider: trusted, flag, canReceiveReset: a.verified && a.useForRecovery && !flag };
   });
   const inbox = await db
     .select({ id: notifications.id, kind: notifications.kind, payload: notifications.payload, createdAt: notifications.createdAt, readAt: notifications.readAt })

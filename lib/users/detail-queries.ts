@@ -1,7 +1,8 @@
 import { desc, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/connect';
-import { domainLists, domains, emails, flags, notifications, resetAttempts, users } from '@/db/schema';
+import { domains, emails, flags, notifications, resetAttempts, users } from '@/db/schema';
 import type { FlagState, Role } from '@/db/schema/enums';
+import { listAddressesWithDomain } from '@/lib/addresses/queries';
 import { type AuditRow, listAuditForTargets } from '@/lib/audit/queries';
 import type { Stage } from '@/lib/domains/types';
 
@@ -42,25 +43,7 @@ export async function getUserDetail(db: DbOrTx, id: number): Promise<UserDetail 
   const [user] = await db.select().from(users).where(eq(users.id, id)).limit(1);
   if (!user) return null;
   const [addressRows, flagRows, noticeRows, resetRows] = await Promise.all([
-    db
-      .select({
-        id: emails.id,
-        address: emails.address,
-        domain: emails.domain,
-        isPrimary: emails.isPrimary,
-        verified: emails.verified,
-        verifiedAt: emails.verifiedAt,
-        unverifyReason: emails.unverifyReason,
-        unverifiedAt: emails.unverifiedAt,
-        useForRecovery: emails.useForRecovery,
-        domainStage: domains.stage,
-        trusted: sql<boolean>`${domainLists.list} is not distinct from 'trusted'`,
-      })
-      .from(emails)
-      .leftJoin(domains, eq(domains.name, emails.domain))
-      .leftJoin(domainLists, eq(domainLists.domain, emails.domain))
-      .where(eq(emails.userId, id))
-      .orderBy(desc(emails.isPrimary), emails.address),
+    listAddressesWithDomain(db, id),
     db
       .select({ id: flags.id, state: flags.state, stage: flags.stage, createdAt: flags.createdAt, resolvedAt: flags.resolvedAt, resolution: flags.resolution, address: emails.address, domain: domains.name })
       .from(flags)
@@ -104,7 +87,12 @@ export async function getUserDetail(db: DbOrTx, id: number): Promise<UserDetail 
     totpEnabled: user.totpEnabled,
     recoveryCodes: user.recoveryCodeHashes.length,
     createdAt: user.createdAt.toISOString(),
-    addresses: addressRows.map((a) => ({ ...a, verifiedAt: iso(a.verifiedAt), unverifiedAt: iso(a.unverifiedAt) })),
+    addresses: addressRows.map(({ stage, stageSince: _since, expiresAt: _expires, ...a }) => ({
+      ...a,
+      domainStage: stage,
+      verifiedAt: iso(a.verifiedAt),
+      unverifiedAt: iso(a.unverifiedAt),
+    })),
     flags: flagRows.map((f) => ({ ...f, createdAt: f.createdAt.toISOString(), resolvedAt: iso(f.resolvedAt) })),
     notifications: noticeRows.map((n) => ({ ...n, createdAt: n.createdAt.toISOString(), sentAt: iso(n.sentAt) })),
     audit,
