@@ -21,6 +21,10 @@ export const emails = pgTable(
     unverifyReason: unverifyReasonEnum('unverify_reason'),
     unverifiedAt: timestamp('unverified_at', { withTimezone: true }),
     useForRecovery: boolean('use_for_recovery').notNull().default(true),
+    // The recovery cool-down: an address added or chosen for recovery receives no reset link before
+    // this while the account has another verified recovery address, so a stolen session cannot
+    // add its own address and reset the password at once. Null: no hold.
+    recoveryHoldUntil: timestamp('recovery_hold_until', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

@@ -17,6 +17,8 @@ export const NOTIFICATION_KINDS = [
   'staff_notice',
   'verify_address',
   'password_reset',
+  // "A recovery address was added…", "your password was changed": sent to the account's other good addresses.
+  'account_change',
 ] as const;
 export const DOMAIN_LISTS = ['trusted', 'blocked'] as const;
 export const TOKEN_PURPOSES = ['verify_email', 'reset_password'] as const;

@@ -11,5 +11,6 @@ export * from './rate-limits';
 export * from './reset-attempts';
 export * from './scans';
 export * from './settings';
+export * from './step-ups';
 export * from './tokens';
 export * from './users';
