@@ -3,7 +3,7 @@ import type { DbOrTx } from '@/db/connect';
 import { emails, flags, overrides } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { parseInput } from '@/lib/auth/parse-input';
-import { can } from '@/lib/auth/permissions';
+import { assertMayRelease } from '@/lib/auth/release-rules';
 import { type AuditInput, recordAuditMany } from '@/lib/audit/record';
 import { AppError } from '@/lib/errors';
 import { queueUserNotice } from '@/lib/notify/queue';
@@ -24,14 +24,15 @@ export interface OverrideResult {
 const isReregistered = (f: LockedFlag) => f.domainStage === 're_registered' || f.stage === 're_registered';
 
 /**
- * Restoring an address on a re-registered domain hands password resets back to whoever holds the
- * domain now: admins only, one domain at a time, with the domain's name typed as confirmation.
+ * Restoring releases the address to password resets: the release rules (lib/auth/release-rules.ts)
+ * decide who may, per flag, and refuse the whole selection if any flag is out of bounds. On a
+ * re-registered domain the one allowed to (an admin) also restores one domain at a time, with the
+ * domain's name typed as confirmation.
  */
-function checkRestore(actor: Actor, live: LockedFlag[], confirmation: string | undefined) {
+function checkRestore(actor: Actor, live: LockedFlag[], reason: string, confirmation: string | undefined) {
+  assertMayRelease(actor, 'restore', live, reason);
   const risky = [...new Set(live.filter(isReregistered).map((f) => f.domain))];
   if (risky.length === 0) return;
-  if (actor.type === 'user' && !can(actor.role, 'flags.restore_reregistered'))
-    throw new AppError('forbidden', 'Only an admin may restore an address on a re-registered domain: someone else may hold that domain now.');
   if (risky.length > 1)
     throw new AppError('invalid_input', `Restore re-registered domains one at a time (the selection covers ${risky.join(', ')}).`);
   const [domain] = risky;
@@ -53,7 +54,7 @@ export async function overrideFlags(tx: DbOrTx, actor: Actor, raw: OverrideFlags
   const live = locked.filter((f) => f.state === 'open' || f.state === 'pending_review');
   if (live.length === 0)
     throw new AppError('conflict', 'None of the selected flags is open any more. Reload the list to see their state.');
-  if (input.decision === 'restore_verified') checkRestore(actor, live, input.confirmation);
+  if (input.decision === 'restore_verified') checkRestore(actor, live, input.reason, input.confirmation);
 
   await tx.insert(overrides).values(
     live.map((f) => ({

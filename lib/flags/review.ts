@@ -3,6 +3,7 @@ import type { DbOrTx } from '@/db/connect';
 import { emails, flags } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { parseInput } from '@/lib/auth/parse-input';
+import { assertMayRelease } from '@/lib/auth/release-rules';
 import { type AuditInput, recordAuditMany } from '@/lib/audit/record';
 import { AppError } from '@/lib/errors';
 import { queueUserNotice } from '@/lib/notify/queue';
@@ -28,6 +29,7 @@ export async function reviewFlags(tx: DbOrTx, actor: Actor, raw: ReviewFlagsInpu
   const pending = locked.filter((f) => f.state === 'pending_review');
   if (pending.length === 0)
     throw new AppError('conflict', 'None of the selected flags is waiting for review any more. Reload the list to see their state.');
+  if (input.decision === 'reject') assertMayRelease(actor, 'reject', pending, input.reason);
   const now = new Date();
   const ids = pending.map((f) => f.id);
   let notificationsQueued = 0;
@@ -52,7 +54,7 @@ export async function reviewFlags(tx: DbOrTx, actor: Actor, raw: ReviewFlagsInpu
     await tx.update(flags).set({ state: 'resolved', resolvedAt: now, resolution: 'rejected_by_review' }).where(inArray(flags.id, ids));
   }
   const audits: AuditInput[] = pending.flatMap((f) => {
-    const details = { address: f.address, userId: f.userId, domain: f.domain, stage: f.stage };
+    const details = { address: f.address, userId: f.userId, domain: f.domain, stage: f.stage, domainStage: f.domainStage, ...(input.reason ? { reason: input.reason } : {}) };
     const entries: AuditInput[] = [
       { action: input.decision === 'confirm' ? 'flag.review_confirm' : 'flag.review_reject', targetType: 'flag', targetId: f.id, details },
     ];

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { FLAG_STATES, OVERRIDE_DECISIONS } from '@/db/schema/enums';
+import { MIN_RELEASE_REASON } from '@/lib/auth/release-rules';
 import { STAGES } from '@/lib/domains/types';
 
 // One schema per input, shared by the dashboard's forms and the server (which parses again whatever
@@ -17,20 +18,30 @@ export const flagIdsSchema = z
 export const REVIEW_DECISIONS = ['confirm', 'reject'] as const;
 export type ReviewDecision = (typeof REVIEW_DECISIONS)[number];
 
+const reasonSchema = z
+  .string({ error: `give a reason of at least ${MIN_RELEASE_REASON} characters` })
+  .trim()
+  .min(MIN_RELEASE_REASON, `give a reason of at least ${MIN_RELEASE_REASON} characters`)
+  .max(1000, 'keep the reason under 1,000 characters');
+
 export const reviewFlagsSchema = z.object({
   flagIds: flagIdsSchema,
   decision: z.enum(REVIEW_DECISIONS),
+  // Optional in general; a reject on a stage whose release rule is admin_with_reason needs one of at
+  // least MIN_RELEASE_REASON characters, checked in the verb with the flags' stages in hand.
+  reason: z
+    .string()
+    .trim()
+    .max(1000, 'keep the reason under 1,000 characters')
+    .optional()
+    .transform((v) => v || undefined),
 });
 export type ReviewFlagsInput = z.input<typeof reviewFlagsSchema>;
 
 export const overrideFlagsSchema = z.object({
   flagIds: flagIdsSchema,
   decision: z.enum(OVERRIDE_DECISIONS),
-  reason: z
-    .string()
-    .trim()
-    .min(5, 'give a reason of at least 5 characters')
-    .max(1000, 'keep the reason under 1,000 characters'),
+  reason: reasonSchema,
   // ISO date or date-time; empty means "no expiry". Checked against the clock in the verb.
   // (A Date too: the action parses the input, then the verb parses the parsed value again.)
   expiresAt: z
