@@ -1,6 +1,6 @@
 'use client';
 
-import { TriangleAlert, Undo2 } from 'lucide-react';
+import { Lock, TriangleAlert, Undo2 } from 'lucide-react';
 import { useState } from 'react';
 import { Button } from '../ui/button';
 import { Dialog, DialogClose, DialogContent, DialogDescription, DialogFooter, DialogTitle, DialogTrigger } from '../ui/dialog';
@@ -16,13 +16,15 @@ export interface OverrideValues {
 
 /**
  * A staff override for the selected flags: a decision, a reason (required), an optional expiry after
- * which the engine decides again. Restoring addresses on a re-registered domain is an admin's call
- * and needs the domain's name typed.
+ * which the engine decides again. Restoring follows the release rules (lib/auth/release-rules.ts):
+ * `restoreRefusal` says why this role may not restore this selection (shown beside the option, and
+ * saving it is disabled); an admin restoring on a re-registered domain types the domain's name.
+ * The server checks all of it again.
  */
 export function OverrideDialog({
   count,
   reregisteredDomains,
-  canRestoreReregistered,
+  restoreRefusal,
   disabled,
   pending,
   fieldErrors,
@@ -30,7 +32,7 @@ export function OverrideDialog({
 }: {
   count: number;
   reregisteredDomains: string[];
-  canRestoreReregistered: boolean;
+  restoreRefusal: string | null;
   disabled: boolean;
   pending: boolean;
   fieldErrors: Record<string, string>;
@@ -39,8 +41,10 @@ export function OverrideDialog({
   const [open, setOpen] = useState(false);
   const [values, setValues] = useState<OverrideValues>({ decision: 'keep_unverified', reason: '', expiresAt: '', confirmation: '' });
   const set = (patch: Partial<OverrideValues>) => setValues((v) => ({ ...v, ...patch }));
-  const risky = values.decision === 'restore_verified' && reregisteredDomains.length > 0;
-  const blocked = risky && (!canRestoreReregistered || reregisteredDomains.length > 1);
+  const restoring = values.decision === 'restore_verified';
+  const refused = restoring && restoreRefusal !== null;
+  const risky = restoring && !refused && reregisteredDomains.length > 0;
+  const blocked = refused || (risky && reregisteredDomains.length > 1);
   const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
   return (
     <Dialog open={open} onOpenChange={setOpen}>
@@ -68,20 +72,34 @@ export function OverrideDialog({
               ] as const
             ).map(([value, label, hint]) => (
               <label key={value} className="flex items-start gap-2 text-sm">
-                <input type="radio" name="decision" value={value} checked={values.decision === value} onChange={() => set({ decision: value })} className="mt-1" />
+                <input
+                  type="radio"
+                  name="decision"
+                  value={value}
+                  checked={values.decision === value}
+                  onChange={() => set({ decision: value })}
+                  aria-describedby={value === 'restore_verified' && restoreRefusal ? 'override-restore-refusal' : undefined}
+                  className="mt-1"
+                />
                 <span>
                   <strong>{label}</strong> — {hint}
+                  {value === 'restore_verified' && restoreRefusal ? <span className="block text-red-800">Not allowed for this selection: see why below.</span> : null}
                 </span>
               </label>
             ))}
           </fieldset>
+          {restoreRefusal ? (
+            <div id="override-restore-refusal" role="alert" className="flex gap-2 rounded-md border border-red-400 bg-red-50 p-3 text-sm text-red-950">
+              <Lock aria-hidden="true" className="mt-0.5 size-4 shrink-0" />
+              <p>{restoreRefusal}</p>
+            </div>
+          ) : null}
           {risky ? (
             <div role="alert" className="flex gap-2 rounded-md border border-red-400 bg-red-50 p-3 text-sm text-red-950">
               <TriangleAlert aria-hidden="true" className="mt-0.5 size-4 shrink-0" />
               <p>
                 {reregisteredDomains.join(', ')} {reregisteredDomains.length === 1 ? 'was' : 'were'} registered again since verification: someone else may hold{' '}
-                {reregisteredDomains.length === 1 ? 'it' : 'them'} and would receive the password resets.{' '}
-                {!canRestoreReregistered ? 'Only an admin may restore these addresses.' : reregisteredDomains.length > 1 ? 'Restore one domain at a time.' : ''}
+                {reregisteredDomains.length === 1 ? 'it' : 'them'} and would receive the password resets. {reregisteredDomains.length > 1 ? 'Restore one domain at a time.' : 'Say why in the reason.'}
               </p>
             </div>
           ) : null}

@@ -1,39 +1,54 @@
 'use client';
 
-import { Check, X } from 'lucide-react';
+import { Check, Lock, X } from 'lucide-react';
 import { useState } from 'react';
 import { Button } from '../ui/button';
 import { Dialog, DialogClose, DialogContent, DialogDescription, DialogFooter, DialogTitle, DialogTrigger } from '../ui/dialog';
 import { Input, Label } from '../ui/input';
+import { Textarea } from '../ui/textarea';
 
 /**
  * Confirm or reject flags held for review. Confirming several unverifies several addresses at once,
- * so the count has to be typed first (a deliberate step, not a stray Enter).
+ * so the count has to be typed first (a deliberate step, not a stray Enter). Rejecting keeps the
+ * addresses verified, so it follows the release rules: `refusal` (from lib/auth/release-rules.ts)
+ * says why this role may not at these stages, and `reasonRequired` asks for the reason an admin
+ * must give. The server checks both again.
  */
 export function ReviewDialog({
   decision,
   pendingCount,
   disabled,
   pending,
+  refusal = null,
+  reasonRequired = false,
+  minReason = 5,
+  fieldErrors = {},
   onSubmit,
 }: {
   decision: 'confirm' | 'reject';
   pendingCount: number;
   disabled: boolean;
   pending: boolean;
-  onSubmit: () => Promise<boolean>;
+  refusal?: string | null;
+  reasonRequired?: boolean;
+  minReason?: number;
+  fieldErrors?: Record<string, string>;
+  onSubmit: (reason: string) => Promise<boolean>;
 }) {
   const [open, setOpen] = useState(false);
   const [typed, setTyped] = useState('');
-  const needsTyping = decision === 'confirm' && pendingCount > 1;
-  const ready = !needsTyping || typed.trim() === String(pendingCount);
+  const [reason, setReason] = useState('');
   const confirm = decision === 'confirm';
+  const needsTyping = confirm && pendingCount > 1;
+  const ready =
+    (!needsTyping || typed.trim() === String(pendingCount)) && (confirm || (!refusal && (!reasonRequired || reason.trim().length >= minReason)));
   return (
     <Dialog
       open={open}
       onOpenChange={(o) => {
         setOpen(o);
         setTyped('');
+        setReason('');
       }}
     >
       <DialogTrigger asChild>
@@ -55,13 +70,39 @@ export function ReviewDialog({
           onSubmit={async (e) => {
             e.preventDefault();
             if (!ready) return;
-            if (await onSubmit()) setOpen(false);
+            if (await onSubmit(confirm ? '' : reason)) setOpen(false);
           }}
         >
           {needsTyping ? (
             <div className="flex flex-col gap-1">
               <Label htmlFor="review-count">Type {pendingCount} to unverify {pendingCount} addresses</Label>
               <Input id="review-count" inputMode="numeric" autoComplete="off" value={typed} onChange={(e) => setTyped(e.target.value)} />
+            </div>
+          ) : null}
+          {!confirm && refusal ? (
+            <div role="alert" className="flex gap-2 rounded-md border border-red-400 bg-red-50 p-3 text-sm text-red-950">
+              <Lock aria-hidden="true" className="mt-0.5 size-4 shrink-0" />
+              <p>{refusal}</p>
+            </div>
+          ) : null}
+          {!confirm && !refusal ? (
+            <div className="flex flex-col gap-1">
+              <Label htmlFor="review-reason">{reasonRequired ? 'Reason (required)' : 'Reason (optional)'}</Label>
+              <Textarea
+                id="review-reason"
+                required={reasonRequired}
+                minLength={reasonRequired ? minReason : undefined}
+                value={reason}
+                onChange={(e) => setReason(e.target.value)}
+                aria-invalid={Boolean(fieldErrors.reason)}
+                aria-describedby="review-reason-hint"
+              />
+              <p id="review-reason-hint" className={fieldErrors.reason ? 'text-sm text-red-800' : 'text-xs text-muted-foreground'}>
+                {fieldErrors.reason ??
+                  (reasonRequired
+                    ? `An admin’s reason is required at these domains’ stage: at least ${minReason} characters, recorded with the decision in the audit log.`
+                    : 'Recorded with the decision in the audit log.')}
+              </p>
             </div>
           ) : null}
           <DialogFooter>

@@ -33,11 +33,11 @@ export const RELEASE_RULES: Record<Stage, { reject: RoleRule; restore: RoleRule 
   re_registered: { reject: 'admin_with_reason', restore: 'admin_with_reason' },
 };
 
-/** Why a stage is guarded, completing "…: <why>" in a refusal. */
+/** Why a stage is guarded, after "<domain>: " in a refusal. */
 const WHY: Partial<Record<Stage, string>> = {
-  pending_delete: 'the registry is deleting the domain and anyone will be able to register it within days, so there is nothing to restore',
-  available: 'the domain is no longer registered and anyone can register it and receive the password resets, so there is nothing to restore',
-  re_registered: 'the domain was registered again after the address was verified, so someone else may hold it now and would receive the password resets',
+  pending_delete: 'being deleted by the registry, so anyone can register it within days: there is nothing to restore',
+  available: 'no longer registered, so anyone can register it and receive the password resets: there is nothing to restore',
+  re_registered: 'registered again after the address was verified, so someone else may hold it now and would receive the password resets',
 };
 
 const STRICTNESS: Record<RoleRule, number> = { staff: 0, admin_with_reason: 1, nobody: 2 };
@@ -74,16 +74,15 @@ export interface ReleaseRefusal {
   fields?: Record<string, string>;
 }
 
-const ACTS: Record<ReleaseVerb, { nobody: string; admin: string; instead: string }> = {
+const RESCAN = 'If the scan was wrong, rescan the domain: the flag resolves itself once the domain is found registered to its owner.';
+const ACTS: Record<ReleaseVerb, { nobody: string; admin: string }> = {
   reject: {
-    nobody: 'Nobody may reject a held flag (keeping its address verified) on',
+    nobody: `Nobody may reject a held flag there (that would keep its address verified). Confirm the flag instead. ${RESCAN}`,
     admin: 'Only an admin may reject these held flags (keeping the addresses verified), and only with a reason.',
-    instead: 'Confirm the flag instead; if the scan was wrong, rescan the domain and the flag resolves itself once the domain is found registered to its owner.',
   },
   restore: {
-    nobody: 'Nobody may restore an address on',
+    nobody: `Nobody may restore an address there. Keep it unverified instead. ${RESCAN}`,
     admin: 'Only an admin may restore these addresses. An admin must give a reason and type the domain’s name.',
-    instead: 'Keep it unverified instead; if the scan was wrong, rescan the domain and the flag resolves itself once the domain is found registered to its owner.',
   },
 };
 
@@ -100,7 +99,7 @@ function byStage(verb: ReleaseVerb, targets: readonly ReleaseTarget[], rule: Rol
   return out;
 }
 
-const why = (stage: Stage) => WHY[stage] ?? `its stage (${stage}) does not allow it`;
+const why = (stage: Stage) => WHY[stage] ?? `at a stage (${stage}) that does not allow it`;
 
 /**
  * Refusal for this releaser and selection, reason aside (the dialogs call this before a reason is
@@ -110,8 +109,8 @@ const why = (stage: Stage) => WHY[stage] ?? `its stage (${stage}) does not allow
 export function releaseRefusal(who: Releaser, verb: ReleaseVerb, targets: readonly ReleaseTarget[]): ReleaseRefusal | null {
   const gone = byStage(verb, targets, 'nobody');
   if (gone.size > 0) {
-    const parts = [...gone].map(([stage, domains]) => `${ACTS[verb].nobody} ${domains.join(', ')}: ${why(stage)}.`);
-    return { code: 'forbidden', message: `${parts.join(' ')} ${ACTS[verb].instead}` };
+    const parts = [...gone].map(([stage, domains]) => `${domains.join(', ')}: ${why(stage)}.`);
+    return { code: 'forbidden', message: `${parts.join(' ')} ${ACTS[verb].nobody}` };
   }
   const guarded = byStage(verb, targets, 'admin_with_reason');
   if (guarded.size === 0 || who === 'operator' || can(who, 'flags.restore_reregistered')) return null;

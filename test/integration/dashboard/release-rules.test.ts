@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, emails, flags } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
-import { RELEASE_RULES, type ReleaseVerb, type RoleRule } from '@/lib/auth/release-rules';
+import { needsReason, RELEASE_RULES, type ReleaseVerb, type RoleRule, releaseRefusal } from '@/lib/auth/release-rules';
 import type { UserActor } from '@/lib/auth/session';
 import { STAGES, type Stage } from '@/lib/domains/types';
 import { AppError } from '@/lib/errors';
@@ -40,7 +40,7 @@ function expectedOutcome(verb: ReleaseVerb, stage: Stage, caller: Caller): Outco
   // Every override needs a reason (the schema says so), whatever the stage.
   if (verb === 'restore' && caller === 'admin without a reason') return refused('invalid_input', /reason of at least 5 characters/);
   const rule = EXPECTED[stage];
-  if (rule === 'nobody') return refused('forbidden', stage === 'available' ? /^Nobody may .* no longer registered/ : /^Nobody may .* registry is deleting the domain/);
+  if (rule === 'nobody') return refused('forbidden', stage === 'available' ? /: no longer registered.*Nobody may/ : /: being deleted by the registry.*Nobody may/);
   if (rule === 'admin_with_reason' && caller === 'staff') return refused('forbidden', /registered again after the address was verified.*Only an admin may/);
   if (rule === 'admin_with_reason' && caller === 'admin without a reason') return refused('invalid_input', /^Give a reason \(at least 5 characters\)/);
   return allowed;
@@ -59,7 +59,7 @@ async function flagFor(verb: ReleaseVerb, stage: Stage) {
 }
 
 function release(verb: ReleaseVerb, actor: Actor, flagIds: number[], reason: string | undefined, confirmation?: string) {
-  return t.db.transaction((tx) =>
+  return t.db.transaction<unknown>((tx) =>
     verb === 'reject'
       ? reviewFlags(tx, actor, { flagIds, decision: 'reject', reason })
       : overrideFlags(tx, actor, { flagIds, decision: 'restore_verified', reason: reason as string, confirmation }),
@@ -82,6 +82,17 @@ async function expectRefusal(call: Promise<unknown>, code: AppError['code'], mes
 describe('the release table', () => {
   it('says, for every stage, what this file expects, the same for reject and restore', () => {
     for (const stage of STAGES) expect(RELEASE_RULES[stage], stage).toEqual({ reject: EXPECTED[stage], restore: EXPECTED[stage] });
+  });
+
+  it('gives the dialogs the same answer, before a reason is typed', () => {
+    const target = (stage: Stage) => ({ domain: `${stage}.dev`, stage, domainStage: stage });
+    for (const stage of STAGES)
+      for (const verb of ['reject', 'restore'] as const) {
+        const rule = EXPECTED[stage];
+        expect(releaseRefusal('staff', verb, [target(stage)])?.code ?? null, `${verb} ${stage} staff`).toBe(rule === 'staff' ? null : 'forbidden');
+        expect(releaseRefusal('admin', verb, [target(stage)])?.code ?? null, `${verb} ${stage} admin`).toBe(rule === 'nobody' ? 'forbidden' : null);
+        expect(needsReason(verb, [target(stage)]), `${verb} ${stage} reason`).toBe(rule === 'admin_with_reason');
+      }
   });
 });
 
@@ -148,7 +159,7 @@ describe('bulk releases apply the rule to every selected flag', () => {
     const fine = await flagFor('restore', 'redemption');
     const gone = await flagFor('restore', 'pending_delete');
     const before = await snapshot(t.db);
-    await expectRefusal(release('restore', actors.admin, [fine.flag.id, gone.flag.id], REASON), 'forbidden', /^Nobody may restore an address on .*registry is deleting/);
+    await expectRefusal(release('restore', actors.admin, [fine.flag.id, gone.flag.id], REASON), 'forbidden', /being deleted by the registry.*Nobody may restore an address there/);
     expect(await snapshot(t.db)).toBe(before);
   });
 });

@@ -12,6 +12,8 @@ const FLAG_PAGES = ['/admin', '/admin/flags'];
 export const reviewFlagsDef: ActionDefinition<typeof reviewFlagsSchema, ReviewResult> = {
   permission: 'flags.review',
   input: reviewFlagsSchema,
+  // A reject releases addresses: the release rules (lib/auth/release-rules.ts) are checked inside the
+  // verb, per flag, because they depend on each flag's stage.
   run: ({ tx, actor }, input) => reviewFlags(tx, actor, input),
   revalidate: FLAG_PAGES,
 };
@@ -19,7 +21,7 @@ export const reviewFlagsDef: ActionDefinition<typeof reviewFlagsSchema, ReviewRe
 export const overrideFlagsDef: ActionDefinition<typeof overrideFlagsSchema, OverrideResult> = {
   permission: 'flags.override',
   input: overrideFlagsSchema,
-  // flags.restore_reregistered is checked inside the verb: it depends on the flags' domains.
+  // A restore releases addresses: the release rules are checked inside the verb, per flag.
   run: ({ tx, actor }, input) => overrideFlags(tx, actor, input),
   revalidate: FLAG_PAGES,
 };

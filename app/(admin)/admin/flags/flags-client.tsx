@@ -32,6 +32,10 @@ export function FlagsClient({ search, can }: { search: FlagsSearch; can: BulkPer
     return `/admin/flags${params ? `?${params}` : ''}`;
   };
   const ids = chosen.map((r) => r.id);
+  // What each release would act on (the verbs skip the rest): held flags for a reject, open or held
+  // ones for a restore.
+  const held = chosen.filter((r) => r.state === 'pending_review');
+  const live = chosen.filter((r) => r.state === 'open' || r.state === 'pending_review');
   const reset = () => {
     for (const a of [review, notify, override]) a.setMessage(null);
   };
@@ -41,14 +45,17 @@ export function FlagsClient({ search, can }: { search: FlagsSearch; can: BulkPer
     <div>
       <BulkBar
         selectedCount={chosen.length}
-        pendingCount={chosen.filter((r) => r.state === 'pending_review').length}
-        reregisteredDomains={[...new Set(chosen.filter((r) => r.domainStage === 're_registered' || r.stage === 're_registered').map((r) => r.domain))]}
+        pendingCount={held.length}
+        heldTargets={held}
+        liveTargets={live}
+        reregisteredDomains={[...new Set(live.filter((r) => r.domainStage === 're_registered' || r.stage === 're_registered').map((r) => r.domain))]}
         can={can}
         pending={review.pending || notify.pending || override.pending}
         fieldErrors={override.fields}
-        onReview={async (decision) => {
+        reviewFieldErrors={review.fields}
+        onReview={async (decision, reason) => {
           reset();
-          return (await review.run({ flagIds: ids, decision })).ok;
+          return (await review.run({ flagIds: ids, decision, reason: reason || undefined })).ok;
         }}
         onNotify={async () => {
           reset();

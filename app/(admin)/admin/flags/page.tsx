@@ -37,7 +37,8 @@ export default async function FlagsPage({ searchParams }: { searchParams: Promis
             review: can(actor.role, 'flags.review'),
             override: can(actor.role, 'flags.override'),
             notify: can(actor.role, 'users.notify'),
-            restoreReregistered: can(actor.role, 'flags.restore_reregistered'),
+            // The release rules (lib/auth/release-rules.ts) depend on the role and each flag's stage.
+            role: actor.role,
           }}
         />
       </HydrationBoundary>
