@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { trustedProxiesSchema } from './auth/client-ip';
 
 // Every environment variable the product reads, parsed once. Entry points (web, worker, CLI) call
 // readEnv(); library code takes plain config objects so tests can pass their own.
@@ -51,6 +52,14 @@ export const envSchema = z.object({
    * in a reset link sent to the real owner. Default: http://localhost:$PORT.
    */
   APP_URL: z.string().url().optional(),
+  /**
+   * Proxies in front of the web server whose X-Forwarded-For entries are believed: a hop count (`1`:
+   * one reverse proxy) or comma-separated addresses/CIDRs (`10.0.0.0/8,::1`, or `loopback`). Unset:
+   * none, the TCP peer is the client. See lib/auth/client-ip.ts.
+   */
+  TRUSTED_PROXIES: trustedProxiesSchema,
+  /** Days password-reset attempts are kept (the newest 20 per account are kept regardless). */
+  GK_RESET_ATTEMPT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
 });
 
 export type Env = z.infer<typeof envSchema>;

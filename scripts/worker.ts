@@ -21,6 +21,7 @@ const worker = await startWorker({
   boss,
   checker: processChecker(),
   log,
+  resetAttemptRetentionDays: env.GK_RESET_ATTEMPT_RETENTION_DAYS,
   tuning: {
     concurrency: env.GK_SCAN_CONCURRENCY,
     sliceSeconds: env.GK_SCAN_SLICE_SECONDS,

@@ -5,6 +5,7 @@ export * from './domains';
 export * from './emails';
 export * from './enums';
 export * from './flags';
+export * from './login-throttles';
 export * from './notifications';
 export * from './overrides';
 export * from './rate-limits';

@@ -1,14 +1,32 @@
 import NextAuth, { CredentialsSignin } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import { getDb } from '@/db/client';
+import { readEnv } from '@/lib/env';
 import { authenticate, loginInputSchema } from './authenticate';
 import { authConfig } from './config';
+import { deviceCookieFrom } from './device-cookie';
+import { requestClientIp } from './request-ip';
 
 class InvalidLogin extends CredentialsSignin {
   code = 'invalid_login';
 }
-class RateLimited extends CredentialsSignin {
+// The waits travel on the error object: Auth.js rethrows this same instance to signIn() in the
+// login action (@auth/core index.js, raw mode), which turns it into words.
+class Waiting extends CredentialsSignin {
+  retryAfterSeconds: number;
+  constructor(retryAfterSeconds: number) {
+    super();
+    this.retryAfterSeconds = retryAfterSeconds;
+  }
+}
+class RateLimited extends Waiting {
   code = 'rate_limited';
+}
+class AccountThrottled extends Waiting {
+  code = 'account_throttled';
+}
+class DeviceThrottled extends Waiting {
+  code = 'device_throttled';
 }
 class TwoFactorRequired extends CredentialsSignin {
   code = 'two_factor_required';
@@ -22,11 +40,15 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       async authorize(raw, request) {
         const parsed = loginInputSchema.safeParse(raw);
         if (!parsed.success) throw new InvalidLogin();
-        const ip = request?.headers?.get('x-forwarded-for')?.split(',')[0]?.trim() || 'local';
-        const result = await authenticate(getDb(), { ...parsed.data, ip });
+        const headers = request?.headers ?? new Headers();
+        const ip = requestClientIp(headers, readEnv().TRUSTED_PROXIES);
+        const deviceCookie = deviceCookieFrom(headers.get('cookie'));
+        const result = await authenticate(getDb(), { ...parsed.data, ip, deviceCookie });
         if (result.ok)
           return { id: String(result.user.id), name: result.user.name, role: result.user.role, username: result.user.username, sessionVersion: result.user.sessionVersion };
-        if (result.reason === 'rate_limited') throw new RateLimited();
+        if (result.reason === 'rate_limited') throw new RateLimited(result.retryAfterSeconds);
+        if (result.reason === 'throttled')
+          throw result.scope === 'device' ? new DeviceThrottled(result.retryAfterSeconds) : new AccountThrottled(result.retryAfterSeconds);
         if (result.reason === 'two_factor_required') throw new TwoFactorRequired();
         throw new InvalidLogin();
       },

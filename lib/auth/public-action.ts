@@ -3,8 +3,10 @@ import { headers } from 'next/headers';
 import type { z } from 'zod';
 import { getDb } from '@/db/client';
 import type { Db, Tx } from '@/db/connect';
+import { readEnv } from '@/lib/env';
 import { type ActionResult, toFailure } from '@/lib/errors';
 import { parseInput } from './parse-input';
+import { requestClientIp } from './request-ip';
 
 // Actions an anonymous visitor may call (asking for and completing a password reset). They have no
 // session to check, so each verb protects itself: rate limits, single-use tokens, answers that do
@@ -13,7 +15,7 @@ import { parseInput } from './parse-input';
 
 export interface PublicActionContext {
   tx: Tx;
-  /** The client's address as the proxy in front reports it; "local" without one. */
+  /** The client's address: the peer, or what a trusted proxy reports (lib/auth/client-ip.ts). */
   clientIp: string;
 }
 
@@ -35,8 +37,7 @@ export async function runPublicAction<S extends z.ZodType, T>(def: PublicActionD
 
 export function definePublicAction<S extends z.ZodType, T>(def: PublicActionDefinition<S, T>) {
   return async (raw: unknown): Promise<ActionResult<T>> => {
-    const forwarded = (await headers()).get('x-forwarded-for');
-    const clientIp = forwarded?.split(',')[0]?.trim() || 'local';
+    const clientIp = requestClientIp(await headers(), readEnv().TRUSTED_PROXIES);
     return runPublicAction(def, raw, getDb(), clientIp);
   };
 }

@@ -1,5 +1,5 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { eq } from 'drizzle-orm';
+import { and, eq, isNull, lt, or, sql } from 'drizzle-orm';
 import { verify } from 'otplib';
 import type { DbOrTx } from '@/db/connect';
 import { type User, users } from '@/db/schema';
@@ -17,13 +17,23 @@ export async function checkTotp(secret: string, token: string, afterTimeStep?: n
   return { valid: true as const, timeStep: result.timeStep };
 }
 
-/** Accepts a current TOTP code (never the same time step twice) or consumes one recovery code. */
+/**
+ * Accepts a current TOTP code (never the same time step twice) or consumes one recovery code.
+ * `user` may be stale: each acceptance is one conditional update that succeeds only if the step is
+ * still newer than the last accepted one, or the recovery code is still in the list. Two requests
+ * racing with the same code both pass the checks on the row they read; only one update matches.
+ */
 export async function verifySecondFactor(db: DbOrTx, user: User, code: string): Promise<boolean> {
-  if (user.totpSecretEnc && /^\d{6}$/.test(code.trim())) {
-    const result = await checkTotp(open(user.totpSecretEnc), code.trim(), user.totpLastStep);
+  const trimmed = code.trim();
+  if (user.totpSecretEnc && /^\d{6}$/.test(trimmed)) {
+    const result = await checkTotp(open(user.totpSecretEnc), trimmed, user.totpLastStep);
     if (!result.valid) return false;
-    await db.update(users).set({ totpLastStep: result.timeStep }).where(eq(users.id, user.id));
-    return true;
+    const claimed = await db
+      .update(users)
+      .set({ totpLastStep: result.timeStep })
+      .where(and(eq(users.id, user.id), or(isNull(users.totpLastStep), lt(users.totpLastStep, result.timeStep))))
+      .returning({ id: users.id });
+    return claimed.length === 1;
   }
   const hashed = Buffer.from(hashRecoveryCode(code));
   const match = user.recoveryCodeHashes.find((h) => {
@@ -31,9 +41,10 @@ export async function verifySecondFactor(db: DbOrTx, user: User, code: string): 
     return candidate.length === hashed.length && timingSafeEqual(candidate, hashed);
   });
   if (!match) return false;
-  await db
+  const consumed = await db
     .update(users)
-    .set({ recoveryCodeHashes: user.recoveryCodeHashes.filter((h) => h !== match) })
-    .where(eq(users.id, user.id));
-  return true;
+    .set({ recoveryCodeHashes: sql`array_remove(${users.recoveryCodeHashes}, ${match})` })
+    .where(and(eq(users.id, user.id), sql`${match} = any(${users.recoveryCodeHashes})`))
+    .returning({ id: users.id });
+  return consumed.length === 1;
 }

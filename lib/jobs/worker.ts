@@ -1,6 +1,7 @@
 import type PgBoss from 'pg-boss';
 import type { Db } from '@/db/connect';
 import type { DomainChecker } from '@/lib/domains/check';
+import { pruneIfDue } from '@/lib/rate-limit/prune';
 import { runScanChunk } from '@/lib/scans/run';
 import { QUEUES, type ScanJob, sendScanSlice } from './boss';
 import { expireOverrides, scheduleDueDomains, stalledScans } from './tick';
@@ -11,9 +12,11 @@ export interface WorkerOptions {
   checker: DomainChecker;
   tuning: { concurrency: number; sliceSeconds: number; leaseSeconds: number; stallSeconds: number; tickSeconds: number };
   log?: (line: string) => void;
+  /** Days reset_attempts rows are kept (GK_RESET_ATTEMPT_RETENTION_DAYS); default 90. */
+  resetAttemptRetentionDays?: number;
 }
 
-/** Registers this process as a worker: scan slices, and the minute tick (scheduler + sweeper). */
+/** Registers this process as a worker: scan slices, and the minute tick (scheduler + sweeper + hourly prune). */
 export async function startWorker(options: WorkerOptions): Promise<{ tick: () => Promise<void>; stop: () => void }> {
   const { db, boss, checker } = options;
   const log = options.log ?? (() => {});
@@ -41,6 +44,8 @@ export async function startWorker(options: WorkerOptions): Promise<{ tick: () =>
       // A fresh slice number: the stalled slice's job may still sit in pg-boss as active.
       await sendScanSlice(boss, { scanId, slice: Date.now() });
     }
+    const pruned = await pruneIfDue(db, { now, resetAttemptRetentionDays: options.resetAttemptRetentionDays ?? 90 });
+    if (pruned) log(`pruned ${pruned.rateLimits} rate limits, ${pruned.loginThrottles} login throttles, ${pruned.resetAttempts} reset attempts`);
   };
   // Every worker ticks on its own timer: each step is safe to run twice at once (a unique index
   // admits one scheduled scan; a doubled slice only meets leases already taken).

@@ -13,7 +13,8 @@ export interface RunningNext {
 export function startNext(root: string, port: number, env: NodeJS.ProcessEnv): RunningNext {
   const child = spawn(path.join(root, 'node_modules', '.bin', 'next'), ['start', '-p', String(port)], {
     cwd: root,
-    env,
+    // The preload stamps each request with its TCP peer's address (lib/auth/request-ip.ts).
+    env: { ...env, NODE_OPTIONS: [env.NODE_OPTIONS, `--require ${JSON.stringify(path.join(root, 'scripts', 'start', 'peer-address.cjs'))}`].filter(Boolean).join(' ') },
     detached: true,
     stdio: ['ignore', 'inherit', 'inherit'],
   });

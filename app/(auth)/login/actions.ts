@@ -2,7 +2,12 @@
 
 import { AuthError } from 'next-auth';
 import { z } from 'zod';
+import { cookies } from 'next/headers';
+import { redirect } from 'next/navigation';
 import { signIn, signOut } from '@/lib/auth';
+import { loginInputSchema } from '@/lib/auth/authenticate';
+import { DEVICE_COOKIE, DEVICE_COOKIE_MAX_AGE_SECONDS, issueDeviceCookie } from '@/lib/auth/device-cookie';
+import { appBaseUrl, readEnv } from '@/lib/env';
 
 export interface LoginState {
   error?: string;
@@ -16,30 +21,53 @@ const redirectSchema = z
   .catch('/');
 
 // Same words for an unknown user and a wrong password: the form must not reveal which accounts exist.
-const MESSAGES: Record<string, string> = {
-  invalid_login: 'Wrong username or password.',
-  rate_limited: 'Too many sign-in attempts. Wait 15 minutes and try again.',
-  two_factor_required: 'Enter the 6-digit code from your authenticator app, or a recovery code.',
+const MESSAGES: Record<string, (wait: string) => string> = {
+  invalid_login: () => 'Wrong username or password.',
+  rate_limited: (wait) => `Too many sign-in attempts from your network. Try again ${wait}.`,
+  account_throttled: (wait) =>
+    `Too many failed sign-ins for this account from new devices. Try again ${wait}, or sign in from a device you have signed in on before.`,
+  device_throttled: (wait) => `Too many failed sign-ins from this device. Try again ${wait}.`,
+  two_factor_required: () => 'Enter the 6-digit code from your authenticator app, or a recovery code.',
 };
+
+function waitWords(seconds: number | undefined): string {
+  if (!seconds || seconds <= 1) return 'in a moment';
+  if (seconds < 60) return `in ${seconds} seconds`;
+  const minutes = Math.ceil(seconds / 60);
+  return minutes === 1 ? 'in about a minute' : `in about ${minutes} minutes`;
+}
 
 export async function loginAction(_prev: LoginState, form: FormData): Promise<LoginState> {
   const username = String(form.get('username') ?? '');
   const next = redirectSchema.parse(form.get('next') ?? '/');
+  let destination: string;
   try {
-    await signIn('credentials', {
+    destination = await signIn('credentials', {
       username,
       password: String(form.get('password') ?? ''),
       code: String(form.get('code') ?? ''),
       redirectTo: next,
+      redirect: false,
     });
-    return {};
   } catch (error) {
     if (error instanceof AuthError) {
-      const code = (error as AuthError & { code?: string }).code ?? 'invalid_login';
-      return { error: MESSAGES[code] ?? MESSAGES.invalid_login, needsCode: code === 'two_factor_required', username };
+      const { code = 'invalid_login', retryAfterSeconds } = error as AuthError & { code?: string; retryAfterSeconds?: number };
+      const message = MESSAGES[code] ?? MESSAGES.invalid_login!;
+      return { error: message(waitWords(retryAfterSeconds)), needsCode: code === 'two_factor_required', username };
     }
-    throw error; // the redirect after a successful sign-in
+    throw error;
   }
+  // Signed in: this browser becomes a known device for the account (a fresh cookie each time), so
+  // strangers' failed guesses never lock the owner out of it.
+  const normalised = loginInputSchema.shape.username.parse(username);
+  (await cookies()).set(DEVICE_COOKIE, issueDeviceCookie(normalised), {
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: appBaseUrl(readEnv()).startsWith('https:'),
+    path: '/',
+    maxAge: DEVICE_COOKIE_MAX_AGE_SECONDS,
+  });
+  redirect(destination);
 }
 
 export async function signOutAction() {
