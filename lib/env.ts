@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseAllowEntry } from '@/lib/domains/outbound-policy';
 import { trustedProxiesSchema } from './auth/client-ip';
 
 // Every environment variable the product reads, parsed once. Entry points (web, worker, CLI) call
@@ -33,6 +34,18 @@ export const envSchema = z.object({
   FASTLY_API_KEY: z.string().optional(),
   /** Comma-separated resolver addresses (host or host:port); empty = the system's resolvers. */
   DNS_SERVERS: csv,
+  /**
+   * Comma-separated targets outbound requests (RDAP, status APIs) may reach besides public
+   * addresses: `host`, `host:port`, `[v6]:port` or CIDR blocks (`10.0.0.0/8`). Empty = strict:
+   * loopback, private, link-local, metadata and other special addresses are refused. `npm start`
+   * sets it to its local protocol server.
+   */
+  GK_OUTBOUND_ALLOW: csv.superRefine((entries, ctx) => {
+    for (const entry of entries) {
+      const parsed = parseAllowEntry(entry);
+      if (!parsed.ok) ctx.addIssue({ code: 'custom', message: parsed.message });
+    }
+  }),
   /** Local protocol server (RDAP + status APIs) that `npm start` runs so the demo works offline. */
   GK_PROTOCOL_SERVER: z.enum(['on', 'off']).default('on'),
 

@@ -73,6 +73,7 @@ const checker = createDomainChecker({
   dns: null,
   http: {
     timeoutMs: 10_000,
+    allow: [`127.0.0.1:${port}`, `localhost:${port}`],
     hosts: {
       [`127.0.0.1:${port}`]: { requestsPerSecond: rate, concurrency: concurrency },
       [`localhost:${port}`]: { requestsPerSecond: rate, concurrency: concurrency },

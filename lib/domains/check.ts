@@ -126,7 +126,8 @@ function loopbackHosts(urls: string[]): Record<string, typeof LOOPBACK_LIMITS> {
 /**
  * The checker configuration the environment describes (see lib/env.ts). `tuning` sets what the
  * environment does not: per-host limits and timeouts. Loopback hosts in the configured URLs (the
- * local protocol server) are not paced unless `tuning` says otherwise.
+ * local protocol server) are not paced unless `tuning` says otherwise — but they are reached only
+ * when GK_OUTBOUND_ALLOW (or `tuning.http.allow`) allows them: configuring a URL is not an allowance.
  */
 export function sourcesConfigFromEnv(env: Env, tuning: Pick<SourcesConfig, 'http'> = {}): SourcesConfig {
   const status: StatusProviderConfig =
@@ -140,6 +141,6 @@ export function sourcesConfigFromEnv(env: Env, tuning: Pick<SourcesConfig, 'http
     rdap: { bootstrapUrl: env.RDAP_BOOTSTRAP_URL },
     status,
     dns: { servers: env.DNS_SERVERS },
-    http: { ...tuning.http, hosts: { ...local, ...tuning.http?.hosts } },
+    http: { ...tuning.http, hosts: { ...local, ...tuning.http?.hosts }, allow: [...env.GK_OUTBOUND_ALLOW, ...(tuning.http?.allow ?? [])] },
   };
 }

@@ -1,15 +1,19 @@
+import type { Agent } from 'undici';
 import { type Clock, DEFAULT_HOST_LIMITS, HostGates, type HostLimits, systemClock } from '@/lib/domains/host-limiter';
+import { createOutboundAgent, type Resolve } from '@/lib/domains/outbound-agent';
+import { type FetchOutcome, outboundGet } from '@/lib/domains/outbound-fetch';
+import { OutboundPolicy } from '@/lib/domains/outbound-policy';
 import type { SourceError } from '@/lib/domains/types';
 
 // The one HTTP client every source uses (RDAP bootstrap, RDAP, status APIs): timeouts, bounded
 // retries, Retry-After, per-host limits and request counts live here once. It returns the final
 // response for any status the caller must interpret (404, 403, 422 mean different things per
 // source) and turns only transport failures, 429 and 5xx-after-retries into SourceErrors.
+// Where it may connect, how redirects are followed and how much body it reads: outbound-*.ts.
 
 export const RDAP_ACCEPT = 'application/rdap+json, application/json';
 
 export interface HttpClientOptions {
-  fetch?: typeof fetch;
   clock?: Clock;
   random?: () => number;
   /** Per attempt, headers and body included. */
@@ -25,9 +29,20 @@ export interface HttpClientOptions {
   hostDefaults?: Partial<HostLimits>;
   /** Keyed by URL host (`host:port` when a port is given). */
   hosts?: Record<string, Partial<HostLimits>>;
-  /** Bodies above this are refused as malformed rather than buffered. */
+  /** Bodies above this many bytes (default 1 MiB) end the read with a 'too_large' error; the rest is never buffered. */
   maxBodyBytes?: number;
+  /** Redirect hops followed per attempt (default 5); each hop is checked like the first URL. */
+  maxRedirects?: number;
   userAgent?: string;
+  /**
+   * Targets allowed besides public addresses (GK_OUTBOUND_ALLOW): `host`, `host:port` or CIDR
+   * blocks. Strict by default: loopback, private, link-local, metadata … addresses are refused.
+   */
+  allow?: readonly string[];
+  /** Name → addresses for connections; defaults to the system resolver. */
+  resolve?: Resolve;
+  /** Extra CA certificates (PEM) to trust, e.g. a development server's own. */
+  ca?: string;
 }
 
 export interface HttpResponse {
@@ -48,22 +63,25 @@ export interface HttpRequestOptions {
   timeoutMs?: number;
 }
 
-type Attempt = { kind: 'response'; response: Omit<HttpResponse, 'attempts'> } | { kind: 'failure'; error: SourceError };
+type Attempt = FetchOutcome;
 
 export class HttpClient {
   private readonly gates: HostGates;
-  private readonly fetchImpl: typeof fetch;
+  private readonly policy: OutboundPolicy;
+  private readonly agent: Agent;
   private readonly clock: Clock;
   private readonly random: () => number;
   private readonly opts: Required<
     Pick<
       HttpClientOptions,
-      'timeoutMs' | 'retries' | 'retryTimeouts' | 'backoffBaseMs' | 'backoffMaxMs' | 'retryAfterMaxMs' | 'maxBodyBytes' | 'userAgent'
+      'timeoutMs' | 'retries' | 'retryTimeouts' | 'backoffBaseMs' | 'backoffMaxMs' | 'retryAfterMaxMs' | 'maxBodyBytes' | 'maxRedirects' | 'userAgent'
     >
   >;
 
+  /** Throws a TypeError when an `allow` entry is unreadable. */
   constructor(options: HttpClientOptions = {}) {
-    this.fetchImpl = options.fetch ?? globalThis.fetch;
+    this.policy = new OutboundPolicy(options.allow);
+    this.agent = createOutboundAgent(this.policy, { resolve: options.resolve, ca: options.ca });
     this.clock = options.clock ?? systemClock;
     this.random = options.random ?? Math.random;
     this.opts = {
@@ -73,7 +91,8 @@ export class HttpClient {
       backoffBaseMs: options.backoffBaseMs ?? 250,
       backoffMaxMs: options.backoffMaxMs ?? 5_000,
       retryAfterMaxMs: options.retryAfterMaxMs ?? 30_000,
-      maxBodyBytes: options.maxBodyBytes ?? 2_000_000,
+      maxBodyBytes: options.maxBodyBytes ?? 1024 * 1024,
+      maxRedirects: options.maxRedirects ?? 5,
       userAgent: options.userAgent ?? 'Gravekeeper/0.1 (email-domain lifecycle check)',
     };
     this.gates = new HostGates({ ...DEFAULT_HOST_LIMITS, ...options.hostDefaults }, options.hosts ?? {}, this.clock);
@@ -132,45 +151,16 @@ export class HttpClient {
     return Math.round(ceiling / 2 + (this.random() * ceiling) / 2);
   }
 
-  private async once(url: string, request: HttpRequestOptions): Promise<Attempt> {
-    const host = new URL(url).host;
-    try {
-      const res = await this.fetchImpl(url, {
-        headers: { accept: request.accept ?? 'application/json', 'user-agent': this.opts.userAgent, ...request.headers },
-        signal: AbortSignal.timeout(request.timeoutMs ?? this.opts.timeoutMs),
-        redirect: 'follow',
-      });
-      const declared = Number(res.headers.get('content-length') ?? '0');
-      if (declared > this.opts.maxBodyBytes) {
-        await res.body?.cancel();
-        return { kind: 'failure', error: { code: 'malformed', message: `body of ${declared} bytes from ${host} is too large` } };
-      }
-      const body = await res.text();
-      if (body.length > this.opts.maxBodyBytes) {
-        return { kind: 'failure', error: { code: 'malformed', message: `body from ${host} is too large` } };
-      }
-      const response = {
-        status: res.status,
-        url: res.url || url,
-        redirected: res.redirected,
-        contentType: (res.headers.get('content-type') ?? '').toLowerCase(),
-        headers: res.headers,
-        body,
-      };
-      return { kind: 'response', response };
-    } catch (err) {
-      return { kind: 'failure', error: transportError(err, host) };
-    }
+  private once(url: string, request: HttpRequestOptions): Promise<Attempt> {
+    const headers = { accept: request.accept ?? 'application/json', 'user-agent': this.opts.userAgent, ...request.headers };
+    return outboundGet(url, headers, {
+      agent: this.agent,
+      policy: this.policy,
+      maxRedirects: this.opts.maxRedirects,
+      maxBodyBytes: this.opts.maxBodyBytes,
+      signal: AbortSignal.timeout(request.timeoutMs ?? this.opts.timeoutMs),
+    });
   }
-}
-
-function transportError(err: unknown, host: string): SourceError {
-  if (err instanceof Error && (err.name === 'TimeoutError' || err.name === 'AbortError')) {
-    return { code: 'timeout', message: `no answer from ${host} in time` };
-  }
-  const cause = err instanceof Error ? (err.cause as { code?: unknown } | undefined) : undefined;
-  const code = typeof cause?.code === 'string' ? cause.code : err instanceof Error ? err.message : 'unknown error';
-  return { code: 'network', message: `request to ${host} failed: ${code}` };
 }
 
 /** Retry-After as milliseconds from now: delta-seconds or an HTTP date (RFC 9110 §10.2.3); null when absent or unreadable. */

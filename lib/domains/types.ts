@@ -27,6 +27,8 @@ export type SourceErrorCode =
   | 'http' // unexpected HTTP status (5xx after retries, 4xx other than a registry's exact 404)
   | 'rate_limited' // 429, or a registry's disguised rate limit (403 HTML, 422 JSON)
   | 'malformed' // body not JSON, or JSON of the wrong shape
+  | 'too_large' // body above the byte limit (HttpClient maxBodyBytes); the read was stopped
+  | 'blocked_target' // the URL, a redirect or the resolved address is one we do not connect to (see outbound-policy.ts)
   | 'unsupported_tld' // TLD absent from the RDAP bootstrap: says nothing about the domain
   | 'provider_error' // the provider answered with an error object (e.g. Domainr errors inside a 200)
   | 'not_configured';

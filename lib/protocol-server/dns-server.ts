@@ -2,11 +2,13 @@ import dgram from 'node:dgram';
 import type { DnsRecord } from '@/lib/protocol-server/records';
 
 // A minimal authoritative DNS responder over UDP (RFC 1035 wire format, written by hand: we need a
-// few bytes of it, not a library). It answers NS and MX from the dataset, NXDOMAIN for unknown names,
+// few bytes of it, not a library). It answers NS, MX, A and AAAA from the dataset, NXDOMAIN for unknown names,
 // and can play SERVFAIL / REFUSED / silence so the DNS source's error handling can be tested.
 
+const TYPE_A = 1;
 const TYPE_NS = 2;
 const TYPE_MX = 15;
+const TYPE_AAAA = 28;
 const RCODE = { noError: 0, serverFailure: 2, nameError: 3, refused: 5 } as const;
 
 interface Question {
@@ -75,7 +77,23 @@ export function respond(q: Question, record: DnsRecord | undefined): Buffer | nu
     });
     return buildResponse(q, RCODE.noError, mx);
   }
+  if (q.type === TYPE_A) return buildResponse(q, RCODE.noError, (record.a ?? []).map((ip) => answer(TYPE_A, Buffer.from(ip.split('.').map(Number)))));
+  if (q.type === TYPE_AAAA) return buildResponse(q, RCODE.noError, (record.aaaa ?? []).map((ip) => answer(TYPE_AAAA, ipv6Bytes(ip))));
   return buildResponse(q, RCODE.noError, []); // NODATA for other types
+}
+
+function ipv6Bytes(text: string): Buffer {
+  // A trailing dotted quad (::ffff:127.0.0.1) becomes its two hex groups.
+  const ip = text.replace(/(\d+)\.(\d+)\.(\d+)\.(\d+)$/, (_, a, b, c, d) =>
+    `${((Number(a) << 8) | Number(b)).toString(16)}:${((Number(c) << 8) | Number(d)).toString(16)}`,
+  );
+  const [head = '', tail = ''] = ip.split('::');
+  const left = head ? head.split(':') : [];
+  const right = ip.includes('::') && tail ? tail.split(':') : [];
+  const groups = ip.includes('::') ? [...left, ...Array(8 - left.length - right.length).fill('0'), ...right] : left;
+  const out = Buffer.alloc(16);
+  for (const [i, g] of groups.entries()) out.writeUInt16BE(Number.parseInt(g, 16), i * 2);
+  return out;
 }
 
 export interface DnsServer {

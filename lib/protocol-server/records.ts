@@ -46,7 +46,14 @@ export const registrationSchema = z.object({
 export type Registration = z.infer<typeof registrationSchema>;
 
 export const dnsRecordSchema = z.union([
-  z.object({ kind: z.literal('records'), ns: z.array(z.string()), mx: z.array(z.string()) }),
+  z.object({
+    kind: z.literal('records'),
+    ns: z.array(z.string()),
+    mx: z.array(z.string()),
+    /** Address records, answered in this order (tests of the outbound address policy use them). */
+    a: z.array(z.string()).optional(),
+    aaaa: z.array(z.string()).optional(),
+  }),
   z.object({ kind: z.literal('nxdomain') }),
   /** Resolver trouble, not evidence: SERVFAIL, REFUSED, or no answer at all. */
   z.object({ kind: z.literal('fault'), fault: z.enum(['servfail', 'refused', 'timeout']) }),

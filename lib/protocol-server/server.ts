@@ -137,6 +137,8 @@ export async function startProtocolServer(options: ProtocolServerOptions = {}): 
       DOMAINR_CLIENT_ID: options.credentials?.domainrClientId ?? 'local-demo',
       FASTLY_BASE_URL: url,
       FASTLY_API_KEY: options.credentials?.fastlyKey ?? 'local-demo',
+      // Outbound requests refuse loopback addresses unless allowed: this server, by host and port only.
+      GK_OUTBOUND_ALLOW: [host, ...(options.hostAliases ?? [])].map((h) => `${h.includes(':') ? `[${h}]` : h}:${port}`).join(','),
       ...(dns ? { DNS_SERVERS: `${host.includes(':') ? `[${host}]` : host}:${dns.port}` } : {}),
     },
     async close() {

@@ -18,8 +18,12 @@ export function rawRdapRecord(name: string, rdap: RawResponse): DomainRecord {
   return { name, rdap: null, statusWords: ['active'], dns: { kind: 'records', ns: [], mx: [] }, responses: { rdap } };
 }
 
-/** Fast defaults for tests: no host spacing, tiny backoff; each test overrides what it measures. */
+/**
+ * Fast defaults for tests: no host spacing, tiny backoff; each test overrides what it measures.
+ * The local protocol server listens on loopback, which the client refuses unless allowed.
+ */
 export const FAST_HTTP: HttpClientOptions = {
+  allow: ['127.0.0.0/8', '::1/128'],
   hostDefaults: { concurrency: 8, requestsPerSecond: 0 },
   backoffBaseMs: 10,
   backoffMaxMs: 50,
