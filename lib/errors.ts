@@ -3,6 +3,8 @@
 export const ERROR_CODES = [
   'unauthenticated',
   'forbidden',
+  // A recovery change needs a fresh proof of identity (password or second factor) first.
+  'step_up_required',
   'not_found',
   'conflict',
   'invalid_input',
@@ -15,6 +17,7 @@ export type ErrorCode = (typeof ERROR_CODES)[number];
 export const HTTP_STATUS: Record<ErrorCode, number> = {
   unauthenticated: 401,
   forbidden: 403,
+  step_up_required: 403,
   not_found: 404,
   conflict: 409,
   invalid_input: 400,

@@ -7,6 +7,7 @@ export const RESET_OUTCOME_WORDS: Record<ResetOutcome, string> = {
   sent: 'link sent',
   refused_unverified: 'asked with an unverified address: nothing sent there',
   refused_flagged: 'asked with a flagged address: nothing sent there',
+  refused_domain: 'asked with an address whose domain is lapsing or not yet checked: nothing sent there',
   no_recovery_address: 'no address could receive it: nothing sent',
   unknown_input: 'no matching account',
   rate_limited: 'too many requests: nothing sent',

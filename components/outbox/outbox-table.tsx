@@ -11,6 +11,7 @@ export const KIND_LABELS: Record<NotificationKind, string> = {
   staff_notice: 'staff notice',
   verify_address: 'verification link',
   password_reset: 'password reset link',
+  account_change: 'security change notice',
 };
 
 const when = (iso: string) => new Date(iso).toLocaleString('en-GB', { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', second: '2-digit', timeZone: 'UTC' });

@@ -8,17 +8,43 @@ import type { UserActor } from '@/lib/auth/session';
 import { normalizeEmailDomain } from '@/lib/domains/normalize';
 import { LAPSED_STAGES, type Stage } from '@/lib/domains/types';
 import { AppError } from '@/lib/errors';
+import { queueAccountChangeNotice } from '@/lib/notify/account-change';
 import { type addAddressSchema, MAX_ADDRESSES_PER_USER } from './schemas';
 import { queueVerificationLink } from './send-verification';
 
 const UNSAFE: readonly Stage[] = ['grace', ...LAPSED_STAGES];
 
-/** Adds an unverified address to the caller's account and mails it a verification link. */
-export async function addAddress(tx: DbOrTx, actor: UserActor, input: z.output<typeof addAddressSchema>, ctx: { appUrl: string; now?: Date }) {
-  const now = ctx.now ?? new Date();
-  const normalized = normalizeEmailDomain(input.address);
+/** How long a new address, or one newly chosen for recovery, waits before it may receive reset links. */
+export const RECOVERY_COOL_DOWN_MS = 72 * 3600_000;
+
+/** The address in the mailbox grammar, or a plain-words refusal (the form keeps what was typed). */
+export function parseNewAddress(raw: string) {
+  const normalized = normalizeEmailDomain(raw);
   if (!normalized.ok) throw new AppError('invalid_input', `That address cannot be used: ${normalized.error.message}.`, { address: normalized.error.message });
-  const { address, registrableDomain: domain } = normalized;
+  return normalized;
+}
+
+/**
+ * The result of `prepareNewAddress` (lib/addresses/prepare-add.ts): the domain's stage from a check
+ * made just now, or `trusted` for a big provider's domain, which is never watched.
+ */
+export type NewAddressCheck = { domain: string; stage: Stage } | { domain: string; trusted: true } | { domain: string; blocked: true };
+
+/**
+ * Adds an unverified address to the caller's account and mails it a verification link. A custom
+ * domain was tracked and checked just before (outside this transaction); a lapsing, lost or
+ * unknown answer refuses the address before any link is sent. The account's other addresses are
+ * told, and the new address waits out the recovery cool-down before it can receive reset links.
+ */
+export async function addAddress(
+  tx: DbOrTx,
+  actor: UserActor,
+  input: z.output<typeof addAddressSchema>,
+  ctx: { appUrl: string; now?: Date; check: NewAddressCheck },
+) {
+  const now = ctx.now ?? new Date();
+  const { address, registrableDomain: domain } = parseNewAddress(input.address);
+  if (ctx.check.domain !== domain) throw new AppError('internal', 'The domain check does not match the address.');
 
   const [listed] = await tx.select().from(domainLists).where(eq(domainLists.domain, domain));
   if (listed?.list === 'blocked') {
@@ -26,9 +52,16 @@ export async function addAddress(tx: DbOrTx, actor: UserActor, input: z.output<t
     throw new AppError('invalid_input', why, { address: why });
   }
   const [known] = await tx.select({ stage: domains.stage }).from(domains).where(eq(domains.name, domain));
-  if (known && UNSAFE.includes(known.stage)) {
-    const why = `The domain ${domain} ${STAGE_PHRASES[known.stage]}: its mail may reach someone else. Use an address at another domain.`;
-    throw new AppError('invalid_input', why, { address: why });
+  const stage = 'stage' in ctx.check ? ctx.check.stage : known?.stage;
+  if (stage === 'unknown' && 'stage' in ctx.check) {
+    const why = `We could not check the domain ${domain} just now, so we cannot add this address yet. Try again in a few minutes.`;
+    throw new AppError('provider_unavailable', why, { address: why });
+  }
+  for (const s of [stage, known?.stage]) {
+    if (s && UNSAFE.includes(s)) {
+      const why = `The domain ${domain} ${STAGE_PHRASES[s]}: its mail may reach someone else. Use an address at another domain.`;
+      throw new AppError('invalid_input', why, { address: why });
+    }
   }
 
   const [taken] = await tx.select({ userId: emails.userId }).from(emails).where(eq(emails.address, address));
@@ -39,10 +72,20 @@ export async function addAddress(tx: DbOrTx, actor: UserActor, input: z.output<t
 
   const [row] = await tx
     .insert(emails)
-    .values({ userId: actor.id, address, domain, isPrimary: existing === 0, verified: false, useForRecovery: true, createdAt: now })
+    .values({
+      userId: actor.id,
+      address,
+      domain,
+      isPrimary: existing === 0,
+      verified: false,
+      useForRecovery: true,
+      recoveryHoldUntil: new Date(now.getTime() + RECOVERY_COOL_DOWN_MS),
+      createdAt: now,
+    })
     .returning();
   if (!row) throw new AppError('internal', 'The address was not added.');
   await queueVerificationLink(tx, row, ctx.appUrl, now);
+  await queueAccountChangeNotice(tx, { userId: actor.id, event: 'address_added', emailId: row.id, address, now });
   await recordAudit(tx, actor, { action: 'email.add', targetType: 'email', targetId: row.id, details: { address, domain } });
   return { id: row.id, address };
 }

@@ -5,6 +5,7 @@ import { emails } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record';
 import type { UserActor } from '@/lib/auth/session';
 import { AppError } from '@/lib/errors';
+import { queueAccountChangeNotice } from '@/lib/notify/account-change';
 import { ownedAddress } from './owned';
 import type { emailIdSchema } from './schemas';
 
@@ -21,5 +22,7 @@ export async function removeAddress(tx: DbOrTx, actor: UserActor, input: z.outpu
     targetId: email.id,
     details: { address: email.address, wasVerified: email.verified },
   });
+  // Told to every remaining verified address: the removed one may have been the owner's.
+  await queueAccountChangeNotice(tx, { userId: actor.id, event: 'address_removed', emailId: null, address: email.address, now: new Date() });
   return { address: email.address };
 }

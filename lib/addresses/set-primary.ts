@@ -5,6 +5,7 @@ import { emails } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record';
 import type { UserActor } from '@/lib/auth/session';
 import { AppError } from '@/lib/errors';
+import { queueAccountChangeNotice } from '@/lib/notify/account-change';
 import { ownedAddress } from './owned';
 import type { emailIdSchema } from './schemas';
 
@@ -25,5 +26,6 @@ export async function setPrimaryAddress(tx: DbOrTx, actor: UserActor, input: z.o
     targetId: email.id,
     details: { address: email.address, previous: previous?.address ?? null },
   });
+  await queueAccountChangeNotice(tx, { userId: actor.id, event: 'primary_changed', emailId: email.id, address: email.address, now: new Date() });
   return { address: email.address, changed: true };
 }

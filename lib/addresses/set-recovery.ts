@@ -5,6 +5,8 @@ import { emails } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record';
 import type { UserActor } from '@/lib/auth/session';
 import { AppError } from '@/lib/errors';
+import { queueAccountChangeNotice } from '@/lib/notify/account-change';
+import { RECOVERY_COOL_DOWN_MS } from './add';
 import { hasLiveFlag, ownedAddress } from './owned';
 import type { setRecoverySchema } from './schemas';
 
@@ -16,12 +18,23 @@ export async function setRecoveryAddress(tx: DbOrTx, actor: UserActor, input: z.
     if (await hasLiveFlag(tx, email.id)) throw new AppError('conflict', `${email.address} is flagged: its domain lapsed or changed hands.`);
   }
   if (email.useForRecovery === input.useForRecovery) return { address: email.address, changed: false };
-  await tx.update(emails).set({ useForRecovery: input.useForRecovery }).where(eq(emails.id, email.id));
+  const now = new Date();
+  // Newly chosen for recovery: the cool-down starts again (lib/reset/recovery-addresses.ts).
+  const hold = input.useForRecovery ? { recoveryHoldUntil: new Date(now.getTime() + RECOVERY_COOL_DOWN_MS) } : {};
+  await tx.update(emails).set({ useForRecovery: input.useForRecovery, ...hold }).where(eq(emails.id, email.id));
   await recordAudit(tx, actor, {
     action: 'email.set_recovery',
     targetType: 'email',
     targetId: email.id,
     details: { address: email.address, useForRecovery: input.useForRecovery },
+  });
+  // Turned on: the others are told (the address may be an intruder's). Turned off: all are told.
+  await queueAccountChangeNotice(tx, {
+    userId: actor.id,
+    event: input.useForRecovery ? 'recovery_on' : 'recovery_off',
+    emailId: input.useForRecovery ? email.id : null,
+    address: email.address,
+    now,
   });
   return { address: email.address, changed: true };
 }

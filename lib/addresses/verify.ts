@@ -5,6 +5,7 @@ import { emails } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record';
 import type { UserActor } from '@/lib/auth/session';
 import { AppError } from '@/lib/errors';
+import { queueAccountChangeNotice } from '@/lib/notify/account-change';
 import { consumeToken, peekToken } from '@/lib/tokens/consume';
 import { revokeTokens } from '@/lib/tokens/issue';
 import { assertSafeToVerify, type CheckDomainNow } from './domain-gate';
@@ -47,5 +48,6 @@ export async function confirmVerification(
     targetId: before.id,
     details: { address: before.address, previously: before.unverifyReason, freshCheck: freshStage },
   });
+  await queueAccountChangeNotice(tx, { userId: actor.id, event: 'address_verified', emailId: before.id, address: before.address, now });
   return { address: before.address, alreadyVerified: false };
 }

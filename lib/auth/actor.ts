@@ -1,8 +1,14 @@
 import type { Role } from '@/db/schema/enums';
 
+/** The signed-in session an action comes from: its random id and when its sign-in proved the password. */
+export interface SessionRef {
+  id: string;
+  authAt: number;
+}
+
 // Who is acting. Verbs in lib/ take it in their context so the dashboard, the CLI and jobs share them.
 export type Actor =
-  | { type: 'user'; id: number; role: Role; username: string }
+  | { type: 'user'; id: number; role: Role; username: string; session?: SessionRef }
   | { type: 'job'; name: string }
   | { type: 'cli'; operator: string }
   | { type: 'system' };

@@ -25,7 +25,8 @@ export const currentActor = cache(async (): Promise<UserActor | null> => {
     .limit(1);
   // A session from before a password reset is over: whoever held it must sign in again.
   if (!row || row.sessionVersion !== (session?.user?.sessionVersion ?? 0)) return null;
-  return { type: 'user', id: row.id, role: row.role, username: row.username };
+  const sid = session?.user?.sid;
+  return { type: 'user', id: row.id, role: row.role, username: row.username, session: sid ? { id: sid, authAt: session.user.authAt ?? 0 } : undefined };
 });
 
 /** For pages and layouts: anonymous → /login, missing permission → the 403 page. */

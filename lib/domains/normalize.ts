@@ -1,13 +1,13 @@
 import { domainToASCII, domainToUnicode } from 'node:url';
 import { getDomain, parse } from 'tldts';
+import { checkAddressLength, confusableHostProblem, type MailboxErrorCode, splitMailbox } from './mailbox';
 
 // Turns an e-mail address (or a host) into the domain whose registration decides who can read its
 // mail. Returns a typed result and never throws: addresses are user input.
 
 export type NormalizeErrorCode =
+  | MailboxErrorCode // the mailbox grammar (lib/domains/mailbox.ts)
   | 'empty'
-  | 'invalid_address' // no domain part, or control characters / white space in the local part
-  | 'empty_local_part'
   | 'invalid_character' // ASCII outside letters, digits, '-' and '.' (e.g. '_', '%', '/', ' ')
   | 'invalid_idn' // UTS #46 rejects it, or an `xn--` label is not valid punycode
   | 'ip_literal'
@@ -78,27 +78,29 @@ function registrable(host: string): NormalizeResult<NormalizedHost> {
   return { ok: true, host, registrableDomain, unicodeDomain: domainToUnicode(registrableDomain) };
 }
 
-function splitAddress(input: string): NormalizeResult<{ local: string; domain: string }> {
-  const at = input.lastIndexOf('@');
-  if (at < 0) return fail('invalid_address', 'the address has no "@"');
-  const local = input.slice(0, at);
-  if (local === '') return fail('empty_local_part', 'the address has nothing before "@"');
-  if (/[\s\p{Cc}]/u.test(local)) return fail('invalid_address', 'the address contains white space');
-  // NFC so that one mailbox typed two ways (precomposed or combining accents) is one address.
-  return { ok: true, local: local.normalize('NFC').toLowerCase(), domain: input.slice(at + 1) };
-}
-
-/** `ops@Mail.Example.co.uk.` → address `ops@mail.example.co.uk`, registrable domain `example.co.uk`. */
-export function normalizeEmailDomain(input: string): NormalizeResult<NormalizedEmail> {
-  if (typeof input !== 'string') return fail('invalid_address', 'the address is not a string');
-  const parts = splitAddress(input.trim());
+/** The mailbox grammar, then the host: one mailbox, normalised, at a domain a person reads as it is. */
+function mailbox(input: string): NormalizeResult<{ address: string; host: string }> {
+  const parts = splitMailbox(input.trim());
   if (!parts.ok) return parts;
   const ascii = toAsciiHost(parts.domain);
   if (!ascii.ok) return ascii;
-  const domain = registrable(ascii.host);
+  const confusable = confusableHostProblem(ascii.host);
+  if (confusable) return { ok: false, error: confusable };
+  const address = `${parts.local}@${ascii.host}`;
+  const tooLong = checkAddressLength(address);
+  if (tooLong) return { ok: false, error: tooLong };
+  return { ok: true, address, host: ascii.host };
+}
+
+/** `Ops@Mail.Example.co.uk` → address `ops@mail.example.co.uk`, registrable domain `example.co.uk`. */
+export function normalizeEmailDomain(input: string): NormalizeResult<NormalizedEmail> {
+  if (typeof input !== 'string') return fail('invalid_address', 'the address is not a string');
+  const box = mailbox(input);
+  if (!box.ok) return box;
+  const domain = registrable(box.host);
   if (!domain.ok) return domain;
   const { ok, ...rest } = domain;
-  return { ok, address: `${parts.local}@${ascii.host}`, ...rest };
+  return { ok, address: box.address, ...rest };
 }
 
 /** Accepts an address or a bare host; `address` is null for a host. */
@@ -119,8 +121,6 @@ export function registrableDomainOf(hostOrEmail: string): NormalizeResult<Normal
  */
 export function normalizeAddress(email: string): string | null {
   if (typeof email !== 'string') return null;
-  const parts = splitAddress(email.trim());
-  if (!parts.ok) return null;
-  const ascii = toAsciiHost(parts.domain);
-  return ascii.ok ? `${parts.local}@${ascii.host}` : null;
+  const box = mailbox(email);
+  return box.ok ? box.address : null;
 }

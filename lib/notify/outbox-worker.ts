@@ -4,7 +4,7 @@ import { notifications, users } from '@/db/schema';
 import type { NotificationKind } from './queue';
 import { SEALED_LINK_KEY } from './queue-mail';
 import { recipientProblem } from './recipient-check';
-import { buildMessage, createMailTransport, type MailTransport } from './send';
+import { buildMessage, createMailTransport, type MailTransport, UndeliverableAddressError } from './send';
 
 // The outbox sender. Delivery is at least once: a row is claimed (attempts + 1, leased until
 // now + lease) in its own committed statement, sent, then marked sent. A crash between the SMTP
@@ -88,7 +88,7 @@ export async function runOutboxOnce(db: Db, transport: MailTransport, now: Date 
       await transport.sendMail(message);
     } catch (error) {
       const lastError = (error instanceof Error ? error.message : String(error)).slice(0, 500);
-      if (row.attempts >= o.maxAttempts) {
+      if (row.attempts >= o.maxAttempts || error instanceof UndeliverableAddressError) {
         await finish(db, row.id, { state: 'failed', lastError });
         summary.failed += 1;
       } else {

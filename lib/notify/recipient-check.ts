@@ -1,6 +1,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/connect';
 import { emails, flags } from '@/db/schema';
+import { normalizeEmailDomain } from '@/lib/domains/normalize';
 import type { NotificationKind } from './queue';
 
 export interface OutgoingRecipient {
@@ -20,11 +21,14 @@ export interface OutgoingRecipient {
 export async function recipientProblem(db: DbOrTx, r: OutgoingRecipient): Promise<string | null> {
   if (!r.address) return 'no recipient address';
   const [row] = await db
-    .select({ id: emails.id, userId: emails.userId, verified: emails.verified, useForRecovery: emails.useForRecovery })
+    .select({ id: emails.id, userId: emails.userId, domain: emails.domain, verified: emails.verified, useForRecovery: emails.useForRecovery })
     .from(emails)
     .where(eq(emails.address, r.address.toLowerCase()))
     .limit(1);
   if (!row || row.userId !== r.userId) return 'the address was removed from the account';
+  // The domain that was checked is the one the mail is delivered to, or nothing is sent.
+  const parsed = normalizeEmailDomain(r.address);
+  if (!parsed.ok || parsed.registrableDomain !== row.domain) return 'the address does not belong to the domain that was checked';
   // A verification link goes to the unverified address by design: it is how the address proves itself.
   if (r.kind === 'verify_address') return row.id === r.emailId ? null : 'the address was removed from the account';
   if (!row.verified) return 'the address is no longer verified';

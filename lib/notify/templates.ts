@@ -1,5 +1,6 @@
 import { STAGE_PHRASES } from '@/lib/account/stage-phrases';
 import { STAGES, type Stage } from '@/lib/domains/types';
+import { describeAccountChange } from './account-change';
 import type { NotificationKind } from './queue';
 
 // Plain-text and HTML bodies for every kind of mail. Pure: the sender renders with the real link,
@@ -86,6 +87,17 @@ function body(input: TemplateInput): { subject: string; blocks: Block[] } {
         blocks: [
           { p: `${str(p.address)} is now unverified because the domain ${domain} ${stage ? STAGE_PHRASES[stage] : 'changed'}. It can no longer receive password resets, and we sent nothing there.` },
           ...remedies(appUrl),
+        ],
+      };
+    case 'account_change':
+      return {
+        subject: 'A security change on your account',
+        blocks: [
+          { p: `${describeAccountChange(str(p.event), str(p.address))}${day(p.at) ? ` (${day(p.at)}, UTC)` : ''}` },
+          { p: 'If this was you, there is nothing to do. If it was not, someone else may be signed in to your account:' },
+          { p: '1. Reset your password from the sign-in page; that signs every other session out.' },
+          { p: '2. Open your account, remove any address you do not know, and turn on two-factor authentication.' },
+          { link: `${appUrl}/account`, label: 'Open your account' },
         ],
       };
     case 'staff_notice':

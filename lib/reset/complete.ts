@@ -6,6 +6,7 @@ import { recordAudit } from '@/lib/audit/record';
 import { parseInput } from '@/lib/auth/parse-input';
 import { hashPassword } from '@/lib/auth/password';
 import { AppError } from '@/lib/errors';
+import { queueAccountChangeNotice } from '@/lib/notify/account-change';
 import { consumeToken } from '@/lib/tokens/consume';
 import { revokeTokens } from '@/lib/tokens/issue';
 import { canReceiveReset, recoveryCandidates } from './recovery-addresses';
@@ -41,5 +42,7 @@ export async function completePasswordReset(tx: DbOrTx, raw: z.input<typeof rese
   await revokeTokens(tx, { purpose: 'reset_password', userId: user.id }, now);
   const actor = { type: 'user' as const, id: user.id, role: user.role, username: user.username };
   await recordAudit(tx, actor, { action: 'user.password_reset', targetType: 'user', targetId: user.id, details: { via: sentTo.address } });
+  // Every verified address hears of it (OWASP ASVS 5.0 6.3.7): a reset the owner did not make is noticed.
+  await queueAccountChangeNotice(tx, { userId: user.id, event: 'password_changed', emailId: null, now });
   return { status: 'changed', username: user.username };
 }

@@ -5,7 +5,7 @@ import { normalizeAddress } from '@/lib/domains/normalize';
 import { queueDirectMail } from '@/lib/notify/queue-mail';
 import { hitRateLimit } from '@/lib/rate-limit/hit';
 import { issueToken } from '@/lib/tokens/issue';
-import { canReceiveReset, recoveryCandidates } from './recovery-addresses';
+import { canReceiveReset, recoveryCandidates, resetBlock, resetRecipients } from './recovery-addresses';
 import { RESET_LIMITS, type ResetOutcome } from './schemas';
 
 export const resetLink = (appUrl: string, token: string) => `${appUrl}/reset-password/${token}`;
@@ -41,14 +41,16 @@ export async function requestPasswordReset(
   const [byAddress] = await tx.select({ id: emails.id, userId: emails.userId }).from(emails).where(eq(emails.address, key));
   const userId = byUsername?.id ?? byAddress?.userId ?? null;
   const candidates = await recoveryCandidates(tx, userId ?? 0);
-  const recipients = candidates.filter(canReceiveReset);
+  const { recipients } = resetRecipients(candidates, now);
   const typed = candidates.find((c) => c.id === byAddress?.id);
+  const typedBlock = typed ? resetBlock(typed) : null;
 
   let outcome: ResetOutcome;
   if (!byInput.allowed || !byIp.allowed) outcome = 'rate_limited';
   else if (userId === null) outcome = 'unknown_input';
-  else if (typed?.flagged) outcome = 'refused_flagged';
-  else if (typed && !typed.verified) outcome = 'refused_unverified';
+  else if (typedBlock === 'flagged') outcome = 'refused_flagged';
+  else if (typedBlock === 'unverified') outcome = 'refused_unverified';
+  else if (typedBlock === 'domain_lapsing' || typedBlock === 'domain_not_watched') outcome = 'refused_domain';
   else if (recipients.length === 0) outcome = 'no_recovery_address';
   else outcome = 'sent';
 

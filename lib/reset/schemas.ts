@@ -14,7 +14,7 @@ export const resetCompleteSchema = z
   })
   .refine((v) => v.password === v.confirm, { message: 'the two passwords differ', path: ['confirm'] });
 
-export const RESET_OUTCOMES = ['sent', 'refused_unverified', 'refused_flagged', 'no_recovery_address', 'unknown_input', 'rate_limited'] as const;
+export const RESET_OUTCOMES = ['sent', 'refused_unverified', 'refused_flagged', 'refused_domain', 'no_recovery_address', 'unknown_input', 'rate_limited'] as const;
 export type ResetOutcome = (typeof RESET_OUTCOMES)[number];
 
 /** Per typed input and per client address, in a 15-minute window. */

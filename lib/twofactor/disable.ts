@@ -6,6 +6,7 @@ import { recordAudit } from '@/lib/audit/record';
 import { verifySecondFactor } from '@/lib/auth/second-factor';
 import type { UserActor } from '@/lib/auth/session';
 import { AppError } from '@/lib/errors';
+import { queueAccountChangeNotice } from '@/lib/notify/account-change';
 import { newRecoveryCodes } from './recovery-codes';
 import type { codeSchema } from './schemas';
 
@@ -27,6 +28,7 @@ export async function disableTwoFactor(tx: DbOrTx, actor: UserActor, input: z.ou
   if (!(await verifySecondFactor(tx, user, input.code))) throw new AppError('invalid_input', WRONG, { code: 'wrong code' });
   await tx.update(users).set({ totpEnabled: false, totpSecretEnc: null, totpLastStep: null, recoveryCodeHashes: [] }).where(eq(users.id, user.id));
   await recordAudit(tx, actor, { action: 'user.totp_disable', targetType: 'user', targetId: user.id });
+  await queueAccountChangeNotice(tx, { userId: user.id, event: 'two_factor_disabled', emailId: null, now: new Date() });
   return { disabled: true };
 }
 
@@ -37,5 +39,6 @@ export async function regenerateRecoveryCodes(tx: DbOrTx, actor: UserActor, inpu
   const { codes, hashes } = newRecoveryCodes();
   await tx.update(users).set({ recoveryCodeHashes: hashes }).where(eq(users.id, user.id));
   await recordAudit(tx, actor, { action: 'user.recovery_codes_regenerate', targetType: 'user', targetId: user.id });
+  await queueAccountChangeNotice(tx, { userId: user.id, event: 'recovery_codes_replaced', emailId: null, now: new Date() });
   return { recoveryCodes: codes };
 }

@@ -5,6 +5,7 @@ import {
   addAddressDef,
   confirmVerificationDef,
   markNotificationsReadDef,
+  proveIdentityDef,
   removeAddressDef,
   requestVerificationDef,
   setPrimaryAddressDef,
@@ -18,6 +19,7 @@ const remove = defineAction(removeAddressDef);
 const setPrimary = defineAction(setPrimaryAddressDef);
 const setRecovery = defineAction(setRecoveryAddressDef);
 const markRead = defineAction(markNotificationsReadDef);
+const prove = defineAction(proveIdentityDef);
 
 export async function addAddressAction(input: unknown) {
   return add(input);
@@ -36,6 +38,9 @@ export async function setPrimaryAddressAction(input: unknown) {
 }
 export async function setRecoveryAddressAction(input: unknown) {
   return setRecovery(input);
+}
+export async function proveIdentityAction(input: unknown) {
+  return prove(input);
 }
 export async function markNotificationsReadAction(input: unknown) {
   return markRead(input);

@@ -16,9 +16,13 @@ let owner: UserActor;
 let intruder: UserActor;
 let ids: { primary: number; second: number; unverified: number };
 
+// Both signed in a moment ago: the sign-in is itself a fresh proof, so the step-up check passes and
+// what is tested here is ownership (step-up refusals: step-up.test.ts).
+const fresh = (actor: UserActor): UserActor => ({ ...actor, session: { id: crypto.randomUUID(), authAt: Date.now() } });
+
 beforeAll(async () => {
-  owner = await makeUser(t.db);
-  intruder = await makeUser(t.db);
+  owner = fresh(await makeUser(t.db));
+  intruder = fresh(await makeUser(t.db));
   const primary = await makeAddress(t.db, owner.id, `${unique('p')}@gmail.com`, { primary: true });
   const second = await makeAddress(t.db, owner.id, `${unique('s')}@gmail.com`);
   const unverified = await makeAddress(t.db, owner.id, `${unique('u')}@gmail.com`, { verified: false });

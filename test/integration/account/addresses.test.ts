@@ -2,6 +2,8 @@ import { eq } from 'drizzle-orm';
 import { describe, expect, it, vi } from 'vitest';
 import { auditLog, domainLists, emails, tokens } from '@/db/schema';
 import { addAddress } from '@/lib/addresses/add';
+import { type FreshDomainCheck, prepareNewAddress } from '@/lib/addresses/prepare-add';
+import type { UserActor } from '@/lib/auth/session';
 import type { CheckDomainNow } from '@/lib/addresses/domain-gate';
 import { removeAddress } from '@/lib/addresses/remove';
 import { requestVerification } from '@/lib/addresses/request-verification';
@@ -19,11 +21,16 @@ const tx = <T>(fn: (tx: Parameters<Parameters<typeof t.db.transaction>[0]>[0]) =
 const noCheck: CheckDomainNow = async () => {
   throw new Error('no domain check expected');
 };
+// What the add action does: prepare (a live check of a custom domain) outside the transaction, then the verb.
+const add = async (user: UserActor, address: string, check: FreshDomainCheck = noCheck) => {
+  const prepared = await prepareNewAddress(t.db, address, check);
+  return tx((x) => addAddress(x, user, { address }, { appUrl, check: prepared }));
+};
 
 describe('adding an address', () => {
   it('stores it normalised and unverified, and mails a single-use link only to it', async () => {
     const user = await makeUser(t.db);
-    const added = await tx((x) => addAddress(x, user, { address: '  Morgan.Backup@GMAIL.com ' }, { appUrl }));
+    const added = await add(user, '  Morgan.Backup@GMAIL.com ');
     expect(added.address).toBe('morgan.backup@gmail.com');
     const row = await emailRow(t.db, added.id);
     expect(row).toMatchObject({ verified: false, domain: 'gmail.com', isPrimary: true, userId: user.id });
@@ -41,7 +48,7 @@ describe('adding an address', () => {
     await t.db.insert(domainLists).values({ domain: 'mailinator.com', list: 'blocked', note: 'disposable mail' });
     const user = await makeUser(t.db);
     const before = await snapshot(t.db);
-    await expect(tx((x) => addAddress(x, user, { address: 'me@sub.mailinator.com' }, { appUrl }))).rejects.toMatchObject({
+    await expect(add(user, 'me@sub.mailinator.com')).rejects.toMatchObject({
       code: 'invalid_input',
       message: 'Addresses at mailinator.com cannot be added: disposable mail. Use an address at another domain.',
     });
@@ -55,10 +62,10 @@ describe('adding an address', () => {
     await makeAddress(t.db, other.id, 'taken@proton.me');
     await makeAddress(t.db, user.id, 'mine@proton.me');
     const before = await snapshot(t.db);
-    await expect(tx((x) => addAddress(x, user, { address: 'x@gone-away.dev' }, { appUrl }))).rejects.toThrow('is in its redemption period');
-    await expect(tx((x) => addAddress(x, user, { address: 'no-at-sign' }, { appUrl }))).rejects.toMatchObject({ code: 'invalid_input' });
-    await expect(tx((x) => addAddress(x, user, { address: 'TAKEN@proton.me' }, { appUrl }))).rejects.toThrow('already used by another account');
-    await expect(tx((x) => addAddress(x, user, { address: 'mine@proton.me' }, { appUrl }))).rejects.toThrow('already on your account');
+    await expect(add(user, 'x@gone-away.dev', async () => ({ stage: 'redemption' }))).rejects.toThrow('is in its redemption period');
+    await expect(add(user, 'no-at-sign')).rejects.toMatchObject({ code: 'invalid_input' });
+    await expect(add(user, 'TAKEN@proton.me')).rejects.toThrow('already used by another account');
+    await expect(add(user, 'mine@proton.me')).rejects.toThrow('already on your account');
     expect(await snapshot(t.db)).toBe(before);
   });
 });
@@ -66,7 +73,7 @@ describe('adding an address', () => {
 describe('verifying by link', () => {
   it('verifies the owner\u2019s address once; the link then stops working', async () => {
     const user = await makeUser(t.db);
-    const { id } = await tx((x) => addAddress(x, user, { address: `${unique('v')}@outlook.com` }, { appUrl }));
+    const { id } = await add(user, `${unique('v')}@outlook.com`);
     const address = (await emailRow(t.db, id))!.address;
     const token = await latestToken(t.db, address);
     const result = await tx((x) => confirmVerification(x, user, { token }, { checkDomain: noCheck }));
@@ -80,7 +87,7 @@ describe('verifying by link', () => {
   it('refuses another account\u2019s link, and a link replaced by a newer one', async () => {
     const owner = await makeUser(t.db);
     const intruder = await makeUser(t.db);
-    const { id } = await tx((x) => addAddress(x, owner, { address: `${unique('w')}@outlook.com` }, { appUrl }));
+    const { id } = await add(owner, `${unique('w')}@outlook.com`);
     const address = (await emailRow(t.db, id))!.address;
     const first = await latestToken(t.db, address);
     await expect(tx((x) => confirmVerification(x, intruder, { token: first }, { checkDomain: noCheck }))).rejects.toMatchObject({ code: 'forbidden' });

@@ -31,12 +31,17 @@ export interface AddressOptions {
   useForRecovery?: boolean;
   unverifyReason?: 'domain_lifecycle' | 'user' | 'staff' | 'bounce' | null;
   flag?: { state: FlagState; stage: Stage } | null;
+  /**
+   * The stage a custom domain is watched at (checked just now) when no flag sets it; null leaves it
+   * unwatched. Big providers' domains (the trusted list) are never watched.
+   */
+  domainStage?: Stage | null;
 }
 
 export async function makeDomain(db: Db, name: string, stage: Stage) {
   const [row] = await db
     .insert(domains)
-    .values({ name, stage, stageSince: new Date('2026-11-03T00:00:00Z') })
+    .values({ name, stage, stageSince: new Date('2026-11-03T00:00:00Z'), lastCheckedAt: new Date() })
     .onConflictDoUpdate({ target: domains.name, set: { stage } })
     .returning();
   return row!;
@@ -62,6 +67,12 @@ export async function makeAddress(db: Db, userId: number, address: string, o: Ad
   if (o.flag) {
     const d = await makeDomain(db, domain, o.flag.stage);
     await db.insert(flags).values({ emailId: row!.id, domainId: d.id, stage: o.flag.stage, state: o.flag.state });
+  } else if (o.domainStage !== null) {
+    await db.execute(sql`
+      insert into domains (name, stage, stage_since, last_checked_at)
+      select ${domain}, ${o.domainStage ?? 'active'}, now(), now()
+      where not exists (select 1 from domain_lists where domain = ${domain} and list = 'trusted')
+      on conflict (name) do nothing`);
   }
   return row!;
 }

@@ -1,0 +1,72 @@
+import { and, eq } from 'drizzle-orm';
+import { z } from 'zod';
+import type { DbOrTx } from '@/db/connect';
+import { stepUps, users } from '@/db/schema';
+import { recordAudit } from '@/lib/audit/record';
+import { AppError } from '@/lib/errors';
+import type { UserActor } from './session';
+import { verifySecondFactor } from './second-factor';
+import { verifyPassword } from './password';
+
+// Step-up ("sudo mode"): a change to how the account is recovered needs a proof of identity from the
+// last few minutes, in this very session. A stolen session cookie alone then cannot add the thief's
+// address, verify it, make it the recovery address, or remove the owner's.
+
+export const STEP_UP_WINDOW_MS = 10 * 60_000;
+
+export const STEP_UP_MESSAGE = 'Confirm it is you first: enter your password or a two-factor code. We ask again after 10 minutes.';
+
+export const proveIdentitySchema = z.object({
+  password: z.string().max(200).optional().transform((v) => v || undefined),
+  code: z.string().trim().max(32).optional().transform((v) => v || undefined),
+});
+
+/** When this session last proved its owner's identity (sign-in or step-up), or null. */
+export async function lastProofAt(db: DbOrTx, actor: UserActor): Promise<Date | null> {
+  if (!actor.session) return null;
+  const [row] = await db
+    .select({ at: stepUps.provedAt })
+    .from(stepUps)
+    .where(and(eq(stepUps.sessionId, actor.session.id), eq(stepUps.userId, actor.id)));
+  const latest = Math.max(actor.session.authAt, row?.at.getTime() ?? 0, 0);
+  return latest > 0 ? new Date(latest) : null;
+}
+
+export async function hasFreshProof(db: DbOrTx, actor: UserActor, now: Date): Promise<boolean> {
+  const at = await lastProofAt(db, actor);
+  return at !== null && now.getTime() - at.getTime() <= STEP_UP_WINDOW_MS && at.getTime() <= now.getTime() + 60_000;
+}
+
+/** The action wrapper's check: refused with `step_up_required`, which the page answers with a prompt. */
+export async function assertFreshProof(db: DbOrTx, actor: UserActor, now: Date): Promise<void> {
+  if (!(await hasFreshProof(db, actor, now))) throw new AppError('step_up_required', STEP_UP_MESSAGE);
+}
+
+/**
+ * Checks the password or a second-factor code (a TOTP step or recovery code is used up as at
+ * sign-in) and records the proof for this session. A wrong answer changes nothing but the counter
+ * of the action's rate limit.
+ */
+export async function proveIdentity({ ctx, input }: { ctx: { tx: DbOrTx; actor: UserActor; now: Date }; input: z.output<typeof proveIdentitySchema> }) {
+  const { tx, actor, now } = ctx;
+  if (!actor.session) throw new AppError('unauthenticated', 'Your session has ended. Sign in again.');
+  if (!input.password && !input.code) throw new AppError('invalid_input', 'Enter your password or a two-factor code.', { password: 'required' });
+  const [user] = await tx.select().from(users).where(eq(users.id, actor.id));
+  if (!user) throw new AppError('unauthenticated', 'Your session has ended. Sign in again.');
+  let method: 'password' | 'second_factor';
+  if (input.code) {
+    if (!user.totpEnabled) throw new AppError('invalid_input', 'Two-factor authentication is not on for your account: enter your password.', { code: 'not enrolled' });
+    if (!(await verifySecondFactor(tx, user, input.code)))
+      throw new AppError('invalid_input', 'That code did not work. Codes can be used once; type the one your app shows now.', { code: 'wrong code' });
+    method = 'second_factor';
+  } else {
+    if (!(await verifyPassword(input.password ?? '', user.passwordHash))) throw new AppError('invalid_input', 'That password is not right.', { password: 'wrong password' });
+    method = 'password';
+  }
+  await tx
+    .insert(stepUps)
+    .values({ sessionId: actor.session.id, userId: actor.id, method, provedAt: now })
+    .onConflictDoUpdate({ target: stepUps.sessionId, set: { method, provedAt: now, userId: actor.id } });
+  await recordAudit(tx, actor, { action: 'auth.step_up', targetType: 'user', targetId: actor.id, details: { method } });
+  return { provedAt: now.toISOString(), method };
+}

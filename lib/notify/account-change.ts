@@ -1,0 +1,42 @@
+import type { DbOrTx } from '@/db/connect';
+import { queueUserNotice } from './queue';
+
+// "Something changed on your account" notices (OWASP ASVS 5.0 6.3.7): every change to how the
+// account is recovered is told to the account's other good addresses, so an intruder with a stolen
+// session cannot quietly add their own address, and a reset the owner did not ask for is noticed.
+
+export const ACCOUNT_CHANGE_EVENTS = {
+  address_added: (a: string) => `The address ${a} was added to your account.`,
+  address_verified: (a: string) => `The address ${a} was verified and can now receive password resets (after a 72-hour wait while you have another recovery address).`,
+  address_removed: (a: string) => `The address ${a} was removed from your account.`,
+  recovery_on: (a: string) => `The address ${a} was chosen to receive password resets (after a 72-hour wait while you have another recovery address).`,
+  recovery_off: (a: string) => `The address ${a} will no longer receive password resets.`,
+  primary_changed: (a: string) => `${a} is now the primary address of your account.`,
+  two_factor_disabled: () => 'Two-factor authentication was turned off.',
+  recovery_codes_replaced: () => 'Your two-factor recovery codes were replaced; the old ones no longer work.',
+  password_changed: () => 'Your password was changed with a password-reset link, and every session opened before was signed out.',
+} as const;
+export type AccountChangeEvent = keyof typeof ACCOUNT_CHANGE_EVENTS;
+
+export function describeAccountChange(event: string, address: string): string {
+  const phrase = (ACCOUNT_CHANGE_EVENTS as Record<string, ((a: string) => string) | undefined>)[event];
+  return phrase ? phrase(address) : 'A security setting of your account changed.';
+}
+
+/**
+ * Queues the notice in-app and by mail to the account's verified addresses other than `emailId`
+ * (the address the change is about, which may be the intruder's). The outbox skips flagged ones.
+ */
+export async function queueAccountChangeNotice(
+  tx: DbOrTx,
+  notice: { userId: number; event: AccountChangeEvent; emailId: number | null; address?: string; now: Date },
+): Promise<void> {
+  await queueUserNotice(tx, {
+    userId: notice.userId,
+    emailId: notice.emailId,
+    kind: 'account_change',
+    dedupeKey: `account_change:${notice.userId}:${notice.event}:${notice.emailId ?? 0}:${notice.now.getTime()}`,
+    payload: { event: notice.event, address: notice.address ?? null, at: notice.now.toISOString() },
+    mailTo: 'others',
+  });
+}
