@@ -1,16 +1,50 @@
 import NextAuth from 'next-auth';
+import { type NextFetchEvent, type NextRequest, NextResponse } from 'next/server';
 import { authConfig } from '@/lib/auth/config';
+import { readEnv } from '@/lib/env';
+import { newNonce, securityHeaders, servedOverHttps } from '@/lib/security/headers';
 
-// An early redirect for anonymous visitors only. Authorisation happens in every page, action and
-// route through lib/auth (a matcher can miss a path; server actions post to the page's URL).
+// Two jobs. (1) Security headers on every page, with a fresh CSP nonce per request: Next.js reads
+// the nonce from the request's Content-Security-Policy header and puts it on its own scripts (so
+// every page renders dynamically, see app/layout.tsx). (2) An early redirect for anonymous
+// visitors of /admin and /account only. Authorisation happens in every page, action and route
+// through lib/auth (a matcher can miss a path; server actions post to the page's URL).
 const { auth } = NextAuth(authConfig);
+const SIGNED_IN_AREAS = /^\/(admin|account)(\/|$)/;
 
-export default auth((request) => {
+function headersFor(): Record<string, string> {
+  return securityHeaders({ nonce: newNonce(), dev: process.env.NODE_ENV === 'development', https: servedOverHttps(readEnv().APP_URL) });
+}
+
+function withHeaders<T extends Response>(response: T, headers: Record<string, string>): T {
+  for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
+  return response;
+}
+
+/** Lets the request through, handing the CSP (and so the nonce) to the renderer. */
+function pass(request: NextRequest): NextResponse {
+  const headers = headersFor();
+  const forwarded = new Headers(request.headers);
+  forwarded.set('Content-Security-Policy', headers['Content-Security-Policy'] ?? '');
+  return withHeaders(NextResponse.next({ request: { headers: forwarded } }), headers);
+}
+
+// The session is read only where it is needed: on other paths (/api/auth among them) the wrapper
+// would also re-issue the session cookie, which must not ride along on a sign-out.
+const guarded = auth((request) => {
   if (!request.auth) {
     const url = new URL('/login', request.nextUrl.origin);
     url.searchParams.set('callbackUrl', request.nextUrl.pathname + request.nextUrl.search);
-    return Response.redirect(url);
+    return withHeaders(NextResponse.redirect(url, 302), headersFor());
   }
+  return pass(request);
 });
 
-export const config = { matcher: ['/admin/:path*', '/account/:path*'] };
+export default function proxy(request: NextRequest, event: NextFetchEvent) {
+  // next-auth types its wrapper for route handlers; as a proxy it is handed the fetch event as is.
+  if (SIGNED_IN_AREAS.test(request.nextUrl.pathname)) return guarded(request, event as unknown as Parameters<typeof guarded>[1]);
+  return pass(request);
+}
+
+// Everything but Next's static files (hashed assets need no CSP; next.config.ts gives them nosniff).
+export const config = { matcher: ['/((?!_next/static|_next/image|favicon.ico).*)'] };

@@ -24,6 +24,10 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }
     summary: 'scan now: --full | --domain <d> | --email <addr> | --user <username> [--wait]',
     load: async () => (await import('./commands/scan')).scanCommand,
   },
+  keys: {
+    summary: 'sealing keys for TOTP secrets and queued links: list | rotate | retire <kid>',
+    load: async () => (await import('./commands/keys')).keysCommand,
+  },
   'seed-demo': {
     summary: 'fill an empty database with the demo registry and demo logins',
     load: async () => (await import('./commands/seed-demo')).seedDemoCommand,

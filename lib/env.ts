@@ -22,9 +22,20 @@ export const envSchema = z.object({
   /** Where embedded PostgreSQL keeps its files and the runtime state file. */
   GK_DATA_DIR: z.string().default('.data'),
   AUTH_SECRET: z.string().min(16).optional(),
-  /** 32+ chars; encrypts TOTP secrets at rest. Defaults to a key derived from AUTH_SECRET. */
+  /**
+   * 32+ chars. A sealing key is derived from it (else from AUTH_SECRET) as kid `derived`: it opens
+   * values sealed before the key ring, and seals only when there is no ring (GK_SEALING_KEYS below).
+   */
   GK_ENCRYPTION_KEY: z.string().min(16).optional(),
+  /**
+   * The sealing key ring (TOTP secrets, queued links): `kid:base64key,kid2:base64key`, the first is
+   * current. When unset, the ring is the file <GK_DATA_DIR>/sealing-keys that `npm start` and
+   * `gk keys` manage (lib/auth/sealing-ring.ts).
+   */
+  GK_SEALING_KEYS: z.string().optional(),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  /** The address `npm start` serves the web app on: loopback unless you mean to expose it (0.0.0.0, ::). */
+  HOST: z.string().min(1).default('127.0.0.1'),
 
   RDAP_BOOTSTRAP_URL: z.string().url().default('https://data.iana.org/rdap/dns.json'),
   DOMAIN_STATUS_PROVIDER: z.enum(['domainr', 'fastly', 'none']).default('none'),

@@ -6,7 +6,7 @@ import { createDb } from '@/db/connect';
 import { migrateDatabase } from '@/db/migrate';
 import { freePort, resolveDatabase } from '@/db/runtime';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '@/db/seed/demo-accounts';
-import { seedDemo } from '@/db/seed/seed-demo';
+import { demoLoginsWithKnownPassword } from '@/db/seed/demo-logins';
 import { demoRegistryDomains, readDemoAnchor } from '@/lib/demo/registry';
 import { readEnv } from '@/lib/env';
 import { fileMailStore } from '@/lib/notify/mail-dir';
@@ -15,11 +15,14 @@ import { startProtocolServer } from '@/lib/protocol-server/server';
 import { needsBuild, runBuild } from './start/next-build';
 import { startNext, stopGroup, waitForHttp } from './start/next-server';
 import { removeServices, writeServices } from './start/services';
-import { authSecret } from './start/secrets';
+import { browseHost, exposureRefusal, isLoopbackHost, PEER_HOST } from './start/exposure';
+import { ensureFirstUsers, FIRST_ADMIN_HINT } from './start/first-users';
+import { authSecret, ensureSealingKeys } from './start/secrets';
 
 // `npm start`: the whole product on one machine. PostgreSQL (DATABASE_URL, or embedded under
 // .data/), migrations, demo data on the embedded default, the local protocol server so the demo
-// works offline, a production build when the sources changed, and the web server.
+// works offline, a production build when the sources changed, and the web server on HOST
+// (127.0.0.1 unless set; scripts/start/exposure.ts says why the peers stay on loopback).
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const env = readEnv();
@@ -34,10 +37,10 @@ async function shutdown(code: number) {
 }
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void shutdown(0));
 
-async function portIsFree(port: number): Promise<boolean> {
+async function portIsFree(port: number, host: string): Promise<boolean> {
   return new Promise((resolve) => {
     const server = net.createServer().once('error', () => resolve(false));
-    server.listen(port, () => server.close(() => resolve(true)));
+    server.listen(port, host, () => server.close(() => resolve(true)));
   });
 }
 
@@ -50,15 +53,21 @@ async function main() {
 
   const { db, close } = createDb(database.url, { max: 2, appName: 'gravekeeper-start' });
   stops.push(close);
-  if (database.mode !== 'external') {
-    const summary = await seedDemo(db, { now: new Date() });
-    if (summary.seeded)
-      log(`Seeded demo data: ${summary.users} users, ${summary.addresses} addresses, ${summary.domains} custom domains.`);
-  }
+  const firstUsers = await ensureFirstUsers(db, database, new Date());
+  const summary = firstUsers.seeded;
+  if (summary?.seeded)
+    log(`Seeded demo data: ${summary.users} users, ${summary.addresses} addresses, ${summary.domains} custom domains.`);
+  const demoLogins = await demoLoginsWithKnownPassword(db);
+  const refusal = exposureRefusal({ host: env.HOST, demoLogins, demoPassword: DEMO_PASSWORD });
+  if (refusal) throw new Error(refusal);
 
+  const sealingKeys = await ensureSealingKeys(dataDir, env.GK_SEALING_KEYS);
+  log(`Sealing keys (TOTP secrets, queued links): ${sealingKeys}`);
   const childEnv: NodeJS.ProcessEnv = {
     ...process.env,
     DATABASE_URL: database.url,
+    // Absolute, so the web server and worker find the same sealing-key file whatever their cwd.
+    GK_DATA_DIR: dataDir,
     AUTH_SECRET: await authSecret(dataDir, env.AUTH_SECRET),
     AUTH_TRUST_HOST: 'true',
     NODE_ENV: 'production',
@@ -68,7 +77,7 @@ async function main() {
   const realSources = Boolean(process.env.RDAP_BOOTSTRAP_URL) || env.GK_PROTOCOL_SERVER === 'off';
   if (!realSources) {
     const anchor = (await readDemoAnchor(db)) ?? new Date();
-    const protocol = await startProtocolServer({ domains: demoRegistryDomains(anchor).map((d) => d.record) });
+    const protocol = await startProtocolServer({ host: PEER_HOST, domains: demoRegistryDomains(anchor).map((d) => d.record) });
     stops.push(protocol.close);
     Object.assign(childEnv, protocol.env);
     log(`Domain sources: local protocol server at ${protocol.url} (set RDAP_BOOTSTRAP_URL for real RDAP)`);
@@ -79,14 +88,15 @@ async function main() {
   // The port is chosen here so that links in mail (APP_URL) name the web server's real address.
   if (!env.SMTP_URL) {
     const mailDir = path.join(dataDir, 'mail');
-    const sink = await startSmtpSink({ port: 0, store: fileMailStore(mailDir) });
+    const sink = await startSmtpSink({ port: 0, host: PEER_HOST, store: fileMailStore(mailDir) });
     stops.push(sink.close);
     childEnv.SMTP_URL = sink.url;
     log(`Mail: local SMTP sink at ${sink.url}, each mail saved in ${mailDir} (staff read them at /admin/outbox)`);
   }
   const explicitPort = process.env.PORT !== undefined;
-  const port = (await portIsFree(env.PORT)) || explicitPort ? env.PORT : await freePort();
-  childEnv.APP_URL ??= `http://localhost:${port}`;
+  const port = (await portIsFree(env.PORT, env.HOST)) || explicitPort ? env.PORT : await freePort();
+  const url = `http://${browseHost(env.HOST)}:${port}`;
+  childEnv.APP_URL ??= url;
 
   const worker = spawn(path.join(root, 'node_modules', '.bin', 'tsx'), [path.join(root, 'scripts', 'worker.ts')], {
     cwd: root,
@@ -100,9 +110,8 @@ async function main() {
     log('Building the web app (first start or changed sources)…');
     await runBuild(root, { ...childEnv });
   }
-  const next = startNext(root, port, { ...childEnv, PORT: String(port) });
+  const next = startNext(root, { port, host: env.HOST }, { ...childEnv, PORT: String(port) });
   stops.push(next.stop);
-  const url = `http://localhost:${port}`;
   await waitForHttp(`${url}/login`, 60_000, next.child);
   const serviceEnv = Object.fromEntries(Object.entries(childEnv).filter(([k]) => SERVICE_KEYS.includes(k))) as Record<string, string>;
   await writeServices(dataDir, { env: serviceEnv, webUrl: url });
@@ -111,10 +120,17 @@ async function main() {
 
   log('');
   log(`Gravekeeper is running at ${url}`);
-  if (database.mode !== 'external') {
+  log(
+    isLoopbackHost(env.HOST)
+      ? `Listening on ${env.HOST}:${port}, this machine only (set HOST=0.0.0.0 to accept other machines).`
+      : `Listening on ${env.HOST}:${port}: reachable from other machines.`,
+  );
+  const shown = DEMO_ACCOUNTS.filter((a) => demoLogins.includes(a.username));
+  if (shown.length > 0) {
     log(`Demo logins (password: ${DEMO_PASSWORD}):`);
-    for (const a of DEMO_ACCOUNTS) log(`  ${a.username.padEnd(11)} ${a.role.padEnd(6)} ${a.note} — ${a.addresses.join(', ')}`);
+    for (const a of shown) log(`  ${a.username.padEnd(11)} ${a.role.padEnd(6)} ${a.note} — ${a.addresses.join(', ')}`);
   }
+  if (firstUsers.users === 0) log(FIRST_ADMIN_HINT);
   log('Press Ctrl+C to stop.');
 }
 

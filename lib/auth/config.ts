@@ -1,5 +1,7 @@
 import type { NextAuthConfig } from 'next-auth';
 import type { Role } from '@/db/schema/enums';
+import { readEnv } from '@/lib/env';
+import { servedOverHttps } from '@/lib/security/headers';
 
 declare module 'next-auth' {
   interface Session {
@@ -27,6 +29,9 @@ export const authConfig = {
   pages: { signIn: '/login' },
   session: { strategy: 'jwt', maxAge: 8 * 60 * 60 },
   trustHost: true,
+  // Secure (and __Secure-/__Host- prefixed) cookies exactly when the app is served over HTTPS, decided
+  // from APP_URL rather than from each request's scheme, which a proxy in front may misreport.
+  useSecureCookies: servedOverHttps(readEnv().APP_URL),
   providers: [],
   callbacks: {
     jwt({ token, user }) {
