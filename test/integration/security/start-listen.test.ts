@@ -1,3 +1,4 @@
+import dgram from 'node:dgram';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -28,6 +29,15 @@ function connectResult(host: string, port: number): Promise<string | null> {
   });
 }
 
+/** Whether a UDP socket can take host:port: it cannot while another socket holds the wildcard address. */
+function udpFree(host: string, port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = dgram.createSocket('udp4');
+    socket.once('error', () => resolve(false));
+    socket.bind(port, host, () => socket.close(() => resolve(true)));
+  });
+}
+
 describe('the local peers of npm start listen on loopback only', () => {
   it('the protocol server (HTTP) and the SMTP sink bind 127.0.0.1', async () => {
     const protocol = await startProtocolServer({ host: PEER_HOST, domains: [] });
@@ -40,6 +50,8 @@ describe('the local peers of npm start listen on loopback only', () => {
       expect(await connectResult('127.0.0.1', protocol.port)).toBeNull();
       expect(await connectResult('127.0.0.1', sink.port)).toBeNull();
       if (outside) {
+        // DNS (UDP, same port number): bound to 127.0.0.1, so the outside address is still free.
+        expect(await udpFree(outside, protocol.port)).toBe(true);
         expect(await connectResult(outside, protocol.port)).toBe('ECONNREFUSED');
         expect(await connectResult(outside, sink.port)).toBe('ECONNREFUSED');
       }
