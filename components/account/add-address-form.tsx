@@ -18,8 +18,9 @@ export function AddAddressForm({ action, providers }: { action: AccountAction; p
       onSubmit={(event) => {
         event.preventDefault();
         const address = String(new FormData(event.currentTarget).get('address') ?? '');
-        call(action, { address }, `We sent a verification link to ${address.trim()}. Open it while signed in to confirm the address.`);
-        form.current?.reset();
+        void call(action, { address }, `We sent a verification link to ${address.trim()}. Open it while signed in to confirm the address.`).then((ok) => {
+          if (ok) form.current?.reset();
+        });
       }}
     >
       <Label htmlFor="new-address">Add a backup address</Label>
@@ -28,7 +29,8 @@ export function AddAddressForm({ action, providers }: { action: AccountAction; p
         whoever registers it next gets your mail.
       </p>
       <div className="flex max-w-lg gap-2">
-        <Input id="new-address" name="address" type="email" required autoComplete="email" placeholder="you@gmail.com" />
+        {/* Not type=email: browsers refuse internationalised domains (alice@bücher.de); the server checks the grammar. */}
+        <Input id="new-address" name="address" type="text" inputMode="email" required autoComplete="email" spellCheck={false} placeholder="you@gmail.com" />
         <Button type="submit" disabled={pending}>
           {pending ? 'Adding…' : 'Add address'}
         </Button>

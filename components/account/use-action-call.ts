@@ -1,6 +1,7 @@
 'use client';
 
 import { useState, useTransition } from 'react';
+import { useStepUp } from './step-up';
 import type { AccountAction } from './types';
 
 export type CallMessage = { tone: 'ok' | 'error'; text: string } | null;
@@ -9,10 +10,15 @@ export type CallMessage = { tone: 'ok' | 'error'; text: string } | null;
 export function useActionCall() {
   const [pending, startTransition] = useTransition();
   const [message, setMessage] = useState<CallMessage>(null);
+  const run = useStepUp();
+  /** Resolves to whether the action succeeded (a form keeps what was typed when it did not). */
   const call = (action: AccountAction, input: unknown, success: string) =>
-    startTransition(async () => {
-      const result = await action(input);
-      setMessage(result.ok ? { tone: 'ok', text: success } : { tone: 'error', text: result.message });
-    });
+    new Promise<boolean>((resolve) =>
+      startTransition(async () => {
+        const result = await run(action, input);
+        setMessage(result.ok ? { tone: 'ok', text: success } : { tone: 'error', text: result.message });
+        resolve(result.ok);
+      }),
+    );
   return { pending, message, call };
 }

@@ -4,12 +4,14 @@ import Link from 'next/link';
 import { useState, useTransition } from 'react';
 import type { ActionResult } from '@/lib/errors';
 import { Button } from '../ui/button';
+import { useStepUp } from './step-up';
 
 type VerifyResult = ActionResult<{ address: string; alreadyVerified: boolean }>;
 
 export function VerifyAddressForm({ action, token }: { action: (input: unknown) => Promise<VerifyResult>; token: string }) {
   const [pending, start] = useTransition();
   const [result, setResult] = useState<VerifyResult | null>(null);
+  const run = useStepUp();
   if (result?.ok) {
     return (
       <p role="status" className="text-sm">
@@ -29,7 +31,7 @@ export function VerifyAddressForm({ action, token }: { action: (input: unknown) 
         </p>
       ) : null}
       <div className="flex gap-2">
-        <Button disabled={pending} onClick={() => start(async () => setResult(await action({ token })))}>
+        <Button disabled={pending} onClick={() => start(async () => setResult(await run(action, { token })))}>
           {pending ? 'Checking…' : 'Confirm this address'}
         </Button>
         <Button asChild variant="ghost">

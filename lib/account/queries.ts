@@ -3,9 +3,10 @@ import type { DbOrTx } from '@/db/connect';
 import { domainLists, flags, notifications, users } from '@/db/schema';
 import { listAddressesWithDomain } from '@/lib/addresses/queries';
 import { listResetAttempts } from '@/lib/reset/queries';
+import { recoveryCandidates, resetBlock, resetRecipients } from '@/lib/reset/recovery-addresses';
 
 /** Everything the account page shows about the signed-in user's own account. */
-export async function getAccountOverview(db: DbOrTx, userId: number) {
+export async function getAccountOverview(db: DbOrTx, userId: number, now: Date = new Date()) {
   const [user] = await db
     .select({ id: users.id, name: users.name, username: users.username, totpEnabled: users.totpEnabled, recoveryCodeHashes: users.recoveryCodeHashes })
     .from(users)
@@ -19,9 +20,22 @@ export async function getAccountOverview(db: DbOrTx, userId: number) {
         .from(flags)
         .where(and(inArray(flags.emailId, ids), inArray(flags.state, ['open', 'pending_review'])))
     : [];
+  // The reset gate itself decides what the page says: the same rules, the same cool-down.
+  const candidates = await recoveryCandidates(db, userId);
+  const { recipients, held } = resetRecipients(candidates, now);
   const addresses = addressRows.map(({ trusted, ...a }) => {
     const flag = openFlags.find((f) => f.emailId === a.id) ?? null;
-    return { ...a, trustedProvider: trusted, flag, canReceiveReset: a.verified && a.useForRecovery && !flag };
+    const candidate = candidates.find((c) => c.id === a.id);
+    const heldUntil = held.find((c) => c.id === a.id)?.recoveryHoldUntil ?? null;
+    return {
+      ...a,
+      trustedProvider: trusted,
+      flag,
+      canReceiveReset: recipients.some((c) => c.id === a.id),
+      /** Until when a new recovery address waits (while another one can receive the link). */
+      resetHoldUntil: heldUntil,
+      resetBlock: candidate ? resetBlock(candidate) : null,
+    };
   });
   const inbox = await db
     .select({ id: notifications.id, kind: notifications.kind, payload: notifications.payload, createdAt: notifications.createdAt, readAt: notifications.readAt })

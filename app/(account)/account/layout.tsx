@@ -1,12 +1,19 @@
 import type { ReactNode } from 'react';
+import { StepUpProvider } from '@/components/account/step-up';
 import { AccountShell } from '@/components/layout/account-shell';
+import { getDb } from '@/db/client';
 import { requirePermission } from '@/lib/auth/session';
+import { getTwoFactorState } from '@/lib/twofactor/queries';
+import { proveIdentityAction } from './actions';
 
 export default async function AccountLayout({ children }: { children: ReactNode }) {
   const actor = await requirePermission('account.manage');
+  const twoFactor = await getTwoFactorState(getDb(), actor.id);
   return (
     <AccountShell username={actor.username} role={actor.role}>
-      {children}
+      <StepUpProvider prove={proveIdentityAction} twoFactorOn={twoFactor?.enabled ?? false}>
+        {children}
+      </StepUpProvider>
     </AccountShell>
   );
 }

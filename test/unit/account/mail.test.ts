@@ -69,7 +69,8 @@ describe('outgoing messages', () => {
     const parsed = parseRawMail(info.message.toString('utf8'));
     expect(parsed.messageId).toBe('<notification-7@gk.example>');
     expect(parsed.subject).toBe('Reset your password');
-    expect(parsed.to).toBe('morgan.backup@gmail.com');
+    // The display name is encoded by nodemailer from the object; the address part is the stored one.
+    expect(parsed.to).toBe('=?UTF-8?Q?Morgan_M=C3=BCller?= <morgan.backup@gmail.com>');
     expect(parsed.text).toContain(link);
     expect(parsed.text).toContain('Hello Morgan Müller,');
   });
