@@ -28,12 +28,15 @@ export function StepUpProvider({ prove, twoFactorOn, children }: { prove: Accoun
   const [pending, setPending] = useState(false);
   const settle = useRef<((proved: boolean) => void) | null>(null);
 
-  const ask = () =>
-    new Promise<boolean>((resolve) => {
-      settle.current = resolve;
-      setError(null);
-      setOpen(true);
-    });
+  const ask = useCallback(
+    () =>
+      new Promise<boolean>((resolve) => {
+        settle.current = resolve;
+        setError(null);
+        setOpen(true);
+      }),
+    [],
+  );
   const close = (proved: boolean) => {
     setOpen(false);
     settle.current?.(proved);
@@ -45,7 +48,7 @@ export function StepUpProvider({ prove, twoFactorOn, children }: { prove: Accoun
     if (first.ok || first.code !== 'step_up_required') return first;
     if (!(await ask())) return first;
     return action(input);
-  }, []);
+  }, [ask]);
 
   return (
     <StepUpContext.Provider value={run}>
