@@ -1,9 +1,8 @@
 import type { Role } from '@/db/schema/enums';
 
-/** The signed-in session an action comes from: its random id and when its sign-in proved the password. */
+/** The signed-in session an action comes from: its random id (the key of its step-up proofs). */
 export interface SessionRef {
   id: string;
-  authAt: number;
 }
 
 // Who is acting. Verbs in lib/ take it in their context so the dashboard, the CLI and jobs share them.

@@ -5,7 +5,7 @@ import { servedOverHttps } from '@/lib/security/headers';
 
 declare module 'next-auth' {
   interface Session {
-    user: { id: string; role: Role; name?: string | null; username: string; sessionVersion: number };
+    user: { id: string; role: Role; name?: string | null; username: string; sessionVersion: number; sid: string };
   }
   interface User {
     role?: Role;
@@ -20,6 +20,8 @@ declare module '@auth/core/jwt' {
     role?: Role;
     username?: string;
     sv?: number;
+    /** A random id per sign-in: step-up proofs (lib/auth/step-up.ts) belong to one session. */
+    sid?: string;
   }
 }
 
@@ -40,6 +42,7 @@ export const authConfig = {
         token.role = user.role;
         token.username = user.username;
         token.sv = user.sessionVersion ?? 0;
+        token.sid = crypto.randomUUID();
       }
       return token;
     },
@@ -48,6 +51,7 @@ export const authConfig = {
       session.user.role = token.role ?? 'user';
       session.user.username = token.username ?? '';
       session.user.sessionVersion = token.sv ?? 0;
+      session.user.sid = token.sid ?? '';
       return session;
     },
   },

@@ -6,6 +6,7 @@ import { authenticate, loginInputSchema } from './authenticate';
 import { authConfig } from './config';
 import { deviceCookieFrom } from './device-cookie';
 import { requestClientIp } from './request-ip';
+import { recordSignInProof } from './step-up';
 
 class InvalidLogin extends CredentialsSignin {
   code = 'invalid_login';
@@ -34,6 +35,15 @@ class TwoFactorRequired extends CredentialsSignin {
 
 export const { handlers, auth, signIn, signOut } = NextAuth({
   ...authConfig,
+  callbacks: {
+    ...authConfig.callbacks,
+    // A sign-in checked the password: it is the session's first proof of identity (step-up).
+    async jwt(params) {
+      const token = authConfig.callbacks.jwt(params);
+      if (params.user && token.sid && token.uid) await recordSignInProof(getDb(), { sessionId: token.sid, userId: Number(token.uid), now: new Date() });
+      return token;
+    },
+  },
   providers: [
     Credentials({
       credentials: { username: {}, password: {}, code: {} },

@@ -26,7 +26,7 @@ export const currentActor = cache(async (): Promise<UserActor | null> => {
   // A session from before a password reset is over: whoever held it must sign in again.
   if (!row || row.sessionVersion !== (session?.user?.sessionVersion ?? 0)) return null;
   const sid = session?.user?.sid;
-  return { type: 'user', id: row.id, role: row.role, username: row.username, session: sid ? { id: sid, authAt: session.user.authAt ?? 0 } : undefined };
+  return { type: 'user', id: row.id, role: row.role, username: row.username, session: sid ? { id: sid } : undefined };
 });
 
 /** For pages and layouts: anonymous → /login, missing permission → the 403 page. */

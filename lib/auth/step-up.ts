@@ -21,15 +21,22 @@ export const proveIdentitySchema = z.object({
   code: z.string().trim().max(32).optional().transform((v) => v || undefined),
 });
 
-/** When this session last proved its owner's identity (sign-in or step-up), or null. */
+/** When this session last proved its owner's identity (its sign-in, or a step-up), or null. */
 export async function lastProofAt(db: DbOrTx, actor: UserActor): Promise<Date | null> {
   if (!actor.session) return null;
   const [row] = await db
     .select({ at: stepUps.provedAt })
     .from(stepUps)
     .where(and(eq(stepUps.sessionId, actor.session.id), eq(stepUps.userId, actor.id)));
-  const latest = Math.max(actor.session.authAt, row?.at.getTime() ?? 0, 0);
-  return latest > 0 ? new Date(latest) : null;
+  return row?.at ?? null;
+}
+
+/** A sign-in checked the password (and the second factor, if on): the new session's first proof. */
+export async function recordSignInProof(db: DbOrTx, proof: { sessionId: string; userId: number; now: Date }): Promise<void> {
+  await db
+    .insert(stepUps)
+    .values({ sessionId: proof.sessionId, userId: proof.userId, method: 'sign_in', provedAt: proof.now })
+    .onConflictDoNothing({ target: stepUps.sessionId });
 }
 
 export async function hasFreshProof(db: DbOrTx, actor: UserActor, now: Date): Promise<boolean> {

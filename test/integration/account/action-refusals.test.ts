@@ -3,7 +3,7 @@ import { type ActionDefinition, runAction } from '@/lib/auth/action';
 import { can } from '@/lib/auth/permissions';
 import type { UserActor } from '@/lib/auth/session';
 import { setupTestDatabase } from '../../support/test-db';
-import { makeAddress, makeUser, snapshot, unique } from './fixtures';
+import { makeAddress, makeUser, signedIn, snapshot, unique } from './fixtures';
 
 // The account page's and 2FA page's actions through runAction (defineAction without the request):
 // an anonymous caller is refused, and a signed-in user cannot reach another user's rows; nothing changes.
@@ -18,11 +18,9 @@ let ids: { primary: number; second: number; unverified: number };
 
 // Both signed in a moment ago: the sign-in is itself a fresh proof, so the step-up check passes and
 // what is tested here is ownership (step-up refusals: step-up.test.ts).
-const fresh = (actor: UserActor): UserActor => ({ ...actor, session: { id: crypto.randomUUID(), authAt: Date.now() } });
-
 beforeAll(async () => {
-  owner = fresh(await makeUser(t.db));
-  intruder = fresh(await makeUser(t.db));
+  owner = await signedIn(t.db, await makeUser(t.db));
+  intruder = await signedIn(t.db, await makeUser(t.db));
   const primary = await makeAddress(t.db, owner.id, `${unique('p')}@gmail.com`, { primary: true });
   const second = await makeAddress(t.db, owner.id, `${unique('s')}@gmail.com`);
   const unverified = await makeAddress(t.db, owner.id, `${unique('u')}@gmail.com`, { verified: false });

@@ -4,6 +4,7 @@ import { domains, emails, flags, users } from '@/db/schema';
 import type { FlagState, Role } from '@/db/schema/enums';
 import { hashPassword } from '@/lib/auth/password';
 import type { UserActor } from '@/lib/auth/session';
+import { recordSignInProof } from '@/lib/auth/step-up';
 import type { Stage } from '@/lib/domains/types';
 
 // Builders for the account tests: users with addresses in every state, flags, domains.
@@ -23,6 +24,13 @@ export async function makeUser(db: Db, role: Role = 'user', username = unique('u
   passwordHash ??= await hashPassword(PASSWORD);
   const [row] = await db.insert(users).values({ username, name: `Name of ${username}`, role, passwordHash }).returning();
   return { type: 'user', id: row!.id, role: row!.role, username: row!.username };
+}
+
+/** The actor of a session signed in `msAgo` (the sign-in is recorded as its first proof, as at login). */
+export async function signedIn(db: Db, actor: UserActor, msAgo = 0): Promise<UserActor> {
+  const sessionId = crypto.randomUUID();
+  await recordSignInProof(db, { sessionId, userId: actor.id, now: new Date(Date.now() - msAgo) });
+  return { ...actor, session: { id: sessionId } };
 }
 
 export interface AddressOptions {

@@ -8,7 +8,7 @@ import { STEP_UP_WINDOW_MS } from '@/lib/auth/step-up';
 import { confirmTwoFactor } from '@/lib/twofactor/confirm';
 import { startTwoFactorEnrolment } from '@/lib/twofactor/enroll';
 import { setupTestDatabase } from '../../support/test-db';
-import { makeAddress, makeUser, PASSWORD, snapshot, unique } from './fixtures';
+import { makeAddress, makeUser, PASSWORD, signedIn, snapshot, unique } from './fixtures';
 
 // Hole 4: recovery settings changed with a session alone. Every recovery change needs a proof of
 // identity from the last 10 minutes in the same session; a stolen session (signed in long ago, or
@@ -18,10 +18,7 @@ const defs = await import('@/app/(account)/account/action-defs');
 
 const t = setupTestDatabase();
 const MIN = 60_000;
-const session = (actor: UserActor, signedInMsAgo: number, id: string = crypto.randomUUID()): UserActor => ({
-  ...actor,
-  session: { id, authAt: Date.now() - signedInMsAgo },
-});
+const session = (actor: UserActor, signedInMsAgo: number) => signedIn(t.db, actor, signedInMsAgo);
 
 async function account() {
   const user = await makeUser(t.db);
@@ -52,8 +49,9 @@ describe('recovery changes need a fresh proof', () => {
 
   it.each(RECOVERY_CHANGES)('%s: refused for a session signed in 11 minutes ago, nothing changed', async (_name, def, input) => {
     const a = await account();
+    const actor = await session(a.user, 11 * MIN);
     const before = await snapshot(t.db);
-    const result = await runAction(def, session(a.user, 11 * MIN), input(a), t.db);
+    const result = await runAction(def, actor, input(a), t.db);
     expect(result).toMatchObject({ ok: false, code: 'step_up_required', message: expect.stringContaining('Confirm it is you') });
     expect(await snapshot(t.db)).toBe(before);
   });
@@ -66,14 +64,14 @@ describe('recovery changes need a fresh proof', () => {
 
   it('accepts the change within 10 minutes of signing in', async () => {
     const a = await account();
-    const result = await runAction(defs.setPrimaryAddressDef as never, session(a.user, 9 * MIN), { emailId: a.second.id }, t.db);
+    const result = await runAction(defs.setPrimaryAddressDef as never, await session(a.user, 9 * MIN), { emailId: a.second.id }, t.db);
     expect(result).toMatchObject({ ok: true, data: { changed: true } });
   });
 
   it('takes the password as proof, for this session only, for 10 minutes', async () => {
     const a = await account();
-    const mine = session(a.user, 60 * MIN);
-    const stolen = session(a.user, 60 * MIN);
+    const mine = await session(a.user, 60 * MIN);
+    const stolen = await session(a.user, 60 * MIN);
     const change = (actor: UserActor) => runAction(defs.setPrimaryAddressDef as never, actor, { emailId: a.second.id }, t.db);
 
     const wrong = await runAction(defs.proveIdentityDef as never, mine, { password: 'not the password' }, t.db);
@@ -97,20 +95,21 @@ describe('recovery changes need a fresh proof', () => {
     const a = await account();
     const { secret } = await t.db.transaction((x) => startTwoFactorEnrolment(x, a.user));
     await t.db.transaction(async (x) => confirmTwoFactor(x, a.user, { code: await generate({ secret, epoch: Math.floor(Date.now() / 1000) - 30 }) }));
-    const mine = session(a.user, 60 * MIN);
+    const mine = await session(a.user, 60 * MIN);
     const code = await generate({ secret });
     expect(await runAction(defs.proveIdentityDef as never, mine, { code }, t.db)).toMatchObject({ ok: true, data: { method: 'second_factor' } });
-    const again = await runAction(defs.proveIdentityDef as never, session(a.user, 60 * MIN), { code }, t.db);
+    const again = await runAction(defs.proveIdentityDef as never, await session(a.user, 60 * MIN), { code }, t.db);
     expect(again).toMatchObject({ ok: false, code: 'invalid_input', message: expect.stringContaining('Codes can be used once') });
   });
 
   it('limits guesses at the proof form to 5 in 15 minutes', async () => {
     const a = await account();
-    const mine = session(a.user, 60 * MIN);
+    const mine = await session(a.user, 60 * MIN);
     for (let i = 0; i < 5; i += 1) await runAction(defs.proveIdentityDef as never, mine, { password: `guess ${i}` }, t.db);
     const sixth = await runAction(defs.proveIdentityDef as never, mine, { password: PASSWORD }, t.db);
     expect(sixth).toMatchObject({ ok: false, code: 'rate_limited' });
-    expect(await t.db.select().from(stepUps).where(eq(stepUps.userId, a.user.id))).toHaveLength(0);
+    const proofs = await t.db.select().from(stepUps).where(eq(stepUps.userId, a.user.id));
+    expect(proofs.map((p) => p.method)).toEqual(['sign_in']);
   });
 });
 
@@ -125,8 +124,9 @@ describe('the add-address action and the mailbox grammar (hole 1)', () => {
     'x@gmаil.com',
   ])('refuses %j in plain words and changes nothing', async (address) => {
     const a = await account();
+    const actor = await session(a.user, 0);
     const before = await snapshot(t.db);
-    const result = await runAction(defs.addAddressDef as never, session(a.user, 0), { address }, t.db);
+    const result = await runAction(defs.addAddressDef as never, actor, { address }, t.db);
     expect(result).toMatchObject({ ok: false, code: 'invalid_input', message: expect.stringMatching(/^That address cannot be used: .+\.$/) });
     expect(await snapshot(t.db)).toBe(before);
   });
