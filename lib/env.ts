@@ -84,6 +84,12 @@ export const envSchema = z.object({
   TRUSTED_PROXIES: trustedProxiesSchema,
   /** Days password-reset attempts are kept (the newest 20 per account are kept regardless). */
   GK_RESET_ATTEMPT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+  /**
+   * Before a reset link goes to a custom domain whose last successful check is older than this many
+   * hours, the outbox checks the domain live (bounded at 30 s; on failure the stored result decides).
+   * 0 = before every reset link to a custom domain.
+   */
+  GK_RESET_RECHECK_HOURS: z.coerce.number().min(0).max(8760).default(24),
 });
 
 export type Env = z.infer<typeof envSchema>;

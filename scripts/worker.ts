@@ -5,6 +5,7 @@ import { appBaseUrl, readEnv } from '@/lib/env';
 import { startBoss } from '@/lib/jobs/boss';
 import { startWorker } from '@/lib/jobs/worker';
 import { startOutboxWorker } from '@/lib/notify/outbox-worker';
+import { checkDomainNow } from '@/lib/scans/check-now';
 import { processChecker } from '@/lib/scans/checker';
 
 // `npm run worker`: one background worker. Run as many as you like, on as many machines, against
@@ -31,7 +32,14 @@ const worker = await startWorker({
   },
 });
 // The outbox sender (issue #7): queued mail goes out over SMTP_URL; without it mail stays queued.
-const outbox = env.SMTP_URL ? startOutboxWorker(db, { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM, appUrl: appBaseUrl(env), log }) : null;
+// Before a reset link goes to a custom domain last checked long ago, the domain is checked live first.
+const recheck = {
+  maxAgeMs: env.GK_RESET_RECHECK_HOURS * 3_600_000,
+  timeoutMs: 30_000,
+  check: (domain: string) => checkDomainNow(db, domain, { trigger: 'reset', actor: { type: 'job', name: 'outbox' } }),
+  log,
+};
+const outbox = env.SMTP_URL ? startOutboxWorker(db, { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM, appUrl: appBaseUrl(env), log, recheck }) : null;
 if (!outbox) log('SMTP_URL is not set: mail stays queued in the outbox');
 log(`ready (${database.mode === 'external' ? 'DATABASE_URL' : `embedded PostgreSQL, ${database.mode}`})`);
 

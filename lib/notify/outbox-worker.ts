@@ -4,6 +4,7 @@ import { notifications, users } from '@/db/schema';
 import type { NotificationKind } from './queue';
 import { SEALED_LINK_KEY } from './queue-mail';
 import { recipientProblem } from './recipient-check';
+import { type ResetRecheckOptions, recheckResetDomains } from './reset-recheck';
 import { buildMessage, createMailTransport, type MailTransport, UndeliverableAddressError } from './send';
 
 // The outbox sender. Delivery is at least once: a row is claimed (attempts + 1, leased until
@@ -23,6 +24,8 @@ export interface OutboxOptions {
   backoffCapMs?: number;
   /** Runs between a successful send and the mark (tests use it to kill the process there). */
   afterSend?: (id: number) => Promise<void> | void;
+  /** A live check of a reset recipient's custom domain when its last good check is old (reset-recheck.ts). */
+  recheck?: ResetRecheckOptions;
 }
 
 export const OUTBOX_DEFAULTS = { batchSize: 20, leaseMs: 5 * 60_000, maxAttempts: 8, backoffBaseMs: 60_000, backoffCapMs: 60 * 60_000 };
@@ -75,6 +78,8 @@ export async function runOutboxOnce(db: Db, transport: MailTransport, now: Date 
   const summary: OutboxRunSummary = { claimed: 0, sent: 0, retried: 0, failed: 0 };
   const batch = await claim(db, now, o.batchSize, o.leaseMs);
   summary.claimed = batch.length;
+  const resets = batch.filter((r) => r.kind === 'password_reset').map((r) => ({ userId: r.user_id, address: r.address }));
+  if (o.recheck && resets.length > 0) await recheckResetDomains(db, resets, now, o.recheck);
   for (const row of batch) {
     const problem = await recipientProblem(db, { userId: row.user_id, emailId: row.email_id, address: row.address, kind: row.kind });
     if (problem || !row.address) {

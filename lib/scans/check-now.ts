@@ -13,12 +13,13 @@ import { runScanChunk } from './run';
 /**
  * Checks one domain against the live sources now, in this process, as a one-domain scan (recorded,
  * applied, audited like any other), and returns the fresh stage. Used where a decision must not
- * rest on a stored stage: re-verifying an address, "Rescan now" with --wait.
+ * rest on a stored stage: re-verifying an address, "Rescan now" with --wait, a reset link to a
+ * custom domain last checked long ago.
  */
 export async function checkDomainNow(
   db: Db,
   domain: string,
-  opts: { trigger: 'verification' | 'dashboard' | 'cli'; actor: Actor; checker?: DomainChecker; now?: () => Date },
+  opts: { trigger: 'verification' | 'dashboard' | 'cli' | 'reset'; actor: Actor; checker?: DomainChecker; now?: () => Date },
 ): Promise<{ scanId: number; stage: Stage }> {
   await ensureDomainTracked(db, domain);
   const { scanId } = await db.transaction((tx) => requestScan(tx, opts.actor, { kind: 'domain', target: domain, trigger: opts.trigger }));

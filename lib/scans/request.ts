@@ -8,7 +8,9 @@ import { normalizeAddress } from '@/lib/domains/normalize';
 import { registrableDomainOf } from '@/lib/domains/normalize';
 import { AppError } from '@/lib/errors';
 
-export const SCAN_TRIGGERS = ['dashboard', 'cli', 'schedule', 'verification'] as const;
+// reset: the outbox's fresh check of a custom domain before a password-reset link goes to it.
+export const SCAN_TRIGGERS = ['dashboard', 'cli', 'schedule', 'verification', 'reset'] as const;
+export type ScanTrigger = (typeof SCAN_TRIGGERS)[number];
 
 export const requestScanSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('full'), trigger: z.enum(SCAN_TRIGGERS) }),

@@ -6,6 +6,7 @@ import { CursorPagination } from '@/components/data-table/cursor-pagination';
 import { formatDateTime, formatDuration } from '@/components/data-table/format';
 import { countersSummary } from '@/components/scans/scan-counters';
 import { ScanProgress } from '@/components/scans/scan-progress';
+import { scanStarter, scanTriggerLabel } from '@/components/scans/trigger-label';
 import { EmptyState } from '@/components/ui/empty-state';
 import { Notice } from '@/components/ui/notice';
 import { Table, TBody, TD, TH, THead, TR } from '@/components/ui/table';
@@ -48,8 +49,8 @@ export function ScansClient({ cursor, canCancel }: { cursor: string; canCancel: 
                 {s.kind}
                 {s.target ? <div className="font-mono text-xs">{s.target}</div> : null}
               </TD>
-              <TD>{s.trigger}</TD>
-              <TD>{s.requestedByUsername ?? (s.trigger === 'schedule' ? 'scheduler' : '—')}</TD>
+              <TD>{scanTriggerLabel(s.trigger)}</TD>
+              <TD>{scanStarter(s.trigger, s.requestedByUsername)}</TD>
               <TD>
                 <ScanProgress scan={s} compact />
               </TD>

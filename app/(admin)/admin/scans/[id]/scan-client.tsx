@@ -6,6 +6,7 @@ import { formatDateTime, formatDuration } from '@/components/data-table/format';
 import { StageBadge } from '@/components/domains/stage-badge';
 import { ScanCounters } from '@/components/scans/scan-counters';
 import { ScanProgress } from '@/components/scans/scan-progress';
+import { scanStarter, scanTriggerLabel } from '@/components/scans/trigger-label';
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
 import { Notice } from '@/components/ui/notice';
 import { Table, TBody, TD, TH, THead, TR } from '@/components/ui/table';
@@ -19,8 +20,8 @@ export function ScanClient({ id, canCancel }: { id: number; canCancel: boolean }
   const { scan, changes, errors } = data;
   const facts: [string, string][] = [
     ['Kind', `${scan.kind}${scan.target ? ` · ${scan.target}` : ''}`],
-    ['Trigger', scan.trigger],
-    ['Started by', scan.requestedByUsername ?? '—'],
+    ['Trigger', scanTriggerLabel(scan.trigger)],
+    ['Started by', scanStarter(scan.trigger, scan.requestedByUsername)],
     ['Requested', formatDateTime(scan.createdAt)],
     ['Started', formatDateTime(scan.startedAt)],
     ['Finished', formatDateTime(scan.finishedAt)],
