@@ -42,6 +42,9 @@ export default defineConfig({
       // The e2e suite always runs on its own embedded database, whatever the shell points at.
       DATABASE_URL: '',
       RDAP_BOOTSTRAP_URL: '',
+      // As behind one load balancer: the client is the address it appends to X-Forwarded-For
+      // (e2e/recovery-attacks.spec.ts rotates what comes before it).
+      TRUSTED_PROXIES: '1',
     },
   },
 });

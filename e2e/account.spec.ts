@@ -62,7 +62,10 @@ test('adds a backup address, verifies it by link, makes it primary and removes t
 
   await account.goto();
   await expect(account.row(SECOND)).not.toContainText('unverified');
-  await expect(account.row(SECOND)).toContainText('receives resets');
+  // A new recovery address waits 72 hours while the account has another one (the cool-down).
+  await expect(account.row(SECOND)).toContainText('resets from');
+  await expect(account.row(SECOND).getByTestId('reset-hold')).toContainText(`${SECOND} receives password-reset links from`);
+  await expect(page.getByText(`Password resets go to: ${FIRST}.`)).toBeVisible();
   await account.rowAction(SECOND, 'Make primary');
   await expect(account.row(SECOND)).toContainText('primary');
   await account.rowAction(FIRST, 'Stop using for password resets');

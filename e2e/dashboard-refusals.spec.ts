@@ -23,7 +23,7 @@ async function expectAllRefused(action: CapturedAction, lower: RoleName[], flagI
 
 async function flagAction(page: Page, open: (flags: FlagsPage) => Promise<void>): Promise<[CapturedAction, RoleName[], number[]]> {
   const sql = e2eSql();
-  const [held] = await holdFlagsForReview(sql, 1, 'pending_delete');
+  const [held] = await holdFlagsForReview(sql, 1, 'redemption');
   await sql.end();
   const flags = new FlagsPage(page);
   await flags.goto(`state=pending_review&domain=${held!.domain}`);

@@ -29,7 +29,7 @@ const env = readEnv();
 const log = (line: string) => process.stdout.write(`${line}\n`);
 const stops: (() => Promise<void>)[] = [];
 // Environment the CLI needs to reach what this process started (see scripts/start/services.ts).
-const SERVICE_KEYS = ['RDAP_BOOTSTRAP_URL', 'DOMAIN_STATUS_PROVIDER', 'DOMAINR_BASE_URL', 'DOMAINR_CLIENT_ID', 'FASTLY_BASE_URL', 'FASTLY_API_KEY', 'DNS_SERVERS', 'SMTP_URL', 'APP_URL'];
+const SERVICE_KEYS = ['RDAP_BOOTSTRAP_URL', 'DOMAIN_STATUS_PROVIDER', 'DOMAINR_BASE_URL', 'DOMAINR_CLIENT_ID', 'FASTLY_BASE_URL', 'FASTLY_API_KEY', 'DNS_SERVERS', 'SMTP_URL', 'APP_URL', 'GK_OUTBOUND_ALLOW'];
 
 async function shutdown(code: number) {
   for (const stop of stops.reverse()) await stop().catch(() => {});
@@ -79,7 +79,9 @@ async function main() {
     const anchor = (await readDemoAnchor(db)) ?? new Date();
     const protocol = await startProtocolServer({ host: PEER_HOST, domains: demoRegistryDomains(anchor).map((d) => d.record) });
     stops.push(protocol.close);
-    Object.assign(childEnv, protocol.env);
+    // The protocol server's allowance joins any the operator set (GK_OUTBOUND_ALLOW is a list).
+    const allow = [process.env.GK_OUTBOUND_ALLOW, protocol.env.GK_OUTBOUND_ALLOW].filter(Boolean).join(',');
+    Object.assign(childEnv, protocol.env, allow ? { GK_OUTBOUND_ALLOW: allow } : {});
     log(`Domain sources: local protocol server at ${protocol.url} (set RDAP_BOOTSTRAP_URL for real RDAP)`);
   }
 

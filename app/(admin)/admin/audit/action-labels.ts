@@ -2,6 +2,9 @@
 // but the filter menu offers only these.
 export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'auth.login': 'Signed in',
+  'auth.step_up': 'Confirmed their identity (step-up)',
+  'keys.retire': 'Retired a sealing key',
+  'keys.rotate': 'Rotated the sealing key',
   'demo.seed': 'Seeded the demo data',
   'domain_list.add': 'Added a domain to a list',
   'domain_list.remove': 'Removed a domain from a list',

@@ -1,0 +1,134 @@
+import { randomBytes } from 'node:crypto';
+import { type Browser, expect, type Page, test } from '@playwright/test';
+import { generate } from 'otplib';
+import { hashPassword } from '@/lib/auth/password';
+import { AccountPage } from './pages/account-page';
+import { LoginPage } from './pages/login-page';
+import { ResetPasswordPage } from './pages/reset-page';
+import { e2eSql } from './support/db';
+import { delivered, waitForMail } from './support/mailbox';
+
+// The recovery promise tried as an attacker would, through the browser against the production
+// build: each test makes its own maintainer, so none depends on another's leftovers.
+
+const PASSWORD = 'correct horse battery staple';
+
+async function maintainer(label: string) {
+  const sql = e2eSql();
+  const tag = `${label}-${randomBytes(3).toString('hex')}`;
+  const username = `e2e-${tag}`;
+  const owner = `${tag}@gmail.com`;
+  const [user] = await sql`insert into users (username, name, role, password_hash) values (${username}, ${`Owner ${tag}`}, 'user', ${await hashPassword(PASSWORD)}) returning id`;
+  await sql`insert into emails (user_id, address, domain, is_primary, verified, verified_at) values (${user!.id}, ${owner}, 'gmail.com', true, true, now() - interval '2 years')`;
+  await sql.end();
+  return { id: Number(user!.id), username, owner };
+}
+
+async function signIn(page: Page, username: string) {
+  const login = new LoginPage(page);
+  await login.goto('/account');
+  await login.signIn(username, PASSWORD);
+  await expect(page).toHaveURL(/\/account$/);
+}
+
+test('the address-list trick is refused with the reason; nothing is stored and nothing is mailed', async ({ page }) => {
+  const { id, username } = await maintainer('list');
+  await signIn(page, username);
+  const account = new AccountPage(page);
+  for (const trick of ['<probe@lapsing-probe.dev>x@gmail.com', 'probe@lapsing-probe.dev,x@gmail.com', '"probe@lapsing-probe.dev"@gmail.com']) {
+    await account.addAddress(trick);
+    await account.expectMessage(/^That address cannot be used: /);
+    // The refused address stays in the field, to be corrected.
+    await expect(page.getByLabel('Add a backup address')).toHaveValue(trick);
+  }
+  const sql = e2eSql();
+  expect(await sql`select address from emails where user_id = ${id}`).toHaveLength(1);
+  expect(await sql`select id from notifications where user_id = ${id} and kind = 'verify_address'`).toHaveLength(0);
+  await sql.end();
+  expect(delivered().filter((m) => m.envelopeTo.some((to) => to.includes('lapsing-probe.dev')))).toEqual([]);
+});
+
+test('a stolen session alone cannot add a recovery address; the password can, and the owner is told', async ({ page }) => {
+  const { id, username, owner } = await maintainer('stepup');
+  await signIn(page, username);
+  // The session is an hour old: whoever holds the cookie has not proved anything lately.
+  const sql = e2eSql();
+  await sql`update step_ups set proved_at = now() - interval '1 hour' where user_id = ${id}`;
+  const thief = `thief.${randomBytes(3).toString('hex')}@outlook.com`;
+  const account = new AccountPage(page);
+  await account.addAddress(thief);
+  const dialog = page.getByRole('dialog', { name: 'Confirm it is you' });
+  await expect(dialog).toBeVisible();
+  // Without the password: nothing was added, no link went anywhere.
+  await page.keyboard.press('Escape');
+  await account.expectMessage('Confirm it is you first');
+  expect(await sql`select id from emails where address = ${thief}`).toHaveLength(0);
+  expect(await sql`select id from notifications where address = ${thief}`).toHaveLength(0);
+
+  // A wrong password changes nothing either; the right one lets the change through.
+  await page.getByRole('button', { name: 'Add address' }).click();
+  await dialog.getByLabel('Your password').fill('not the password');
+  await dialog.getByRole('button', { name: 'Confirm' }).click();
+  await expect(dialog.getByRole('alert')).toHaveText('That password is not right.');
+  await dialog.getByLabel('Your password').fill(PASSWORD);
+  await dialog.getByRole('button', { name: 'Confirm' }).click();
+  await account.expectMessage(`We sent a verification link to ${thief}`);
+  await expect(account.row(thief)).toBeVisible();
+
+  // The owner hears of it at the address they already had; the new one waits 72 hours for resets.
+  const notice = await waitForMail((m) => m.envelopeTo.includes(owner) && m.subject === 'A security change on your account');
+  expect(notice.text).toContain(`The address ${thief} was added to your account.`);
+  const [row] = await sql`select recovery_hold_until > now() + interval '71 hours' as held from emails where address = ${thief}`;
+  expect(row).toMatchObject({ held: true });
+  await sql.end();
+});
+
+test('rotating X-Forwarded-For does not escape the per-client reset limit', async ({ page }) => {
+  // The e2e server trusts one proxy hop (TRUSTED_PROXIES=1, as behind a load balancer): the client is
+  // the address that proxy appended, whatever the client wrote in front of it.
+  const client = `203.0.113.${Math.floor(Math.random() * 200) + 20}`;
+  const reset = new ResetPasswordPage(page);
+  for (let i = 0; i < 21; i += 1) {
+    await page.setExtraHTTPHeaders({ 'x-forwarded-for': `198.51.100.${i}, ${client}` });
+    await reset.goto();
+    await reset.request(`nobody-${i}-${randomBytes(2).toString('hex')}@example.org`);
+  }
+  const sql = e2eSql();
+  const rows = await sql<{ client_ip: string; outcome: string }[]>`select client_ip, outcome from reset_attempts where client_ip = ${client} order by id`;
+  await sql.end();
+  expect(rows).toHaveLength(21);
+  expect(rows.slice(0, 20).every((r) => r.outcome === 'unknown_input')).toBe(true);
+  expect(rows[20]?.outcome).toBe('rate_limited');
+});
+
+async function passwordStep(browser: Browser, username: string) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await new LoginPage(page).goto('/account');
+  await new LoginPage(page).signIn(username, PASSWORD);
+  await expect(page.getByLabel('Authentication code')).toBeVisible();
+  await page.getByLabel('Password').fill(PASSWORD);
+  return page;
+}
+
+test('one two-factor code fired from two browsers at once lets exactly one in', async ({ page, browser }) => {
+  const { username } = await maintainer('race');
+  await signIn(page, username);
+  await page.goto('/account/two-factor');
+  await page.getByRole('button', { name: 'Set up two-factor authentication' }).click();
+  const secret = (await page.getByTestId('totp-secret').textContent())!.trim();
+  await page.getByLabel('Type the 6-digit code the app shows').fill(await generate({ secret, epoch: Math.floor(Date.now() / 1000) - 30 }));
+  await page.getByRole('button', { name: 'Turn on two-factor authentication' }).click();
+  await expect(page.getByTestId('recovery-codes').getByRole('listitem')).toHaveCount(10);
+
+  const [a, b] = await Promise.all([passwordStep(browser, username), passwordStep(browser, username)]);
+  const code = await generate({ secret });
+  for (const p of [a, b]) await p.getByLabel('Authentication code').fill(code);
+  await Promise.all([a.getByRole('button', { name: 'Sign in' }).click(), b.getByRole('button', { name: 'Sign in' }).click()]);
+  const signedIn = async (p: Page) => {
+    await expect(p.locator('#login-error').or(p.getByRole('heading', { name: /^Hello, / }))).toBeVisible({ timeout: 30_000 });
+    return p.url().endsWith('/account');
+  };
+  const outcomes = await Promise.all([signedIn(a), signedIn(b)]);
+  expect(outcomes.filter(Boolean)).toHaveLength(1);
+});
