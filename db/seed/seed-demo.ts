@@ -4,6 +4,7 @@ import type { Db } from '@/db/connect';
 import { domainObservations, domains, emails, flags, users } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record';
 import { hashPassword } from '@/lib/auth/password';
+import { normalizeEmailDomain } from '@/lib/domains/normalize';
 import { LAPSED_STAGES, type Stage } from '@/lib/domains/types';
 import { DEFAULT_POLICY_SETTINGS } from '@/lib/policy/settings';
 import { nextCheckAt } from '@/lib/policy/recheck';
@@ -118,7 +119,13 @@ export async function seedDemo(db: Db, options: { now: Date }): Promise<SeedSumm
         add(customOrProvider(idOf.get(p.username)!, `${local}@${d.name}`, d.name, false, domainInfo, verifiedLongAgo(), now));
       }
     }
-    for (const row of addressRows) if (!row.domain) row.domain = row.address.split('@')[1]!;
+    // Every demo address passes the product's own mailbox grammar, as a typed one would: the seed is a
+    // boundary too, and the outbox refuses to send to anything else.
+    for (const row of addressRows) {
+      const checked = normalizeEmailDomain(row.address);
+      if (!checked.ok || checked.address !== row.address) throw new Error(`demo address ${row.address} is not a valid mailbox`);
+      row.domain = checked.registrableDomain;
+    }
     const insertedEmails = await insertChunked(tx, emails, addressRows);
 
     const flagRows = insertedEmails
