@@ -1,6 +1,6 @@
 import { expect, type Page, test } from '@playwright/test';
 import { generate } from 'otplib';
-import { DEMO_PASSWORD } from '@/db/seed/demo-accounts';
+import { DEMO_PASSWORD } from '@/dev/demo/seed/demo-accounts';
 import { hashPassword } from '@/lib/auth/password';
 import { AccountPage } from './pages/account-page';
 import { LoginPage } from './pages/login-page';

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { DEMO_PASSWORD } from '@/db/seed/demo-accounts';
+import { DEMO_PASSWORD } from '@/dev/demo/seed/demo-accounts';
 import { hashPassword } from '@/lib/auth/password';
 import { LoginPage } from './pages/login-page';
 import { ResetPasswordPage } from './pages/reset-page';

@@ -1,4 +1,4 @@
-import { DEMO_PASSWORD } from '@/db/seed/demo-accounts';
+import { DEMO_PASSWORD } from '@/dev/demo/seed/demo-accounts';
 
 export const ROLES = {
   admin: { username: 'admin', password: DEMO_PASSWORD },

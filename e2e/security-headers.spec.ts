@@ -2,7 +2,7 @@ import net from 'node:net';
 import os from 'node:os';
 import { expect, type Page, type Response, test } from '@playwright/test';
 import { E2E_PORT } from '../playwright.config';
-import { DEMO_PASSWORD } from '@/db/seed/demo-accounts';
+import { DEMO_PASSWORD } from '@/dev/demo/seed/demo-accounts';
 import { AdminShell } from './pages/admin-shell';
 import { LoginPage } from './pages/login-page';
 import { storageState } from './roles';

@@ -1,5 +1,5 @@
-import { seedDemo } from '@/db/seed/seed-demo';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '@/db/seed/demo-accounts';
+import { seedDemo } from '@/dev/demo/seed/seed-demo';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '@/dev/demo/seed/demo-accounts';
 import { withCliDatabase } from '../db';
 import { type CliIO, UsageError } from '../io';
 

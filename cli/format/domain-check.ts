@@ -1,5 +1,5 @@
 import type { CheckedDomain } from '@/lib/domains/check';
-import type { TimelineDate } from '@/lib/domains/types';
+import type { TimelineDate } from '@/core/domains';
 
 // The human-readable report of one domain check. Registry data is untrusted (registrar names with
 // markup or control characters exist), so every value is stripped of terminal control codes.

@@ -1,10 +1,10 @@
-import type { Timeline } from '@/lib/domains/types';
+import type { Timeline } from '@/core/domains';
 import { formatDate, formatDateTime } from '../data-table/format';
 import { Badge } from '../ui/badge';
 import { Table, TBody, TD, TH, THead, TR } from '../ui/table';
 import { StageBadge } from './stage-badge';
 import { MARKER_LABELS } from './timeline-layout';
-import type { Stage } from '@/lib/domains/types';
+import type { Stage } from '@/core/domains';
 
 /** The timeline's facts as a table: every lifecycle date with where it came from, every stage change. */
 export function KeyDates({ timeline, stageChanges }: { timeline: Timeline | null; stageChanges: { stage: Stage; at: string }[] }) {

@@ -9,7 +9,7 @@ import {
   TimerReset,
   UserX,
 } from 'lucide-react';
-import type { Stage } from '@/lib/domains/types';
+import type { Stage } from '@/core/domains';
 import { Badge } from '../ui/badge';
 
 // Colour is never the only carrier: every stage has a label and an icon too.

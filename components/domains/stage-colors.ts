@@ -1,4 +1,4 @@
-import type { Stage } from '@/lib/domains/types';
+import type { Stage } from '@/core/domains';
 
 // Fills for the timeline bands: light enough for dark text on every one (contrast ≥ 7:1 with slate-900).
 export const STAGE_FILL: Record<Stage, string> = {

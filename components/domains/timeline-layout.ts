@@ -1,4 +1,4 @@
-import type { DateKind, Stage, Timeline } from '@/lib/domains/types';
+import type { DateKind, Stage, Timeline } from '@/core/domains';
 
 // Turns a domain's history into positions on a horizontal time axis (0..1). Pure, so it is unit
 // tested and renders the same on the server and in the browser.

@@ -1,4 +1,4 @@
-import type { Stage } from '@/lib/domains/types';
+import type { Stage } from '@/core/domains';
 import { STAGE_META } from './stage-badge';
 import { STAGE_FILL } from './stage-colors';
 

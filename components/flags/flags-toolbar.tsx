@@ -2,7 +2,7 @@ import { Search } from 'lucide-react';
 import Form from 'next/form';
 import Link from 'next/link';
 import { FLAG_STATES } from '@/db/schema/enums';
-import { STAGES } from '@/lib/domains/types';
+import { STAGES } from '@/core/domains';
 import { type FlagsSearch, MIN_SEARCH } from '@/lib/flags/search';
 import { STAGE_META } from '../domains/stage-badge';
 import { Button, buttonVariants } from '../ui/button';

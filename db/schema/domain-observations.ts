@@ -1,5 +1,5 @@
 import { bigint, index, integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
-import type { EvidenceItem } from '@/lib/domains/types';
+import type { EvidenceItem } from '@/core/domains';
 import { observationSourceEnum, stageEnum } from './enums';
 import { domains } from './domains';
 import { scans } from './scans';

@@ -1,5 +1,5 @@
 import { bigint, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
-import type { EvidenceItem, Timeline } from '@/lib/domains/types';
+import type { EvidenceItem, Timeline } from '@/core/domains';
 import { stageEnum } from './enums';
 
 export const domains = pgTable(

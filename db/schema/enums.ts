@@ -1,5 +1,5 @@
 import { pgEnum } from 'drizzle-orm/pg-core';
-import { STAGES } from '@/lib/domains/types';
+import { STAGES } from '@/core/domains';
 
 // Enum values are declared once here and reused by zod schemas and URL parsers.
 export const ROLES = ['user', 'staff', 'admin'] as const;

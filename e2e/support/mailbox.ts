@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { expect } from '@playwright/test';
-import { readMailDir } from '@/lib/notify/mail-dir';
-import { type ParsedMail, parseRawMail } from '@/lib/notify/raw-mail';
+import { readMailDir } from '@/dev/peers/mail-dir';
+import { type ParsedMail, parseRawMail } from '@/dev/peers/raw-mail';
 import { E2E_DATA_DIR } from '../../playwright.config';
 
 // The SMTP sink's mailbox: every mail `npm start` really delivered over SMTP, as .eml files.

@@ -1,4 +1,4 @@
-import type { Stage } from '@/lib/domains/types';
+import type { Stage } from '@/core/domains';
 
 // How each stage reads inside a sentence about the user's own domain.
 export const STAGE_PHRASES: Record<Stage, string> = {

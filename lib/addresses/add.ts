@@ -6,7 +6,7 @@ import { STAGE_PHRASES } from '@/lib/account/stage-phrases';
 import { recordAudit } from '@/lib/audit/record';
 import type { UserActor } from '@/lib/auth/session';
 import { normalizeEmailDomain } from '@/lib/domains/normalize';
-import { LAPSED_STAGES, type Stage } from '@/lib/domains/types';
+import { LAPSED_STAGES, type Stage } from '@/core/domains';
 import { AppError } from '@/lib/errors';
 import { queueAccountChangeNotice } from '@/lib/notify/account-change';
 import { type addAddressSchema, MAX_ADDRESSES_PER_USER } from './schemas';

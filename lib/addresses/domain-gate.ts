@@ -3,7 +3,7 @@ import type { DbOrTx } from '@/db/connect';
 import { domains, type Email, flags } from '@/db/schema';
 import { STAGE_PHRASES } from '@/lib/account/stage-phrases';
 import { DEFAULT_REGISTRATION_TOLERANCE_MS } from '@/lib/domains/classify';
-import { LAPSED_STAGES, type Stage } from '@/lib/domains/types';
+import { LAPSED_STAGES, type Stage } from '@/core/domains';
 import { AppError } from '@/lib/errors';
 import { hasLiveFlag } from './owned';
 

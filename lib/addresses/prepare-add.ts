@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '@/db/connect';
 import { domainLists } from '@/db/schema';
-import type { Stage } from '@/lib/domains/types';
+import type { Stage } from '@/core/domains';
 import { type NewAddressCheck, parseNewAddress } from './add';
 
 /** Checks a domain against the live sources now and records it (lib/scans/check-now.ts in the app). */

@@ -1,5 +1,5 @@
 import type { Role } from '@/db/schema/enums';
-import type { Stage } from '@/lib/domains/types';
+import type { Stage } from '@/core/domains';
 import { AppError } from '@/lib/errors';
 import type { Actor } from './actor';
 import { can } from './permissions';

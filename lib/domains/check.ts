@@ -6,7 +6,7 @@ import { registrableDomainOf } from '@/lib/domains/normalize';
 import { type BootstrapInfo, RdapBootstrap } from '@/lib/domains/rdap/bootstrap';
 import { createRdapClient, type RdapClient } from '@/lib/domains/rdap/client';
 import { createStatusClient, type StatusClient, type StatusProviderConfig } from '@/lib/domains/status/client';
-import type { Classification, ClassifyContext, Evidence, SourceError, SourceName, SourceOutcome } from '@/lib/domains/types';
+import type { Classification, ClassifyContext, Evidence, SourceError, SourceName, SourceOutcome } from '@/core/domains';
 
 // One domain check: every configured source queried at once for one registrable domain. The scan
 // worker calls this thousands of times through ONE checker, so the bootstrap cache, the per-host

@@ -2,7 +2,7 @@ import { DAY_MS } from '@/lib/domains/dates';
 import { type Facts, collectNotes, expirationPassed, gatherFacts, hasStatus } from '@/lib/domains/evidence';
 import { RDAP_STATUS } from '@/lib/domains/rdap/status';
 import { buildTimeline } from '@/lib/domains/timeline';
-import type { Classification, ClassifyContext, Evidence, EvidenceItem, RdapDomain, Stage } from '@/lib/domains/types';
+import type { Classification, ClassifyContext, Evidence, EvidenceItem, RdapDomain, Stage } from '@/core/domains';
 
 // One stage from all the evidence. The rules below are the contract; the first that matches wins:
 //   1 unknown        no usable evidence (every source failed, or the status API said only "unknown")

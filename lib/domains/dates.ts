@@ -1,4 +1,4 @@
-import { FAR_FUTURE } from '@/lib/domains/types';
+import { FAR_FUTURE } from '@/core/domains';
 
 // RDAP dates (RFC 9083 §4.5 asks for RFC 3339) as servers really write them:
 //   2028-09-14T04:00:00Z            Verisign

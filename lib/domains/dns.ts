@@ -1,6 +1,6 @@
 import { Resolver } from 'node:dns/promises';
 import pLimit from 'p-limit';
-import type { DnsAnswer, SourceError, SourceOutcome } from '@/lib/domains/types';
+import type { DnsAnswer, SourceError, SourceOutcome } from '@/core/domains';
 
 // NS and MX of the registrable domain. Only the resolver's definite answers are evidence:
 // NXDOMAIN (the name is not delegated) and NOERROR-without-records. A SERVFAIL, refusal or

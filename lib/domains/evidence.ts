@@ -9,7 +9,7 @@ import type {
   NoteKind,
   RdapDomain,
   SourceName,
-} from '@/lib/domains/types';
+} from '@/core/domains';
 
 /** What the sources said, with failed sources reduced to "said nothing". */
 export interface Facts {

@@ -3,7 +3,7 @@ import { type Clock, DEFAULT_HOST_LIMITS, HostGates, type HostLimits, systemCloc
 import { createOutboundAgent, type Resolve } from '@/lib/domains/outbound-agent';
 import { type FetchOutcome, outboundGet } from '@/lib/domains/outbound-fetch';
 import { OutboundPolicy } from '@/lib/domains/outbound-policy';
-import type { SourceError } from '@/lib/domains/types';
+import type { SourceError } from '@/core/domains';
 
 // The one HTTP client every source uses (RDAP bootstrap, RDAP, status APIs): timeouts, bounded
 // retries, Retry-After, per-host limits and request counts live here once. It returns the final

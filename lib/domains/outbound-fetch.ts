@@ -1,7 +1,7 @@
 import { type Agent, fetch } from 'undici';
 import { effectivePort, type OutboundPolicy } from '@/lib/domains/outbound-policy';
 import { OutboundRefused } from '@/lib/domains/outbound-agent';
-import type { SourceError } from '@/lib/domains/types';
+import type { SourceError } from '@/core/domains';
 
 // One GET, redirects included, under the outbound policy. Redirects are followed here, not by
 // fetch, so that every hop is checked by the same rules as the first URL, an https → http

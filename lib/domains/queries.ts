@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, ilike, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/connect';
 import { domains } from '@/db/schema';
-import type { Stage } from './types';
+import type { Stage } from '@/core/domains';
 
 export interface DomainRow {
   name: string;

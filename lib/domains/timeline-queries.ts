@@ -3,7 +3,7 @@ import type { DbOrTx } from '@/db/connect';
 import { domainObservations, domains, emails, flags, scans, users } from '@/db/schema';
 import type { FlagState, ScanKind, ScanState } from '@/db/schema/enums';
 import { registrableDomainOf } from './normalize';
-import type { EvidenceItem, SourceName, Stage, Timeline } from './types';
+import type { EvidenceItem, SourceName, Stage, Timeline } from '@/core/domains';
 
 // Everything the domain page shows, in one read: the domain as last classified, its stage history,
 // what each source said, and who is exposed (addresses, users, flags). Dates are ISO strings.

@@ -1,5 +1,5 @@
 import { DAY_MS, isFarFuture } from '@/lib/domains/dates';
-import type { ClassifyContext, RdapDomain, Stage, Timeline, TimelineDate } from '@/lib/domains/types';
+import type { ClassifyContext, RdapDomain, Stage, Timeline, TimelineDate } from '@/core/domains';
 
 // When each phase of a lapse ends. Registries state few of these dates (RDAP has `expiration` and,
 // rarely, `deletion`); the rest are estimates from the published periods, and are upper bounds:

@@ -1,5 +1,5 @@
 import { STAGE_PHRASES as STAGE_PHRASE } from '@/lib/account/stage-phrases';
-import type { Stage } from '@/lib/domains/types';
+import type { Stage } from '@/core/domains';
 
 export interface StaffNoticeInput {
   flagId: number;

@@ -3,7 +3,7 @@ import type { DbOrTx } from '@/db/connect';
 import { domains, emails, flags, users } from '@/db/schema';
 import type { FlagState } from '@/db/schema/enums';
 import { registrableDomainOf } from '@/lib/domains/normalize';
-import type { Stage } from '@/lib/domains/types';
+import type { Stage } from '@/core/domains';
 import { type Cursor, decodeCursor, encodeCursor } from './cursor';
 import { FLAGS_PAGE_SIZE, type FlagsSearch } from './search';
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { FLAG_STATES, OVERRIDE_DECISIONS } from '@/db/schema/enums';
 import { MIN_RELEASE_REASON } from '@/lib/auth/release-rules';
-import { STAGES } from '@/lib/domains/types';
+import { STAGES } from '@/core/domains';
 
 // One schema per input, shared by the dashboard's forms and the server (which parses again whatever
 // the form checked). FormData values are strings, so ids are coerced.

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { FLAG_STATES } from '@/db/schema/enums';
-import { STAGES } from '@/lib/domains/types';
+import { STAGES } from '@/core/domains';
 
 // The flags table's state in the URL: parsed the same way by the page, the JSON route and the client.
 // A malformed value is dropped (the page still loads) rather than failing the whole page.

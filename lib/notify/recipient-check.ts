@@ -2,7 +2,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/connect';
 import { emails, flags } from '@/db/schema';
 import { normalizeEmailDomain } from '@/lib/domains/normalize';
-import type { Stage } from '@/lib/domains/types';
+import type { Stage } from '@/core/domains';
 import { type ResetBlock, recoveryCandidates, resetBlock } from '@/lib/reset/recovery-addresses';
 import type { NotificationKind } from './queue';
 

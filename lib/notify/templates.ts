@@ -1,5 +1,5 @@
 import { STAGE_PHRASES } from '@/lib/account/stage-phrases';
-import { STAGES, type Stage } from '@/lib/domains/types';
+import { STAGES, type Stage } from '@/core/domains';
 import { describeAccountChange } from './account-change';
 import type { NotificationKind } from './queue';
 

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/connect';
-import type { SourceName } from '@/lib/domains/types';
+import type { SourceName } from '@/core/domains';
 
 /**
  * Flags opened and resolved (including overridden) per UTC day, every day present even when zero,

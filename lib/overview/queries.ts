@@ -3,7 +3,7 @@ import type { DbOrTx } from '@/db/connect';
 import { domains, emails, flags, scans } from '@/db/schema';
 import type { ScanKind, ScanState } from '@/db/schema/enums';
 import type { ScanCounters } from '@/db/schema/scans';
-import type { SourceName, Stage } from '@/lib/domains/types';
+import type { SourceName, Stage } from '@/core/domains';
 import { getFlagsPerDay, getSourceHealth } from './activity';
 
 export interface OverviewCounts {

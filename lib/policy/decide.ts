@@ -1,4 +1,4 @@
-import type { Classification, Stage } from '@/lib/domains/types';
+import type { Classification, Stage } from '@/core/domains';
 import type { PolicyActionKind, PolicySettings } from '@/lib/policy/settings';
 
 // What to do about one domain's addresses after a check. Pure: the worker loads the state, calls

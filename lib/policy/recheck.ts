@@ -1,5 +1,5 @@
 import { DAY_MS, isFarFuture } from '@/lib/domains/dates';
-import type { Stage } from '@/lib/domains/types';
+import type { Stage } from '@/core/domains';
 import type { PolicySettings } from '@/lib/policy/settings';
 
 // When to look at a domain again: rarely while it is far from expiry, daily once it nears expiry or

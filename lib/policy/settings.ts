@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DEFAULT_WARNING_WINDOW_DAYS } from '@/lib/domains/classify';
-import type { Stage } from '@/lib/domains/types';
+import type { Stage } from '@/core/domains';
 
 // What the engine does at each stage, how much it may do in one run, and how often it looks again.
 // Stored as JSON in the settings table; anything missing falls back to the defaults here.

@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/connect';
 import { emails } from '@/db/schema';
-import type { Stage } from '@/lib/domains/types';
+import type { Stage } from '@/core/domains';
 
 export interface RecoveryCandidate {
   id: number;

@@ -4,7 +4,7 @@ import { type Domain, emails, flags } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { type AuditInput, recordAuditMany } from '@/lib/audit/record';
 import type { CheckedDomain } from '@/lib/domains/check';
-import type { Classification, Stage } from '@/lib/domains/types';
+import type { Classification, Stage } from '@/core/domains';
 import { queueUserNotice } from '@/lib/notify/queue';
 import { decidePolicy, isSameRegistration, type PolicyAction } from '@/lib/policy/decide';
 import { nextCheckAt } from '@/lib/policy/recheck';

@@ -4,7 +4,7 @@ import { domains } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import type { DomainChecker } from '@/lib/domains/check';
 import { ensureDomainTracked } from '@/lib/domains/track';
-import type { Stage } from '@/lib/domains/types';
+import type { Stage } from '@/core/domains';
 import { AppError } from '@/lib/errors';
 import { processChecker } from './checker';
 import { requestScan } from './request';

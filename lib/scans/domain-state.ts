@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/connect';
-import type { Stage } from '@/lib/domains/types';
+import type { Stage } from '@/core/domains';
 import type { AddressState, DomainState, FlagState, UnverifyReason } from '@/lib/policy/decide';
 
 export interface AddressRow extends AddressState {

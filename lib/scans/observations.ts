@@ -1,7 +1,7 @@
 import type { DbOrTx } from '@/db/connect';
 import { domainObservations } from '@/db/schema';
 import type { CheckedDomain } from '@/lib/domains/check';
-import type { Classification } from '@/lib/domains/types';
+import type { Classification } from '@/core/domains';
 import { storableDate } from './storable-date';
 
 /** One row per source of one check: the lifecycle timeline as each source saw it. */

@@ -1,7 +1,7 @@
 import { and, desc, eq, isNotNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/connect';
 import { domainObservations, domains, type Scan, scans, users } from '@/db/schema';
-import type { Stage } from '@/lib/domains/types';
+import type { Stage } from '@/core/domains';
 import { decodeCursor, encodeCursor } from '@/lib/flags/cursor';
 
 export type ScanRow = Omit<Scan, 'createdAt' | 'startedAt' | 'finishedAt'> & {

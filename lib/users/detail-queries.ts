@@ -4,7 +4,7 @@ import { domains, emails, flags, notifications, resetAttempts, users } from '@/d
 import type { FlagState, Role } from '@/db/schema/enums';
 import { listAddressesWithDomain } from '@/lib/addresses/queries';
 import { type AuditRow, listAuditForTargets } from '@/lib/audit/queries';
-import type { Stage } from '@/lib/domains/types';
+import type { Stage } from '@/core/domains';
 
 // A user as trust and safety sees them: every address with its domain's stage, 2FA, flags, what we
 // told them, who did what to their account, and who tried to reset its password.

@@ -1,4 +1,4 @@
-import type { Stage } from '@/lib/domains/types';
+import type { Stage } from '@/core/domains';
 import { type Clock, DAY_MS, HOUR_MS, MODEL } from './model';
 import { exponential, type Rng, uniform } from './rng';
 

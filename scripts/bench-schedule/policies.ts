@@ -1,4 +1,4 @@
-import type { Stage } from '@/lib/domains/types';
+import type { Stage } from '@/core/domains';
 import { nextCheckAt } from '@/lib/policy/recheck';
 import { DEFAULT_POLICY_SETTINGS } from '@/lib/policy/settings';
 import { type Segment, TruthCursor } from './lifecycle';

@@ -1,4 +1,4 @@
-import { hashString, type Rng, seededRng } from '@/lib/protocol-server/random';
+import { hashString, type Rng, seededRng } from '@/dev/peers/protocol-server/random';
 
 // One random stream per (purpose, domain): a domain's lifecycle does not depend on how many draws
 // another domain or another policy made, so the three policies see the very same lifecycles and a

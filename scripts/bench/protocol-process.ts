@@ -1,8 +1,8 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import type { FaultsConfig } from '@/lib/protocol-server/faults';
-import type { DomainRecord } from '@/lib/protocol-server/records';
+import type { FaultsConfig } from '@/dev/peers/protocol-server/faults';
+import type { DomainRecord } from '@/dev/peers/protocol-server/records';
 
 export interface ProtocolProcess {
   url: string;
@@ -21,7 +21,7 @@ export async function startProtocolProcess(dir: string, records: DomainRecord[],
   const faultsFile = path.join(dir, 'faults.json');
   await fs.writeFile(domainsFile, JSON.stringify(records));
   await fs.writeFile(faultsFile, JSON.stringify(faults));
-  const child: ChildProcess = spawn('npx', ['tsx', 'lib/protocol-server/main.ts', '--port', '0', '--no-dns', '--domains', domainsFile, '--faults', faultsFile], {
+  const child: ChildProcess = spawn('npx', ['tsx', 'dev/peers/protocol-server/main.ts', '--port', '0', '--no-dns', '--domains', domainsFile, '--faults', faultsFile], {
     stdio: ['ignore', 'pipe', 'inherit'],
     detached: true,
   });

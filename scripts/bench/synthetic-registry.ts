@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '@/db/connect';
-import { type DemoDomain, type Scenario, syntheticDomains } from '@/lib/protocol-server/dataset';
-import { seededRng } from '@/lib/protocol-server/random';
+import { type DemoDomain, type Scenario, syntheticDomains } from '@/dev/peers/protocol-server/dataset';
+import { seededRng } from '@/dev/peers/protocol-server/random';
 
 // A registry shaped like a real one: most addresses at big providers (never checked), custom
 // domains with a long tail — most used by one address, a few by dozens or hundreds.

@@ -2,7 +2,7 @@ import { count } from 'drizzle-orm';
 import type { Db } from '@/db/connect';
 import type { DatabaseHandle } from '@/db/runtime';
 import { users } from '@/db/schema';
-import { type SeedSummary, seedDemo } from '@/db/seed/seed-demo';
+import { type SeedSummary, seedDemo } from '@/dev/demo/seed/seed-demo';
 
 export interface FirstUsers {
   /** What the demo seed added, or null when it did not run. */

@@ -4,8 +4,8 @@ import type { Db } from '@/db/connect';
 import { domains, emails, scans, users } from '@/db/schema';
 import { createDomainChecker, type DomainChecker, sourcesConfigFromEnv } from '@/lib/domains/check';
 import { envSchema } from '@/lib/env';
-import { type DomainRecord, recordFor, type Scenario } from '@/lib/protocol-server/dataset';
-import { type ProtocolServer, startProtocolServer } from '@/lib/protocol-server/server';
+import { type DomainRecord, recordFor, type Scenario } from '@/dev/peers/protocol-server/dataset';
+import { type ProtocolServer, startProtocolServer } from '@/dev/peers/protocol-server/server';
 import { type RequestScanInput, requestScan } from '@/lib/scans/request';
 import { runScanChunk } from '@/lib/scans/run';
 

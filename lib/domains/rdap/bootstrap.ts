@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { type HttpClient, parseJsonBody } from '@/lib/domains/http';
-import type { SourceError, SourceOutcome } from '@/lib/domains/types';
+import type { SourceError, SourceOutcome } from '@/core/domains';
 
 // IANA's RDAP bootstrap for DNS (RFC 9224): which server answers for which TLD. One copy is shared
 // by every lookup of a checker, refreshed on a schedule; a failed refresh keeps the old copy,

@@ -1,5 +1,5 @@
 import { type HttpClient, type HttpResponse, parseJsonBody, RDAP_ACCEPT } from '@/lib/domains/http';
-import type { RdapAnswer, SourceOutcome } from '@/lib/domains/types';
+import type { RdapAnswer, SourceOutcome } from '@/core/domains';
 import type { RdapBootstrap } from '@/lib/domains/rdap/bootstrap';
 import { parseRdapDomain } from '@/lib/domains/rdap/parse';
 

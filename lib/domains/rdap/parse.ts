@@ -2,7 +2,7 @@ import { parseRdapDate } from '@/lib/domains/dates';
 import { type JsonRecord, isRecord, nonEmptyString, normalizeHostName, records } from '@/lib/domains/json';
 import { findRegistrar } from '@/lib/domains/rdap/registrar';
 import { normalizeRdapStatuses } from '@/lib/domains/rdap/status';
-import type { RdapDomain, SourceError } from '@/lib/domains/types';
+import type { RdapDomain, SourceError } from '@/core/domains';
 
 export type RdapParseResult = { ok: true; value: RdapDomain } | { ok: false; error: SourceError };
 

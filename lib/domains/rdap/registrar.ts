@@ -1,5 +1,5 @@
 import { type JsonRecord, asArray, idString, nonEmptyString, records } from '@/lib/domains/json';
-import type { RdapRegistrar } from '@/lib/domains/types';
+import type { RdapRegistrar } from '@/core/domains';
 
 // Where registries put the registrar, as seen in the fixtures:
 // - an entity with role `registrar` (roles may be capitalised: Namecheap writes `Registrant`);

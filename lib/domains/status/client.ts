@@ -1,5 +1,5 @@
 import { type HttpClient, type HttpResponse, parseJsonBody } from '@/lib/domains/http';
-import type { SourceError, SourceOutcome, StatusAnswer } from '@/lib/domains/types';
+import type { SourceError, SourceOutcome, StatusAnswer } from '@/core/domains';
 import { parseDomainrStatus, parseFastlyStatus, type StatusProvider } from '@/lib/domains/status/parse';
 
 // The domain status API (Domainr v2, or its successor at Fastly), one domain per call. Which

@@ -1,5 +1,5 @@
 import { type JsonRecord, idString, isRecord, nonEmptyString, normalizeHostName, records } from '@/lib/domains/json';
-import type { SourceError, StatusAnswer } from '@/lib/domains/types';
+import type { SourceError, StatusAnswer } from '@/core/domains';
 
 // Domainr v2 (`{"status":[{domain, zone, status, summary}]}`) and its successor Fastly Domain Research
 // (one object `{domain, zone, status, scope?, offers?, tags?}`) send the same space-separated words.

@@ -5,7 +5,7 @@ import type { FlagState, Role } from '@/db/schema/enums';
 import { hashPassword } from '@/lib/auth/password';
 import type { UserActor } from '@/lib/auth/session';
 import { recordSignInProof } from '@/lib/auth/step-up';
-import type { Stage } from '@/lib/domains/types';
+import type { Stage } from '@/core/domains';
 
 // Builders for the account tests: users with addresses in every state, flags, domains.
 

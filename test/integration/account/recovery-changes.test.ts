@@ -7,7 +7,7 @@ import { removeAddress } from '@/lib/addresses/remove';
 import { setRecoveryAddress } from '@/lib/addresses/set-recovery';
 import type { UserActor } from '@/lib/auth/session';
 import { getAccountOverview } from '@/lib/account/queries';
-import type { Stage } from '@/lib/domains/types';
+import type { Stage } from '@/core/domains';
 import { completePasswordReset } from '@/lib/reset/complete';
 import { requestPasswordReset } from '@/lib/reset/request';
 import { setupTestDatabase } from '../../support/test-db';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll } from 'vitest';
-import { parseRawMail } from '@/lib/notify/raw-mail';
+import { parseRawMail } from '@/dev/peers/raw-mail';
 import { createMailTransport, type MailTransport } from '@/lib/notify/send';
-import { type ReceivedMail, startSmtpSink, type SmtpSink } from '@/lib/notify/smtp-sink';
+import { type ReceivedMail, startSmtpSink, type SmtpSink } from '@/dev/peers/smtp-sink';
 
 export interface SinkHarness {
   sink: SmtpSink;

@@ -3,7 +3,7 @@ import type { Db } from '@/db/connect';
 import { domains, emails, flags, users } from '@/db/schema';
 import type { FlagState, Role } from '@/db/schema/enums';
 import type { UserActor } from '@/lib/auth/session';
-import type { Stage } from '@/lib/domains/types';
+import type { Stage } from '@/core/domains';
 
 // Small builders for dashboard tests: a user with addresses, a domain in a stage, flags on them.
 

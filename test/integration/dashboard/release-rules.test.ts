@@ -4,7 +4,7 @@ import { auditLog, emails, flags } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { needsReason, RELEASE_RULES, type ReleaseVerb, type RoleRule, releaseRefusal } from '@/lib/auth/release-rules';
 import type { UserActor } from '@/lib/auth/session';
-import { STAGES, type Stage } from '@/lib/domains/types';
+import { STAGES, type Stage } from '@/core/domains';
 import { AppError } from '@/lib/errors';
 import { overrideFlags } from '@/lib/flags/override';
 import { reviewFlags } from '@/lib/flags/review';

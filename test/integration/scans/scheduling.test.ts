@@ -1,9 +1,9 @@
 import { count, eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { domains, flags, scans } from '@/db/schema';
-import { seedDemo } from '@/db/seed/seed-demo';
+import { seedDemo } from '@/dev/demo/seed/seed-demo';
 import { scheduleDueDomains, stalledScans } from '@/lib/jobs/tick';
-import { demoRegistryDomains } from '@/lib/demo/registry';
+import { demoRegistryDomains } from '@/dev/demo/registry';
 import { requestScan } from '@/lib/scans/request';
 import { CLI, scanToEnd, setupProtocolServer } from '../../support/scan-harness';
 import { pgError } from '../../support/db-error';

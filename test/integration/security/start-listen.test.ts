@@ -6,8 +6,8 @@ import path from 'node:path';
 import postgres from 'postgres';
 import { afterAll, describe, expect, it } from 'vitest';
 import { resolveDatabase } from '@/db/runtime';
-import { startSmtpSink } from '@/lib/notify/smtp-sink';
-import { startProtocolServer } from '@/lib/protocol-server/server';
+import { startSmtpSink } from '@/dev/peers/smtp-sink';
+import { startProtocolServer } from '@/dev/peers/protocol-server/server';
 import { PEER_HOST } from '@/scripts/start/exposure';
 
 // What `npm start` runs beside the web server (protocol server, SMTP sink, embedded PostgreSQL)

@@ -1,11 +1,11 @@
 import { and, count, eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { domains, emails, flags, users } from '@/db/schema';
-import { DEMO_ACCOUNTS } from '@/db/seed/demo-accounts';
-import { seedDemo } from '@/db/seed/seed-demo';
+import { DEMO_ACCOUNTS } from '@/dev/demo/seed/demo-accounts';
+import { seedDemo } from '@/dev/demo/seed/seed-demo';
 import { authenticate } from '@/lib/auth/authenticate';
-import { DEMO_PASSWORD } from '@/db/seed/demo-accounts';
-import { STAGES } from '@/lib/domains/types';
+import { DEMO_PASSWORD } from '@/dev/demo/seed/demo-accounts';
+import { STAGES } from '@/core/domains';
 import { getOverviewCounts } from '@/lib/overview/queries';
 import { setupTestDatabase } from '../../support/test-db';
 

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { seal } from '@/lib/auth/secret-box';
 import { backoffMs, OUTBOX_DEFAULTS } from '@/lib/notify/outbox-worker';
 import { SEALED_LINK_KEY } from '@/lib/notify/queue-mail';
-import { parseRawMail } from '@/lib/notify/raw-mail';
+import { parseRawMail } from '@/dev/peers/raw-mail';
 import { buildMessage, messageIdDomain, notificationMessageId } from '@/lib/notify/send';
 import { HIDDEN_LINK, renderMail } from '@/lib/notify/templates';
 

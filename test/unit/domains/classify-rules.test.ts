@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { classify } from '@/lib/domains/classify';
-import type { Evidence } from '@/lib/domains/types';
+import type { Evidence } from '@/core/domains';
 import { ctx, decidedOf, inDays, noteCodes, stageOf } from './classify-setup';
 import { dns, failed, notFound, registered, status } from './evidence-builders';
 import { d, rdapDomain } from './helpers';

@@ -1,5 +1,5 @@
 import { classify } from '@/lib/domains/classify';
-import type { Classification, ClassifyContext, Evidence } from '@/lib/domains/types';
+import type { Classification, ClassifyContext, Evidence } from '@/core/domains';
 import { d } from './helpers';
 
 export const NOW = d('2026-01-15T12:00:00Z');

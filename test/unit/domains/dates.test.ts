@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isFarFuture, parseRdapDate } from '@/lib/domains/dates';
-import { FAR_FUTURE } from '@/lib/domains/types';
+import { FAR_FUTURE } from '@/core/domains';
 
 const iso = (value: unknown) => parseRdapDate(value)?.toISOString() ?? null;
 

@@ -1,4 +1,4 @@
-import type { DnsAnswer, Evidence, RdapDomain, SourceError, SourceErrorCode } from '@/lib/domains/types';
+import type { DnsAnswer, Evidence, RdapDomain, SourceError, SourceErrorCode } from '@/core/domains';
 
 type Outcome<T> = { ok: true; value: T } | { ok: false; error: SourceError };
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseRdapDomain } from '@/lib/domains/rdap/parse';
-import type { RdapDomain } from '@/lib/domains/types';
+import type { RdapDomain } from '@/core/domains';
 
 const FIXTURES = path.resolve(import.meta.dirname, '../../fixtures');
 

@@ -5,7 +5,7 @@ import { parseRdapDate } from '@/lib/domains/dates';
 import { normalizeAddress, normalizeEmailDomain, registrableDomainOf } from '@/lib/domains/normalize';
 import { parseRdapDomain } from '@/lib/domains/rdap/parse';
 import { parseDomainrStatus, parseFastlyStatus } from '@/lib/domains/status/parse';
-import { type ClassifyContext, type Evidence, type RdapDomain, STAGES } from '@/lib/domains/types';
+import { type ClassifyContext, type Evidence, type RdapDomain, STAGES } from '@/core/domains';
 import { failed, notFound, registered } from './evidence-builders';
 import { fixtureJson } from './helpers';
 

@@ -2,7 +2,7 @@ import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseRdapDomain } from '@/lib/domains/rdap/parse';
-import { FAR_FUTURE } from '@/lib/domains/types';
+import { FAR_FUTURE } from '@/core/domains';
 import { fixtureJson, fixtureText, rdapFixture } from './helpers';
 import { EXPECTED } from './rdap-expected';
 

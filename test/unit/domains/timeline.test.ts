@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildTimeline, GTLD_LIFECYCLE, lifecycleFor } from '@/lib/domains/timeline';
-import { FAR_FUTURE } from '@/lib/domains/types';
+import { FAR_FUTURE } from '@/core/domains';
 import { d, rdapDomain, rdapFixture } from './helpers';
 
 const NOW = { now: d('2026-01-15T12:00:00Z') };

@@ -1,4 +1,4 @@
-import type { Classification, Stage } from '@/lib/domains/types';
+import type { Classification, Stage } from '@/core/domains';
 import { type AddressState, type DomainState, decidePolicy, type PolicyAction } from '@/lib/policy/decide';
 import { DEFAULT_POLICY_SETTINGS, type PolicySettings } from '@/lib/policy/settings';
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { STAGES, type Stage } from '@/lib/domains/types';
+import { STAGES, type Stage } from '@/core/domains';
 import type { DomainState } from '@/lib/policy/decide';
 import { REGISTERED, address, apply, cls, decide, domain, lapsedFlag, types } from './builders';
 

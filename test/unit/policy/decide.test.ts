@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LAPSED_STAGES, type Stage } from '@/lib/domains/types';
+import { LAPSED_STAGES, type Stage } from '@/core/domains';
 import { isSameRegistration } from '@/lib/policy/decide';
 import { parsePolicySettings } from '@/lib/policy/settings';
 import { REGISTERED, address, cls, decide, domain, lapsedFlag, types } from './builders';

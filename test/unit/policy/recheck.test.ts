@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Stage } from '@/lib/domains/types';
+import type { Stage } from '@/core/domains';
 import { nextCheckAt } from '@/lib/policy/recheck';
 import { DEFAULT_POLICY_SETTINGS } from '@/lib/policy/settings';
 

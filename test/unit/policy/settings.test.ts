@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { STAGES } from '@/lib/domains/types';
+import { STAGES } from '@/core/domains';
 import { DEFAULT_POLICY_SETTINGS, parsePolicySettings } from '@/lib/policy/settings';
 
 describe('policy settings', () => {

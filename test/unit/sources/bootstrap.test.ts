@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HttpClient } from '@/lib/domains/http';
 import { findBase, parseBootstrap, RdapBootstrap } from '@/lib/domains/rdap/bootstrap';
-import { type ProtocolServer, startProtocolServer } from '@/lib/protocol-server/server';
+import { type ProtocolServer, startProtocolServer } from '@/dev/peers/protocol-server/server';
 import { FAST_HTTP, fixtureResponse } from './helpers';
 
 let server: ProtocolServer;

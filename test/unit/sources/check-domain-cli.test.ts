@@ -3,9 +3,9 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkDomainCommand } from '@/cli/commands/check-domain';
-import { STAGES } from '@/lib/domains/types';
-import { type DemoDomain, demoDomains, SCENARIO_STAGE, SCENARIOS } from '@/lib/protocol-server/dataset';
-import { type ProtocolServer, startProtocolServer } from '@/lib/protocol-server/server';
+import { STAGES } from '@/core/domains';
+import { type DemoDomain, demoDomains, SCENARIO_STAGE, SCENARIOS } from '@/dev/peers/protocol-server/dataset';
+import { type ProtocolServer, startProtocolServer } from '@/dev/peers/protocol-server/server';
 import { captureIo } from './helpers';
 
 const ROOT = path.resolve(import.meta.dirname, '../../..');

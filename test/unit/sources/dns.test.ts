@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDnsClient } from '@/lib/domains/dns';
-import { recordFor } from '@/lib/protocol-server/dataset';
-import { type DnsServer, startDnsServer } from '@/lib/protocol-server/dns-server';
-import type { DnsRecord } from '@/lib/protocol-server/records';
-import { type ProtocolServer, startProtocolServer } from '@/lib/protocol-server/server';
+import { recordFor } from '@/dev/peers/protocol-server/dataset';
+import { type DnsServer, startDnsServer } from '@/dev/peers/protocol-server/dns-server';
+import type { DnsRecord } from '@/dev/peers/protocol-server/records';
+import { type ProtocolServer, startProtocolServer } from '@/dev/peers/protocol-server/server';
 
 // A real UDP responder on 127.0.0.1 (hand-written wire format), queried through node:dns.
 

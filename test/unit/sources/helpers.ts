@@ -1,8 +1,8 @@
 import { HttpClient, type HttpClientOptions } from '@/lib/domains/http';
 import { RdapBootstrap } from '@/lib/domains/rdap/bootstrap';
 import { createRdapClient } from '@/lib/domains/rdap/client';
-import type { DomainRecord, RawResponse } from '@/lib/protocol-server/records';
-import type { ProtocolServer } from '@/lib/protocol-server/server';
+import type { DomainRecord, RawResponse } from '@/dev/peers/protocol-server/records';
+import type { ProtocolServer } from '@/dev/peers/protocol-server/server';
 import { fixtureText } from '../domains/helpers';
 
 // Shared by the source tests: fixtures served through the real local protocol server, clients

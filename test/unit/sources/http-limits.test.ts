@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type Clock, HostGate } from '@/lib/domains/host-limiter';
 import { HttpClient, parseRetryAfter } from '@/lib/domains/http';
-import { recordFor } from '@/lib/protocol-server/dataset';
-import { type ProtocolServer, startProtocolServer } from '@/lib/protocol-server/server';
+import { recordFor } from '@/dev/peers/protocol-server/dataset';
+import { type ProtocolServer, startProtocolServer } from '@/dev/peers/protocol-server/server';
 import { FAST_HTTP, gaps, rdapClientFor } from './helpers';
 
 const NOW = new Date('2026-10-06T12:00:00Z');

@@ -3,8 +3,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createDomainChecker } from '@/lib/domains/check';
 import { HttpClient } from '@/lib/domains/http';
 import type { Resolve } from '@/lib/domains/outbound-agent';
-import { type DnsServer, startDnsServer } from '@/lib/protocol-server/dns-server';
-import type { DnsRecord } from '@/lib/protocol-server/records';
+import { type DnsServer, startDnsServer } from '@/dev/peers/protocol-server/dns-server';
+import type { DnsRecord } from '@/dev/peers/protocol-server/records';
 import { FAST_HTTP } from './helpers';
 import { json, type LocalServer, startLocalServer } from './local-http';
 

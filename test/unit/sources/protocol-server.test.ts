@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDomainChecker, sourcesConfigFromEnv } from '@/lib/domains/check';
 import { envSchema } from '@/lib/env';
-import { demoDomains, recordFor, SCENARIO_STAGE, SCENARIOS, syntheticDomains } from '@/lib/protocol-server/dataset';
-import { RDAP_SERVERS } from '@/lib/protocol-server/rdap-template';
-import { type DomainRecord, domainRecordSchema } from '@/lib/protocol-server/records';
-import { type ProtocolServer, startProtocolServer } from '@/lib/protocol-server/server';
+import { demoDomains, recordFor, SCENARIO_STAGE, SCENARIOS, syntheticDomains } from '@/dev/peers/protocol-server/dataset';
+import { RDAP_SERVERS } from '@/dev/peers/protocol-server/rdap-template';
+import { type DomainRecord, domainRecordSchema } from '@/dev/peers/protocol-server/records';
+import { type ProtocolServer, startProtocolServer } from '@/dev/peers/protocol-server/server';
 import { FAST_HTTP } from './helpers';
 
 const NOW = new Date('2026-10-06T12:00:00Z');

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createDomainChecker } from '@/lib/domains/check';
-import { LAPSED_STAGES, WARNING_STAGES } from '@/lib/domains/types';
-import { recordFor } from '@/lib/protocol-server/dataset';
-import { type ProtocolServer, startProtocolServer } from '@/lib/protocol-server/server';
+import { LAPSED_STAGES, WARNING_STAGES } from '@/core/domains';
+import { recordFor } from '@/dev/peers/protocol-server/dataset';
+import { type ProtocolServer, startProtocolServer } from '@/dev/peers/protocol-server/server';
 import { FAST_HTTP, fixtureResponse, gaps, rawRdapRecord, rdapClientFor } from './helpers';
 
 const NOW = new Date('2026-10-06T12:00:00Z');

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { HttpClient } from '@/lib/domains/http';
 import { createStatusClient, type StatusProviderConfig } from '@/lib/domains/status/client';
-import { recordFor } from '@/lib/protocol-server/dataset';
-import type { DomainRecord } from '@/lib/protocol-server/records';
-import { type ProtocolServer, startProtocolServer } from '@/lib/protocol-server/server';
+import { recordFor } from '@/dev/peers/protocol-server/dataset';
+import type { DomainRecord } from '@/dev/peers/protocol-server/records';
+import { type ProtocolServer, startProtocolServer } from '@/dev/peers/protocol-server/server';
 import { FAST_HTTP, fixtureResponse } from './helpers';
 
 const NOW = new Date('2026-10-06T12:00:00Z');

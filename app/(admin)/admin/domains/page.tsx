@@ -13,7 +13,7 @@ import { Table, TBody, TD, TH, THead, TR } from '@/components/ui/table';
 import { getDb } from '@/db/client';
 import { requirePermission } from '@/lib/auth/session';
 import { listDomains } from '@/lib/domains/queries';
-import { STAGES } from '@/lib/domains/types';
+import { STAGES } from '@/core/domains';
 
 export const metadata: Metadata = { title: 'Domains' };
 

@@ -1,6 +1,6 @@
 import { getPublicSuffix } from 'tldts';
-import { flavourOf, RDAP_SERVERS, rdapDomainBody, rdapNotFound, ZONES_WITHOUT_RDAP } from '@/lib/protocol-server/rdap-template';
-import type { DomainRecord, RawResponse } from '@/lib/protocol-server/records';
+import { flavourOf, RDAP_SERVERS, rdapDomainBody, rdapNotFound, ZONES_WITHOUT_RDAP } from '@/dev/peers/protocol-server/rdap-template';
+import type { DomainRecord, RawResponse } from '@/dev/peers/protocol-server/records';
 
 // The protocol endpoints: RDAP bootstrap and domain lookups, Domainr v2 and Fastly status. Pure
 // functions from (request, dataset) to a response, so server.ts only does I/O, faults and counting.

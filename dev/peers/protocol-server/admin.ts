@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
-import { type FaultsConfig, faultsSchema } from '@/lib/protocol-server/faults';
-import { json, normalise } from '@/lib/protocol-server/handlers';
-import { adminDomainBodySchema, type DomainRecord, type RawResponse } from '@/lib/protocol-server/records';
+import { type FaultsConfig, faultsSchema } from '@/dev/peers/protocol-server/faults';
+import { json, normalise } from '@/dev/peers/protocol-server/handlers';
+import { adminDomainBodySchema, type DomainRecord, type RawResponse } from '@/dev/peers/protocol-server/records';
 
 // /_admin: lets tests and the e2e suite change the world while the server runs, e.g. make a
 // maintainer's domain lapse and then be re-registered by someone else. Unauthenticated on purpose:

@@ -1,4 +1,4 @@
-import type { DomainRecord, RawResponse } from '@/lib/protocol-server/records';
+import type { DomainRecord, RawResponse } from '@/dev/peers/protocol-server/records';
 
 // RDAP bodies shaped like the recorded real responses in test/fixtures/rdap: Verisign's thin .com
 // answers (upper-case ldhName, escaped slashes, `related` link to the registrar), Nominet's trailing

@@ -1,8 +1,8 @@
 import { classify } from '@/lib/domains/classify';
 import { parseRdapDomain } from '@/lib/domains/rdap/parse';
-import type { Classification, Evidence } from '@/lib/domains/types';
-import type { DomainRecord } from '@/lib/protocol-server/dataset';
-import { rdapDomainBody } from '@/lib/protocol-server/rdap-template';
+import type { Classification, Evidence } from '@/core/domains';
+import type { DomainRecord } from '@/dev/peers/protocol-server/dataset';
+import { rdapDomainBody } from '@/dev/peers/protocol-server/rdap-template';
 
 /**
  * The stage the engine gives a demo record, read through the real RDAP parser and classifier (the

@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { demoRegistryDomains, syntheticDomains } from '@/lib/protocol-server/dataset';
+import { demoRegistryDomains, syntheticDomains } from '@/dev/peers/protocol-server/dataset';
 import { z } from 'zod';
-import { faultsSchema } from '@/lib/protocol-server/faults';
-import { type DomainRecord, domainRecordSchema } from '@/lib/protocol-server/records';
-import { startProtocolServer } from '@/lib/protocol-server/server';
+import { faultsSchema } from '@/dev/peers/protocol-server/faults';
+import { type DomainRecord, domainRecordSchema } from '@/dev/peers/protocol-server/records';
+import { startProtocolServer } from '@/dev/peers/protocol-server/server';
 
-// `tsx lib/protocol-server/main.ts [--port N] [--host H] [--faults file.json] [--synthetic N --seed S]`
+// `tsx dev/peers/protocol-server/main.ts [--port N] [--host H] [--faults file.json] [--synthetic N --seed S]`
 // runs the local protocol server until stopped and prints the environment that points Gravekeeper
 // at it. Without --port it reads PORT (default 4010): pass --port when PORT belongs to the web app.
 

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/connect';
 import { settings } from '@/db/schema';
-export { DEMO_ACCOUNT_DOMAINS, demoRegistryDomains } from '@/lib/protocol-server/dataset';
+export { DEMO_ACCOUNT_DOMAINS, demoRegistryDomains } from '@/dev/peers/protocol-server/dataset';
 
 const ANCHOR_KEY = 'demo.dataset_anchor';
 

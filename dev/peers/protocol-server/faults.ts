@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { type Rng, seededRng } from '@/lib/protocol-server/random';
+import { type Rng, seededRng } from '@/dev/peers/protocol-server/random';
 
 // Fault injection: the failures real registries and providers produce (see the fixtures README,
 // "HTTP and errors"), on demand. Rules are checked in order for every request; each matching rule

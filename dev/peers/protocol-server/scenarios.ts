@@ -1,6 +1,6 @@
-import { between, hashString, pick, seededRng } from '@/lib/protocol-server/random';
-import { flavourOf } from '@/lib/protocol-server/rdap-template';
-import type { DnsRecord, DomainRecord, Registration, Scenario } from '@/lib/protocol-server/records';
+import { between, hashString, pick, seededRng } from '@/dev/peers/protocol-server/random';
+import { flavourOf } from '@/dev/peers/protocol-server/rdap-template';
+import type { DnsRecord, DomainRecord, Registration, Scenario } from '@/dev/peers/protocol-server/records';
 
 // One record per lifecycle situation, with dates relative to `now` and following the gTLD
 // lifecycle (docs: /work/shared/notes/domain-lifecycle.md): expiry → auto-renew grace (≤45 days)

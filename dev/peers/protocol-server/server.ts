@@ -1,13 +1,13 @@
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { type AdminTarget, handleAdmin } from '@/lib/protocol-server/admin';
-import { demoRegistryDomains } from '@/lib/protocol-server/dataset';
-import { type DnsServer, startDnsServer } from '@/lib/protocol-server/dns-server';
-import { FaultEngine, type FaultsConfig } from '@/lib/protocol-server/faults';
-import { bootstrapBody, domainrStatus, fastlyStatus, json, normalise, rdapDomain } from '@/lib/protocol-server/handlers';
-import type { DomainRecord, RawResponse, Scenario } from '@/lib/protocol-server/records';
-import { RequestStats } from '@/lib/protocol-server/request-stats';
-import { recordFor } from '@/lib/protocol-server/scenarios';
+import { type AdminTarget, handleAdmin } from '@/dev/peers/protocol-server/admin';
+import { demoRegistryDomains } from '@/dev/peers/protocol-server/dataset';
+import { type DnsServer, startDnsServer } from '@/dev/peers/protocol-server/dns-server';
+import { FaultEngine, type FaultsConfig } from '@/dev/peers/protocol-server/faults';
+import { bootstrapBody, domainrStatus, fastlyStatus, json, normalise, rdapDomain } from '@/dev/peers/protocol-server/handlers';
+import type { DomainRecord, RawResponse, Scenario } from '@/dev/peers/protocol-server/records';
+import { RequestStats } from '@/dev/peers/protocol-server/request-stats';
+import { recordFor } from '@/dev/peers/protocol-server/scenarios';
 
 // The local protocol server: RDAP bootstrap + RDAP registries + Domainr + Fastly over HTTP, and
 // the same dataset over DNS (UDP, same port number), in one process. Tests start it on port 0;

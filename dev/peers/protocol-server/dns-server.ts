@@ -1,5 +1,5 @@
 import dgram from 'node:dgram';
-import type { DnsRecord } from '@/lib/protocol-server/records';
+import type { DnsRecord } from '@/dev/peers/protocol-server/records';
 
 // A minimal authoritative DNS responder over UDP (RFC 1035 wire format, written by hand: we need a
 // few bytes of it, not a library). It answers NS, MX, A and AAAA from the dataset, NXDOMAIN for unknown names,

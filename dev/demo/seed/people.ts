@@ -1,4 +1,4 @@
-import { pick, type Rng } from '@/lib/protocol-server/random';
+import { pick, type Rng } from '@/dev/peers/protocol-server/random';
 
 const FIRST = [
   'Ada', 'Alan', 'Amara', 'Ana', 'Arjun', 'Ben', 'Bianca', 'Carlos', 'Chen', 'Chloe', 'Dana', 'Daniel', 'Deepa', 'Elif',

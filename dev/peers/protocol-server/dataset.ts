@@ -1,15 +1,15 @@
-import type { Stage } from '@/lib/domains/types';
-import { between, pick, type Rng, seededRng } from '@/lib/protocol-server/random';
-import type { DomainRecord, Scenario } from '@/lib/protocol-server/records';
-import { recordFor } from '@/lib/protocol-server/scenarios';
+import type { Stage } from '@/core/domains';
+import { between, pick, type Rng, seededRng } from '@/dev/peers/protocol-server/random';
+import type { DomainRecord, Scenario } from '@/dev/peers/protocol-server/records';
+import { recordFor } from '@/dev/peers/protocol-server/scenarios';
 
 // The one dataset of the local protocol server: the demo's custom domains (believable maintainer
 // and project names, every lifecycle situation) and, for benchmarks, any number of synthetic ones.
 // Names are fixed; dates are computed from the clock passed in, so "expiring" stays expiring.
 
-export type { DomainRecord, Scenario } from '@/lib/protocol-server/records';
-export { SCENARIOS } from '@/lib/protocol-server/records';
-export { recordFor } from '@/lib/protocol-server/scenarios';
+export type { DomainRecord, Scenario } from '@/dev/peers/protocol-server/records';
+export { SCENARIOS } from '@/dev/peers/protocol-server/records';
+export { recordFor } from '@/dev/peers/protocol-server/scenarios';
 
 /**
  * The stage the engine gives each situation when it can read every source and knows when the address
