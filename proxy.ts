@@ -13,7 +13,11 @@ const { auth } = NextAuth(authConfig);
 const SIGNED_IN_AREAS = /^\/(admin|account)(\/|$)/;
 
 function headersFor(): Record<string, string> {
-  return securityHeaders({ nonce: newNonce(), dev: process.env.NODE_ENV === 'development', https: servedOverHttps(readEnv().APP_URL) });
+  return securityHeaders({
+    nonce: newNonce(),
+    dev: process.env.NODE_ENV === 'development',
+    https: servedOverHttps(readEnv().APP_URL),
+  });
 }
 
 function withHeaders<T extends Response>(response: T, headers: Record<string, string>): T {
@@ -42,7 +46,8 @@ const guarded = auth((request) => {
 
 export default function proxy(request: NextRequest, event: NextFetchEvent) {
   // next-auth types its wrapper for route handlers; as a proxy it is handed the fetch event as is.
-  if (SIGNED_IN_AREAS.test(request.nextUrl.pathname)) return guarded(request, event as unknown as Parameters<typeof guarded>[1]);
+  if (SIGNED_IN_AREAS.test(request.nextUrl.pathname))
+    return guarded(request, event as unknown as Parameters<typeof guarded>[1]);
   return pass(request);
 }
 

@@ -8,7 +8,12 @@ export interface CliIO {
   env: NodeJS.ProcessEnv;
 }
 
-export const processIO = (): CliIO => ({ stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env });
+export const processIO = (): CliIO => ({
+  stdout: process.stdout,
+  stderr: process.stderr,
+  stdin: process.stdin,
+  env: process.env,
+});
 
 /** Thrown for bad input: the dispatcher prints `gk: <message>` on one line and exits 2. */
 export class UsageError extends Error {}

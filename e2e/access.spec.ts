@@ -32,11 +32,24 @@ test.describe('user', () => {
 
   test('sees their own addresses and the warning, and is refused every staff page', async ({ page, request }) => {
     await page.goto('/account');
-    await expect(page.getByTestId('address-row').filter({ hasText: 'dev@lapsed-example.dev' })).toContainText('unverified');
-    await expect(page.getByTestId('address-row').filter({ hasText: 'dev@lapsed-example.dev' })).toContainText(/was registered again after you verified this address/);
+    await expect(page.getByTestId('address-row').filter({ hasText: 'dev@lapsed-example.dev' })).toContainText(
+      'unverified',
+    );
+    await expect(page.getByTestId('address-row').filter({ hasText: 'dev@lapsed-example.dev' })).toContainText(
+      /was registered again after you verified this address/,
+    );
     await expect(page.getByRole('alert').filter({ hasText: 'Your account may be at risk' })).toBeVisible();
     const shell = new AdminShell(page);
-    for (const path of ['/admin', '/admin/flags', '/admin/domains', '/admin/scans', '/admin/users', '/admin/audit', '/admin/outbox', '/admin/settings']) {
+    for (const path of [
+      '/admin',
+      '/admin/flags',
+      '/admin/domains',
+      '/admin/scans',
+      '/admin/users',
+      '/admin/audit',
+      '/admin/outbox',
+      '/admin/settings',
+    ]) {
       await page.goto(path);
       await shell.expectForbidden();
     }
@@ -50,10 +63,21 @@ test.describe('staff', () => {
   test('sees the staff area without admin settings, with real counts', async ({ page }) => {
     await page.goto('/admin');
     const shell = new AdminShell(page);
-    expect(await shell.navLabels()).toEqual(['Overview', 'Flags', 'Domains', 'Scans', 'Users', 'Audit log', 'Outbox', 'My account']);
+    expect(await shell.navLabels()).toEqual([
+      'Overview',
+      'Flags',
+      'Domains',
+      'Scans',
+      'Users',
+      'Audit log',
+      'Outbox',
+      'My account',
+    ]);
     const sql = e2eSql();
     const [{ n }] = (await sql`select count(*)::int as n from emails`) as unknown as [{ n: number }];
-    const [{ open }] = (await sql`select count(*)::int as open from flags where state = 'open'`) as unknown as [{ open: number }];
+    const [{ open }] = (await sql`select count(*)::int as open from flags where state = 'open'`) as unknown as [
+      { open: number },
+    ];
     await sql.end();
     await expect(shell.stat('Addresses')).toHaveText(n.toLocaleString('en'));
     await expect(shell.stat('Open flags')).toHaveText(open.toLocaleString('en'));

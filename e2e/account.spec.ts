@@ -21,7 +21,8 @@ test.describe.configure({ mode: 'serial' });
 test.beforeAll(async () => {
   const sql = e2eSql();
   const hash = await hashPassword(DEMO_PASSWORD);
-  const [user] = await sql`insert into users (username, name, role, password_hash) values (${USERNAME}, 'Eve Owner', 'user', ${hash})
+  const [user] =
+    await sql`insert into users (username, name, role, password_hash) values (${USERNAME}, 'Eve Owner', 'user', ${hash})
     on conflict (username) do update set password_hash = excluded.password_hash returning id`;
   await sql`insert into emails (user_id, address, domain, is_primary, verified, verified_at) values (${user!.id}, ${FIRST}, 'proton.me', true, true, now() - interval '2 years') on conflict do nothing`;
   await sql`insert into domain_lists (domain, list, note) values ('e2e-disposable-mail.com', 'blocked', 'disposable mail') on conflict do nothing`;
@@ -64,7 +65,9 @@ test('adds a backup address, verifies it by link, makes it primary and removes t
   await expect(account.row(SECOND)).not.toContainText('unverified');
   // A new recovery address waits 72 hours while the account has another one (the cool-down).
   await expect(account.row(SECOND)).toContainText('resets from');
-  await expect(account.row(SECOND).getByTestId('reset-hold')).toContainText(`${SECOND} receives password-reset links from`);
+  await expect(account.row(SECOND).getByTestId('reset-hold')).toContainText(
+    `${SECOND} receives password-reset links from`,
+  );
   await expect(page.getByText(`Password resets go to: ${FIRST}.`)).toBeVisible();
   await account.rowAction(SECOND, 'Make primary');
   await expect(account.row(SECOND)).toContainText('primary');
@@ -75,7 +78,10 @@ test('adds a backup address, verifies it by link, makes it primary and removes t
   await expect(account.row(FIRST)).toHaveCount(0);
 });
 
-test('turns on two-factor authentication; sign-in then asks for the code; a recovery code turns it off', async ({ page, browser }) => {
+test('turns on two-factor authentication; sign-in then asks for the code; a recovery code turns it off', async ({
+  page,
+  browser,
+}) => {
   await signIn(page, USERNAME);
   await page.goto('/account/two-factor');
   await page.getByRole('button', { name: 'Set up two-factor authentication' }).click();
@@ -91,7 +97,9 @@ test('turns on two-factor authentication; sign-in then asks for the code; a reco
   const fresh = await browser.newContext();
   const other = await fresh.newPage();
   await signIn(other, USERNAME, () => codeAt(1));
-  await expect(other.getByText('Signing in needs a code from your authenticator app. 10 recovery codes left.')).toBeVisible();
+  await expect(
+    other.getByText('Signing in needs a code from your authenticator app. 10 recovery codes left.'),
+  ).toBeVisible();
   await other.goto('/account/two-factor');
   await other.getByLabel('Current code from your app (or a recovery code)').fill('000000');
   await other.getByRole('button', { name: 'Turn off two-factor authentication' }).click();
@@ -119,13 +127,16 @@ test.describe('address actions called directly', () => {
 
   test('refuse an anonymous caller and another account, changing nothing', async ({ page }) => {
     const sql = e2eSql();
-    const state = () => sql`select id, address, verified, is_primary, use_for_recovery from emails where user_id = (select id from users where username = 'maintainer') order by id`;
+    const state = () =>
+      sql`select id, address, verified, is_primary, use_for_recovery from emails where user_id = (select id from users where username = 'maintainer') order by id`;
     const before = JSON.stringify(await state());
     const account = new AccountPage(page);
     await account.goto();
     await account.rowAction('morgan.backup@gmail.com', 'Remove…');
     // The real button's request, stopped before the server, then replayed by others.
-    const remove = await captureAction(page, () => account.rowAction('morgan.backup@gmail.com', 'Remove morgan.backup@gmail.com'));
+    const remove = await captureAction(page, () =>
+      account.rowAction('morgan.backup@gmail.com', 'Remove morgan.backup@gmail.com'),
+    );
     expectRefused(await replayAction(remove, null), 'unauthenticated');
     const asStaff = await replayAction(remove, 'staff');
     expect(asStaff.text).toContain('"code":"not_found"');

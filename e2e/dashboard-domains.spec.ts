@@ -26,7 +26,9 @@ test.describe('staff', () => {
     await expectAccessible(page, testInfo, 'domains');
   });
 
-  test('draws the lifecycle: stated and estimated dates apart, flags, addresses and observations', async ({ page }, testInfo) => {
+  test('draws the lifecycle: stated and estimated dates apart, flags, addresses and observations', async ({
+    page,
+  }, testInfo) => {
     await page.goto('/admin/domains/alice-dev.io');
     const timeline = page.getByTestId('lifecycle-timeline');
     await expect(timeline).toBeVisible();
@@ -69,19 +71,23 @@ test.describe('staff', () => {
     await expect(page.getByTestId('lifecycle-timeline').locator('[data-band="grace"]').first()).toBeVisible();
     // Same document: no navigation happened.
     expect(await page.evaluate(() => (window as unknown as { marker?: boolean }).marker)).toBe(true);
-    const [scan] = await sql`select kind, target, state, requested_by from scans where target = ${name} order by id desc limit 1`;
+    const [scan] =
+      await sql`select kind, target, state, requested_by from scans where target = ${name} order by id desc limit 1`;
     expect(scan).toMatchObject({ kind: 'domain', state: 'done' });
     await screenshot(page, testInfo, 'domain-after-rescan');
     await sql.end();
   });
 
-  test('months of checks draw as bands, from active to redemption, with the projected end', async ({ page }, testInfo) => {
+  test('months of checks draw as bands, from active to redemption, with the projected end', async ({
+    page,
+  }, testInfo) => {
     const sql = e2eSql();
     const name = await seedCheckHistory(sql);
     await sql.end();
     await page.goto(`/admin/domains/${name}`);
     const timeline = page.getByTestId('lifecycle-timeline');
-    for (const stage of ['active', 'expiring', 'grace', 'redemption']) await expect(timeline.locator(`[data-band="${stage}"]`).first()).toBeAttached();
+    for (const stage of ['active', 'expiring', 'grace', 'redemption'])
+      await expect(timeline.locator(`[data-band="${stage}"]`).first()).toBeAttached();
     const changes = page.getByRole('table', { name: 'Stage changes' });
     await expect(changes.getByRole('row')).toHaveCount(5);
     await expect(page.getByTestId('observation-row').filter({ hasText: 'timeout' }).first()).toBeVisible();
@@ -97,7 +103,9 @@ test.describe('admin', () => {
     test.setTimeout(120_000);
     const sql = e2eSql();
     await waitForIdleScans(sql);
-    const [domain] = await sql<{ name: string }[]>`select name from domains where stage = 're_registered' and name not in ${sql(DEMO_DOMAINS)} order by name limit 1`;
+    const [domain] = await sql<
+      { name: string }[]
+    >`select name from domains where stage = 're_registered' and name not in ${sql(DEMO_DOMAINS)} order by name limit 1`;
     await sql.end();
     await page.goto(`/admin/domains/${domain!.name}`);
     await expect(page.getByTestId('lifecycle-timeline').locator('[data-band="re_registered"]').first()).toBeVisible();

@@ -12,7 +12,9 @@ test.describe.configure({ mode: 'serial' });
 test.describe('staff', () => {
   test.use({ storageState: storageState('staff') });
 
-  test('filters live in the URL, pages go forward and back, rows link to domain and user', async ({ page }, testInfo) => {
+  test('filters live in the URL, pages go forward and back, rows link to domain and user', async ({
+    page,
+  }, testInfo) => {
     const flags = new FlagsPage(page);
     await flags.goto();
     await expect(flags.rows()).toHaveCount(50);
@@ -62,9 +64,13 @@ test.describe('staff', () => {
     await dialog.getByLabel('Type 2 to unverify 2 addresses').press('Enter');
     await flags.expectMessage('Confirmed 2 flags.');
     await expect(flags.rows()).toHaveCount(1);
-    const confirmed = await sql`select f.state, e.verified, e.unverify_reason from flags f join emails e on e.id = f.email_id where f.id in ${sql([held[0]!.id, held[1]!.id])}`;
-    expect(confirmed.every((r) => r.state === 'open' && r.verified === false && r.unverify_reason === 'domain_lifecycle')).toBe(true);
-    const audit = await sql`select count(*)::int as n from audit_log where action = 'flag.review_confirm' and actor_label = 'staff' and target_id in ${sql([String(held[0]!.id), String(held[1]!.id)])}`;
+    const confirmed =
+      await sql`select f.state, e.verified, e.unverify_reason from flags f join emails e on e.id = f.email_id where f.id in ${sql([held[0]!.id, held[1]!.id])}`;
+    expect(
+      confirmed.every((r) => r.state === 'open' && r.verified === false && r.unverify_reason === 'domain_lifecycle'),
+    ).toBe(true);
+    const audit =
+      await sql`select count(*)::int as n from audit_log where action = 'flag.review_confirm' and actor_label = 'staff' and target_id in ${sql([String(held[0]!.id), String(held[1]!.id)])}`;
     expect(audit[0]!.n).toBe(2);
 
     // Keyboard only: focus the row's checkbox, Space to select, Tab to the button, Enter.
@@ -75,7 +81,8 @@ test.describe('staff', () => {
     await page.getByRole('button', { name: 'Reject and keep verified' }).focus();
     await page.keyboard.press('Enter');
     await flags.expectMessage('Rejected 1 flag.');
-    const [rejected] = await sql`select f.state, f.resolution, e.verified from flags f join emails e on e.id = f.email_id where f.id = ${held[2]!.id}`;
+    const [rejected] =
+      await sql`select f.state, f.resolution, e.verified from flags f join emails e on e.id = f.email_id where f.id = ${held[2]!.id}`;
     expect(rejected).toMatchObject({ state: 'resolved', resolution: 'rejected_by_review', verified: true });
     await sql.end();
   });
@@ -92,7 +99,8 @@ test.describe('staff', () => {
     await flags.select(flag.address);
     await flags.bulk().getByRole('button', { name: 'Notify users' }).click();
     await flags.expectMessage('1 flag had been notified already.');
-    const rows = await sql`select channel, address from notifications where dedupe_key like ${`staff_notice:flag:${flag.id}:%`}`;
+    const rows =
+      await sql`select channel, address from notifications where dedupe_key like ${`staff_notice:flag:${flag.id}:%`}`;
     expect(rows.some((r) => r.channel === 'in_app')).toBe(true);
     expect(rows.every((r) => r.address !== flag.address)).toBe(true);
     await sql.end();
@@ -112,7 +120,8 @@ test.describe('staff', () => {
     await dialog.getByLabel('Expires on (optional)').fill(expiry);
     await dialog.getByRole('button', { name: 'Save override' }).click();
     await flags.expectMessage(/Overrode 1 flag/);
-    const [o] = await sql`select o.decision, o.reason, o.expires_at, f.state from overrides o join flags f on f.id = o.flag_id where o.flag_id = ${flag.id}`;
+    const [o] =
+      await sql`select o.decision, o.reason, o.expires_at, f.state from overrides o join flags f on f.id = o.flag_id where o.flag_id = ${flag.id}`;
     expect(o).toMatchObject({ decision: 'keep_unverified', state: 'overridden' });
     expect(new Date(o!.expires_at).toISOString().slice(0, 10)).toBe(expiry);
 
@@ -120,7 +129,9 @@ test.describe('staff', () => {
     await flags.select('dev@lapsed-example.dev');
     await flags.bulk().getByRole('button', { name: 'Override…' }).click();
     await page.getByRole('dialog').getByLabel('Restore as verified').check();
-    await expect(page.getByRole('dialog').getByRole('alert')).toContainText('Only an admin may restore these addresses.');
+    await expect(page.getByRole('dialog').getByRole('alert')).toContainText(
+      'Only an admin may restore these addresses.',
+    );
     await expect(page.getByRole('dialog').getByRole('button', { name: 'Save override' })).toBeDisabled();
     await sql.end();
   });
@@ -148,7 +159,8 @@ test.describe('admin', () => {
     await page.getByLabel('Reason (required)').fill('Admin decision: keep it out of recovery.');
     await page.getByRole('button', { name: 'Save override' }).click();
     await flags.expectMessage(/Overrode 1 flag/);
-    const [row] = await sql`select f.state, e.verified from flags f join emails e on e.id = f.email_id where f.id = ${held!.id}`;
+    const [row] =
+      await sql`select f.state, e.verified from flags f join emails e on e.id = f.email_id where f.id = ${held!.id}`;
     expect(row).toMatchObject({ state: 'overridden', verified: false });
     await sql.end();
   });

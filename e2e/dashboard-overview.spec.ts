@@ -11,11 +11,18 @@ for (const role of ['staff', 'admin'] as const) {
   test.describe(role, () => {
     test.use({ storageState: storageState(role) });
 
-    test('overview: counts, flags by stage, held flags with a call to act, 90-day chart, scans, source health', async ({ page }, testInfo) => {
+    test('overview: counts, flags by stage, held flags with a call to act, 90-day chart, scans, source health', async ({
+      page,
+    }, testInfo) => {
       const sql = e2eSql();
-      const [{ pending }] = (await sql`select count(*)::int as pending from flags where state = 'pending_review'`) as unknown as [{ pending: number }];
+      const [{ pending }] =
+        (await sql`select count(*)::int as pending from flags where state = 'pending_review'`) as unknown as [
+          { pending: number },
+        ];
       if (pending === 0) await holdFlagsForReview(sql, 2, 'available');
-      const [{ n }] = (await sql`select count(*)::int as n from flags where state = 'pending_review'`) as unknown as [{ n: number }];
+      const [{ n }] = (await sql`select count(*)::int as n from flags where state = 'pending_review'`) as unknown as [
+        { n: number },
+      ];
       await sql.end();
       await page.goto('/admin');
       const shell = new AdminShell(page);

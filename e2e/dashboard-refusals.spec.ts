@@ -21,7 +21,10 @@ async function expectAllRefused(action: CapturedAction, lower: RoleName[], flagI
   await sql.end();
 }
 
-async function flagAction(page: Page, open: (flags: FlagsPage) => Promise<void>): Promise<[CapturedAction, RoleName[], number[]]> {
+async function flagAction(
+  page: Page,
+  open: (flags: FlagsPage) => Promise<void>,
+): Promise<[CapturedAction, RoleName[], number[]]> {
   const sql = e2eSql();
   const [held] = await holdFlagsForReview(sql, 1, 'redemption');
   await sql.end();
@@ -40,7 +43,9 @@ test.describe('staff actions, replayed as a user and anonymously', () => {
       await page.getByRole('button', { name: 'Reject and keep verified' }).click();
     });
     await expectAllRefused(...review);
-    await expectAllRefused(...(await flagAction(page, (flags) => flags.bulk().getByRole('button', { name: 'Notify users' }).click())));
+    await expectAllRefused(
+      ...(await flagAction(page, (flags) => flags.bulk().getByRole('button', { name: 'Notify users' }).click())),
+    );
     const override = await flagAction(page, async (flags) => {
       await flags.bulk().getByRole('button', { name: 'Override…' }).click();
       await page.getByLabel('Reason (required)').fill('replayed by a test');
@@ -51,13 +56,21 @@ test.describe('staff actions, replayed as a user and anonymously', () => {
 
   test('rescan a domain, rescan a user, notify a user', async ({ page }) => {
     await page.goto('/admin/domains/alice-dev.io');
-    await expectAllRefused(await captureAction(page, () => page.getByRole('button', { name: 'Rescan now' }).click()), ['user']);
+    await expectAllRefused(await captureAction(page, () => page.getByRole('button', { name: 'Rescan now' }).click()), [
+      'user',
+    ]);
     const sql = e2eSql();
     const flag = await freshOpenFlag(sql, 'available');
     await sql.end();
     await page.goto(`/admin/users/${flag.user_id}`);
-    await expectAllRefused(await captureAction(page, () => page.getByRole('button', { name: "Rescan this user's domains" }).click()), ['user']);
-    await expectAllRefused(await captureAction(page, () => page.getByRole('button', { name: 'Notify about their flags' }).click()), ['user']);
+    await expectAllRefused(
+      await captureAction(page, () => page.getByRole('button', { name: "Rescan this user's domains" }).click()),
+      ['user'],
+    );
+    await expectAllRefused(
+      await captureAction(page, () => page.getByRole('button', { name: 'Notify about their flags' }).click()),
+      ['user'],
+    );
   });
 });
 
@@ -84,11 +97,18 @@ test.describe('admin actions, replayed as staff, a user and anonymously', () => 
 
   test('start a full scan and cancel a scan', async ({ page }) => {
     await page.goto('/admin/scans');
-    await expectAllRefused(await captureAction(page, () => page.getByRole('button', { name: 'Start a full scan' }).click()), ['staff', 'user']);
+    await expectAllRefused(
+      await captureAction(page, () => page.getByRole('button', { name: 'Start a full scan' }).click()),
+      ['staff', 'user'],
+    );
     const sql = e2eSql();
-    const [scan] = await sql<{ id: number }[]>`insert into scans (kind, trigger, state, started_at, heartbeat_at, total, checked) values ('domain', 'cli', 'running', now(), now(), 5, 1) returning id`;
+    const [scan] = await sql<
+      { id: number }[]
+    >`insert into scans (kind, trigger, state, started_at, heartbeat_at, total, checked) values ('domain', 'cli', 'running', now(), now(), 5, 1) returning id`;
     await page.goto(`/admin/scans/${scan!.id}`);
-    const cancel = await captureAction(page, () => page.getByRole('button', { name: `Cancel scan #${scan!.id}` }).click());
+    const cancel = await captureAction(page, () =>
+      page.getByRole('button', { name: `Cancel scan #${scan!.id}` }).click(),
+    );
     // The fake scan is "running": wait for nothing else, compare its own state.
     for (const role of ['staff', 'user'] as const) expectRefused(await replayAction(cancel, role), 'forbidden');
     expectRefused(await replayAction(cancel, null), 'unauthenticated');
@@ -100,9 +120,20 @@ test.describe('admin actions, replayed as staff, a user and anonymously', () => 
   test('change the policy and the domain lists', async ({ page }) => {
     await page.goto('/admin/settings');
     await page.getByLabel('Warning window (days before expiry)').fill('3');
-    await expectAllRefused(await captureAction(page, () => page.getByRole('button', { name: 'Save policy' }).click()), ['staff', 'user']);
+    await expectAllRefused(await captureAction(page, () => page.getByRole('button', { name: 'Save policy' }).click()), [
+      'staff',
+      'user',
+    ]);
     await page.getByLabel('Domain', { exact: true }).first().fill('replayed-provider-test.com');
-    await expectAllRefused(await captureAction(page, () => page.getByRole('button', { name: 'Add to trusted list' }).click()), ['staff', 'user']);
-    await expectAllRefused(await captureAction(page, () => page.getByRole('button', { name: 'Remove gmail.com from the trusted list' }).click()), ['staff', 'user']);
+    await expectAllRefused(
+      await captureAction(page, () => page.getByRole('button', { name: 'Add to trusted list' }).click()),
+      ['staff', 'user'],
+    );
+    await expectAllRefused(
+      await captureAction(page, () =>
+        page.getByRole('button', { name: 'Remove gmail.com from the trusted list' }).click(),
+      ),
+      ['staff', 'user'],
+    );
   });
 });

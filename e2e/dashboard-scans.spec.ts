@@ -62,7 +62,9 @@ test.describe('admin', () => {
     // Retried: a click that lands before hydration does nothing (the page polls, so it never goes idle).
     await expect(async () => {
       await page.getByRole('button', { name: `Cancel scan #${id}` }).click({ timeout: 2_000 });
-      await expect(page.getByTestId('scan-progress').first()).toHaveAttribute('data-state', 'cancelled', { timeout: 3_000 });
+      await expect(page.getByTestId('scan-progress').first()).toHaveAttribute('data-state', 'cancelled', {
+        timeout: 3_000,
+      });
     }).toPass({ timeout: 20_000 });
     const [row] = await sql`select state from scans where id = ${id}`;
     expect(row!.state).toBe('cancelled');

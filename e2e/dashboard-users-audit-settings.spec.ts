@@ -9,7 +9,9 @@ test.describe.configure({ mode: 'serial' });
 test.describe('staff', () => {
   test.use({ storageState: storageState('staff') });
 
-  test('a user page: addresses with domain stages, 2FA, flags; notify and rescan their domains', async ({ page }, testInfo) => {
+  test('a user page: addresses with domain stages, 2FA, flags; notify and rescan their domains', async ({
+    page,
+  }, testInfo) => {
     test.setTimeout(120_000);
     const sql = e2eSql();
     await waitForIdleScans(sql);
@@ -27,7 +29,12 @@ test.describe('staff', () => {
     const notify = page.getByRole('button', { name: 'Notify about their flags' });
     if (await notify.isEnabled()) {
       await notify.click();
-      await expect(page.locator('[role=status],[role=alert]').filter({ hasText: /Notified|notified already/ }).first()).toBeVisible();
+      await expect(
+        page
+          .locator('[role=status],[role=alert]')
+          .filter({ hasText: /Notified|notified already/ })
+          .first(),
+      ).toBeVisible();
     }
     await page.waitForLoadState('networkidle');
     await page.getByRole('button', { name: "Rescan this user's domains" }).click();
@@ -96,7 +103,11 @@ test.describe('admin', () => {
     await page.getByRole('button', { name: 'Save policy' }).click();
     await expect(page.getByRole('status').filter({ hasText: 'Saved.' })).toContainText('warningWindowDays');
     const [stored] = await sql`select value from settings where key = 'policy'`;
-    expect(stored!.value).toMatchObject({ warningWindowDays: 21, blastRadius: { maxShare: 0.1 }, stageActions: { grace: 'unverify' } });
+    expect(stored!.value).toMatchObject({
+      warningWindowDays: 21,
+      blastRadius: { maxShare: 0.1 },
+      stageActions: { grace: 'unverify' },
+    });
     const [audit] = await sql`select details from audit_log where action = 'settings.update' order by id desc limit 1`;
     expect(audit!.details).toMatchObject({ before: { warningWindowDays: 30 }, after: { warningWindowDays: 21 } });
     // Put the defaults back for the specs after this one.
@@ -108,7 +119,9 @@ test.describe('admin', () => {
 
     await page.getByLabel('Domain', { exact: true }).first().fill('Mail.E2E-Provider-Test.com');
     await page.getByRole('button', { name: 'Add to trusted list' }).click();
-    await expect(page.getByRole('status').filter({ hasText: 'Added e2e-provider-test.com to the trusted list.' })).toBeVisible();
+    await expect(
+      page.getByRole('status').filter({ hasText: 'Added e2e-provider-test.com to the trusted list.' }),
+    ).toBeVisible();
     await page.getByRole('button', { name: 'Remove e2e-provider-test.com from the trusted list' }).click();
     await expect(page.getByRole('status').filter({ hasText: 'Removed e2e-provider-test.com' })).toBeVisible();
     await page.getByLabel('Domain', { exact: true }).nth(1).fill('co.uk');

@@ -18,7 +18,8 @@ async function maintainer(label: string) {
   const tag = `${label}-${randomBytes(3).toString('hex')}`;
   const username = `e2e-${tag}`;
   const owner = `${tag}@gmail.com`;
-  const [user] = await sql`insert into users (username, name, role, password_hash) values (${username}, ${`Owner ${tag}`}, 'user', ${await hashPassword(PASSWORD)}) returning id`;
+  const [user] =
+    await sql`insert into users (username, name, role, password_hash) values (${username}, ${`Owner ${tag}`}, 'user', ${await hashPassword(PASSWORD)}) returning id`;
   await sql`insert into emails (user_id, address, domain, is_primary, verified, verified_at) values (${user!.id}, ${owner}, 'gmail.com', true, true, now() - interval '2 years')`;
   await sql.end();
   return { id: Number(user!.id), username, owner };
@@ -35,7 +36,11 @@ test('the address-list trick is refused with the reason; nothing is stored and n
   const { id, username } = await maintainer('list');
   await signIn(page, username);
   const account = new AccountPage(page);
-  for (const trick of ['<probe@lapsing-probe.dev>x@gmail.com', 'probe@lapsing-probe.dev,x@gmail.com', '"probe@lapsing-probe.dev"@gmail.com']) {
+  for (const trick of [
+    '<probe@lapsing-probe.dev>x@gmail.com',
+    'probe@lapsing-probe.dev,x@gmail.com',
+    '"probe@lapsing-probe.dev"@gmail.com',
+  ]) {
     await account.addAddress(trick);
     await account.expectMessage(/^That address cannot be used: /);
     // The refused address stays in the field, to be corrected.
@@ -48,7 +53,9 @@ test('the address-list trick is refused with the reason; nothing is stored and n
   expect(delivered().filter((m) => m.envelopeTo.some((to) => to.includes('lapsing-probe.dev')))).toEqual([]);
 });
 
-test('a stolen session alone cannot add a recovery address; the password can, and the owner is told', async ({ page }) => {
+test('a stolen session alone cannot add a recovery address; the password can, and the owner is told', async ({
+  page,
+}) => {
   const { id, username, owner } = await maintainer('stepup');
   await signIn(page, username);
   // The session is an hour old: whoever holds the cookie has not proved anything lately.
@@ -76,9 +83,12 @@ test('a stolen session alone cannot add a recovery address; the password can, an
   await expect(account.row(thief)).toBeVisible();
 
   // The owner hears of it at the address they already had; the new one waits 72 hours for resets.
-  const notice = await waitForMail((m) => m.envelopeTo.includes(owner) && m.subject === 'A security change on your account');
+  const notice = await waitForMail(
+    (m) => m.envelopeTo.includes(owner) && m.subject === 'A security change on your account',
+  );
   expect(notice.text).toContain(`The address ${thief} was added to your account.`);
-  const [row] = await sql`select recovery_hold_until > now() + interval '71 hours' as held from emails where address = ${thief}`;
+  const [row] =
+    await sql`select recovery_hold_until > now() + interval '71 hours' as held from emails where address = ${thief}`;
   expect(row).toMatchObject({ held: true });
   await sql.end();
 });
@@ -94,7 +104,9 @@ test('rotating X-Forwarded-For does not escape the per-client reset limit', asyn
     await reset.request(`nobody-${i}-${randomBytes(2).toString('hex')}@example.org`);
   }
   const sql = e2eSql();
-  const rows = await sql<{ client_ip: string; outcome: string }[]>`select client_ip, outcome from reset_attempts where client_ip = ${client} order by id`;
+  const rows = await sql<
+    { client_ip: string; outcome: string }[]
+  >`select client_ip, outcome from reset_attempts where client_ip = ${client} order by id`;
   await sql.end();
   expect(rows).toHaveLength(21);
   expect(rows.slice(0, 20).every((r) => r.outcome === 'unknown_input')).toBe(true);
@@ -117,19 +129,29 @@ test('one two-factor code fired from two browsers at once lets exactly one in', 
   await page.goto('/account/two-factor');
   await page.getByRole('button', { name: 'Set up two-factor authentication' }).click();
   const secret = (await page.getByTestId('totp-secret').textContent())!.trim();
-  await page.getByLabel('Type the 6-digit code the app shows').fill(await generate({ secret, epoch: Math.floor(Date.now() / 1000) - 30 }));
+  await page
+    .getByLabel('Type the 6-digit code the app shows')
+    .fill(await generate({ secret, epoch: Math.floor(Date.now() / 1000) - 30 }));
   await page.getByRole('button', { name: 'Turn on two-factor authentication' }).click();
   await expect(page.getByTestId('recovery-codes').getByRole('listitem')).toHaveCount(10);
 
   const [a, b] = await Promise.all([passwordStep(browser, username), passwordStep(browser, username)]);
   const code = await generate({ secret });
   for (const p of [a, b]) await p.getByLabel('Authentication code').fill(code);
-  await Promise.all([a.getByRole('button', { name: 'Sign in' }).click(), b.getByRole('button', { name: 'Sign in' }).click()]);
+  await Promise.all([
+    a.getByRole('button', { name: 'Sign in' }).click(),
+    b.getByRole('button', { name: 'Sign in' }).click(),
+  ]);
   // Each page ends signed in (on /account) or refused (the form's error turns from the code prompt
   // into a refusal).
   const signedIn = async (p: Page) => {
     const error = p.locator('#login-error');
-    const state = async () => (p.url().endsWith('/account') ? 'in' : (await error.count()) > 0 ? ((await error.textContent({ timeout: 1_000 }).catch(() => '')) ?? '') : '');
+    const state = async () =>
+      p.url().endsWith('/account')
+        ? 'in'
+        : (await error.count()) > 0
+          ? ((await error.textContent({ timeout: 1_000 }).catch(() => '')) ?? '')
+          : '';
     await expect.poll(state, { timeout: 30_000 }).toMatch(/^in$|Wrong username or password|did not work/);
     return (await state()) === 'in';
   };

@@ -39,19 +39,28 @@ test('a lapsed, re-registered domain cannot be used to take over the account', a
   await sql`update emails set verified = true, verified_at = now() - interval '400 days', unverify_reason = null, unverified_at = null where address = ${LAPSED}`;
   await sql`update flags set state = 'resolved', resolved_at = now(), resolution = 'e2e: back to the verified past' where email_id = (select id from emails where address = ${LAPSED}) and state in ('open', 'pending_review')`;
   await gk('scan', '--domain', DOMAIN, '--wait');
-  const [before] = await sql`select e.verified, d.stage from emails e join domains d on d.name = e.domain where e.address = ${LAPSED}`;
+  const [before] =
+    await sql`select e.verified, d.stage from emails e join domains d on d.name = e.domain where e.address = ${LAPSED}`;
   expect(before).toMatchObject({ verified: true, stage: 'active' });
 
   // The domain drops and a stranger registers it; the next scan flags the address.
   await setScenario(DOMAIN, 'available');
   await setScenario(DOMAIN, 're_registered');
   await gk('scan', '--domain', DOMAIN, '--wait');
-  const [flagged] = await sql`select e.verified, e.unverify_reason, f.state, f.stage from emails e join flags f on f.email_id = e.id where e.address = ${LAPSED} and f.state = 'open'`;
-  expect(flagged).toMatchObject({ verified: false, unverify_reason: 'domain_lifecycle', state: 'open', stage: 're_registered' });
+  const [flagged] =
+    await sql`select e.verified, e.unverify_reason, f.state, f.stage from emails e join flags f on f.email_id = e.id where e.address = ${LAPSED} and f.state = 'open'`;
+  expect(flagged).toMatchObject({
+    verified: false,
+    unverify_reason: 'domain_lifecycle',
+    state: 'open',
+    stage: 're_registered',
+  });
   // The owner is told at the backup address, never at the lapsed one.
   await waitForMail((m) => m.envelopeTo.includes(BACKUP) && m.subject === `We stopped trusting ${LAPSED}`);
 
-  const passwordHash = async () => (await sql<{ password_hash: string }[]>`select password_hash from users where username = 'maintainer'`)[0]?.password_hash;
+  const passwordHash = async () =>
+    (await sql<{ password_hash: string }[]>`select password_hash from users where username = 'maintainer'`)[0]
+      ?.password_hash;
   const hashBefore = await passwordHash();
   const earlier = new Set(delivered().map((m) => m.file));
 
@@ -69,14 +78,19 @@ test('a lapsed, re-registered domain cannot be used to take over the account', a
   expect(existingBody).toBe(flaggedBody);
 
   // What really left over SMTP: a link to the backup, nothing at all to the lapsed domain.
-  const backupMail = await waitForMail((m) => m.envelopeTo.includes(BACKUP) && m.subject === 'Reset your password' && !earlier.has(m.file));
+  const backupMail = await waitForMail(
+    (m) => m.envelopeTo.includes(BACKUP) && m.subject === 'Reset your password' && !earlier.has(m.file),
+  );
   expect(backupMail.text).toContain(`asked for with "${LAPSED}"`);
   expect(delivered().filter((m) => m.envelopeTo.some((to) => to.endsWith(`@${DOMAIN}`)))).toEqual([]);
 
   // The account is untouched: same password, no link bound to the lapsed address, the refusal recorded.
   expect(await passwordHash()).toBe(hashBefore);
-  expect(await sql`select id from tokens where email_id = (select id from emails where address = ${LAPSED}) and purpose = 'reset_password'`).toHaveLength(0);
-  const [attempt] = await sql`select outcome, sent_to from reset_attempts where input = ${LAPSED} order by id desc limit 1`;
+  expect(
+    await sql`select id from tokens where email_id = (select id from emails where address = ${LAPSED}) and purpose = 'reset_password'`,
+  ).toHaveLength(0);
+  const [attempt] =
+    await sql`select outcome, sent_to from reset_attempts where input = ${LAPSED} order by id desc limit 1`;
   expect(attempt).toMatchObject({ outcome: 'refused_flagged', sent_to: [BACKUP] });
 
   // A session signed in before the reset (the maintainer's own, or one an attacker opened).
@@ -98,7 +112,9 @@ test('a lapsed, re-registered domain cannot be used to take over the account', a
   await expect(ownerPage).toHaveURL(/\/account$/);
   await expect(ownerPage.getByTestId('address-row').filter({ hasText: LAPSED })).toContainText('flagged');
   await expect(ownerPage.getByTestId('notifications')).toContainText(`We stopped trusting ${LAPSED}`);
-  await expect(ownerPage.getByTestId('reset-activity')).toContainText(`${LAPSED} — asked with a flagged address: nothing sent there; link sent to ${BACKUP}`);
+  await expect(ownerPage.getByTestId('reset-activity')).toContainText(
+    `${LAPSED} — asked with a flagged address: nothing sent there; link sent to ${BACKUP}`,
+  );
   await owner.close();
   // The new password ended every session from before it.
   await earlierPage.goto('/account');
@@ -118,7 +134,9 @@ test.describe('the staff mailbox', () => {
     await resetRows.first().getByText('Reset your password').click();
     await expect(resetRows.first()).toContainText('[link hidden: it holds a one-time token]');
     await expect(page.getByText(/reset-password\/[A-Za-z0-9_-]{43}/)).toHaveCount(0);
-    await expect(page.getByTestId('reset-attempt-row').and(page.locator('[data-outcome="refused_flagged"]')).first()).toContainText(LAPSED);
+    await expect(
+      page.getByTestId('reset-attempt-row').and(page.locator('[data-outcome="refused_flagged"]')).first(),
+    ).toContainText(LAPSED);
   });
 });
 

@@ -51,7 +51,9 @@ async function expectScriptsNonced(response: Response, nonce: string) {
   for (const tag of scripts) expect(tag).toContain(`nonce="${nonce}"`);
 }
 
-test('npm start serves on loopback only: reachable as localhost, refused on this machine\'s other addresses', async ({ page }) => {
+test("npm start serves on loopback only: reachable as localhost, refused on this machine's other addresses", async ({
+  page,
+}) => {
   // The browser reached http://localhost:PORT (the baseURL) although the server binds 127.0.0.1.
   expect((await page.goto('/login'))?.status()).toBe(200);
   const outside = Object.values(os.networkInterfaces())
@@ -105,7 +107,8 @@ test.describe('anonymous', () => {
     });
     const violations: string[] = [];
     page.on('console', (message) => {
-      if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) violations.push(message.text());
+      if (message.type() === 'error' && /Content Security Policy/i.test(message.text()))
+        violations.push(message.text());
     });
     await page.goto('/login');
     await expect(page.getByLabel('Username')).toBeVisible();

@@ -56,7 +56,10 @@ async function explain(sql: postgres.Sql, url: string, label: string, search: Fl
   const { db, close } = createDb(url, { max: 1 });
   const query = flagsPageQuery(db, search).toSQL();
   await close();
-  const rows = await sql.unsafe(`explain (analyze, buffers) ${query.sql}`, query.params as postgres.ParameterOrJSON<never>[]);
+  const rows = await sql.unsafe(
+    `explain (analyze, buffers) ${query.sql}`,
+    query.params as postgres.ParameterOrJSON<never>[],
+  );
   const plan = rows.map((r) => String(r['QUERY PLAN'])).join('\n');
   log(`\n--- EXPLAIN (ANALYZE, BUFFERS): ${label}\n${plan}`);
   return /Seq Scan/.test(plan);
@@ -73,7 +76,9 @@ async function main() {
   await seedScale(sql, log);
   log(`Data ready in ${((Date.now() - seeding) / 1000).toFixed(0)} s.`);
   const cursorAt = async (where: string, offset: number) => {
-    const [row] = await sql.unsafe(`select created_at::text as at, id from flags ${where} order by created_at desc, id desc offset ${offset} limit 1`);
+    const [row] = await sql.unsafe(
+      `select created_at::text as at, id from flags ${where} order by created_at desc, id desc offset ${offset} limit 1`,
+    );
     return encodeCursor({ at: String(row!.at), id: Number(row!.id) });
   };
   const deep = await cursorAt('', 50_000);
@@ -85,7 +90,15 @@ async function main() {
   }
   const port = await freePort();
   const base = `http://localhost:${port}`;
-  const env = { ...process.env, DATABASE_URL: url, AUTH_SECRET: randomBytes(32).toString('base64url'), AUTH_TRUST_HOST: 'true', NODE_ENV: 'production' as const, NEXT_TELEMETRY_DISABLED: '1', PORT: String(port) };
+  const env = {
+    ...process.env,
+    DATABASE_URL: url,
+    AUTH_SECRET: randomBytes(32).toString('base64url'),
+    AUTH_TRUST_HOST: 'true',
+    NODE_ENV: 'production' as const,
+    NEXT_TELEMETRY_DISABLED: '1',
+    PORT: String(port),
+  };
   const next = startNext(root, port, env);
   cleanups.unshift(() => stopGroup(next.child));
   await waitForHttp(`${base}/login`, 60_000, next.child);
@@ -107,7 +120,9 @@ async function main() {
   for (const [name, pagePath, kind] of pages) {
     const t = await timePage(base, name, pagePath, cookie, { seconds: SECONDS, connections: CONNECTIONS });
     timings.push({ ...t, kind });
-    log(`  ${name.padEnd(46)} p50 ${t.p50.toFixed(0).padStart(4)} ms   p95 ${t.p95.toFixed(0).padStart(4)} ms   (${t.requests} requests${t.errors ? `, ${t.errors} errors` : ''})`);
+    log(
+      `  ${name.padEnd(46)} p50 ${t.p50.toFixed(0).padStart(4)} ms   p95 ${t.p95.toFixed(0).padStart(4)} ms   (${t.requests} requests${t.errors ? `, ${t.errors} errors` : ''})`,
+    );
   }
 
   // The database's share of each page: the lib/ read alone, in this process.
@@ -132,14 +147,22 @@ async function main() {
 
   let seqScan = false;
   seqScan = (await explain(sql, url, 'flags, first page', {})) || seqScan;
-  seqScan = (await explain(sql, url, 'flags, state=open&stage=available', { state: 'open', stage: 'available' })) || seqScan;
+  seqScan =
+    (await explain(sql, url, 'flags, state=open&stage=available', { state: 'open', stage: 'available' })) || seqScan;
   seqScan = (await explain(sql, url, 'flags, deep cursor (row 50,000)', { cursor: deep, dir: 'next' })) || seqScan;
   seqScan = (await explain(sql, url, 'flags, search q=b12345', { q: 'b12345' })) || seqScan;
   log(`\n${seqScan ? 'A flags query used a sequential scan.' : 'No sequential scan in the flags queries.'}`);
 
   const worst = (kind: string) => Math.round(Math.max(...timings.filter((t) => t.kind === kind).map((t) => t.p95)));
   const errors = timings.reduce((s, t) => s + t.errors, 0);
-  log(JSON.stringify({ flags: SCALE.flags, flags_p95_ms: worst('first'), deep_page_p95_ms: worst('deep'), timeline_p95_ms: worst('timeline') }));
+  log(
+    JSON.stringify({
+      flags: SCALE.flags,
+      flags_p95_ms: worst('first'),
+      deep_page_p95_ms: worst('deep'),
+      timeline_p95_ms: worst('timeline'),
+    }),
+  );
   return errors === 0 ? 0 : 1;
 }
 
@@ -153,7 +176,9 @@ main()
     process.exit(code);
   })
   .catch(async (error) => {
-    process.stderr.write(`bench-dashboard: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.stderr.write(
+      `bench-dashboard: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
     await cleanup();
     process.exit(1);
   });

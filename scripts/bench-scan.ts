@@ -56,15 +56,21 @@ log(`machine: ${describeMachine()}`);
 let t = performance.now();
 const plan = planRegistry(emails, Number(values.seed), now);
 const registry = await seedRegistry(db, emails, plan);
-log(`seeded ${emails.toLocaleString('en')} addresses: ${registry.customAddresses.toLocaleString('en')} on ${plan.domains.length.toLocaleString('en')} custom domains, the rest at big providers (${((performance.now() - t) / 1000).toFixed(1)} s)`);
+log(
+  `seeded ${emails.toLocaleString('en')} addresses: ${registry.customAddresses.toLocaleString('en')} on ${plan.domains.length.toLocaleString('en')} custom domains, the rest at big providers (${((performance.now() - t) / 1000).toFixed(1)} s)`,
+);
 
-const server = await startProtocolProcess(dataDir, plan.domains.map((d) => d.record), {
-  rules: [
-    { match: { path: '/rdap/' }, rateLimit: { perSecond: rate, retryAfterSeconds: 1 } },
-    { match: { path: '/v2/status' }, rateLimit: { perSecond: rate, retryAfterSeconds: 1 } },
-    { latencyMs, jitterMs: latencyMs / 2 },
-  ],
-});
+const server = await startProtocolProcess(
+  dataDir,
+  plan.domains.map((d) => d.record),
+  {
+    rules: [
+      { match: { path: '/rdap/' }, rateLimit: { perSecond: rate, retryAfterSeconds: 1 } },
+      { match: { path: '/v2/status' }, rateLimit: { perSecond: rate, retryAfterSeconds: 1 } },
+      { latencyMs, jitterMs: latencyMs / 2 },
+    ],
+  },
+);
 const port = new URL(server.url).port;
 // RDAP on 127.0.0.1 and the status API on localhost: two providers, each paced at its own limit.
 const checker = createDomainChecker({
@@ -86,7 +92,9 @@ const domainCount = plan.domains.length;
 // so the figure below is the scanner's.
 plan.domains.length = 0;
 registry.domains.length = 0;
-const { scanId } = await db.transaction((tx) => requestScan(tx, { type: 'cli', operator: 'bench' }, { kind: 'full', trigger: 'cli' }));
+const { scanId } = await db.transaction((tx) =>
+  requestScan(tx, { type: 'cli', operator: 'bench' }, { kind: 'full', trigger: 'cli' }),
+);
 const timings = { claimMs: 0, checkMs: 0, applyMs: 0 };
 // RSS sampled while the scan runs: the harness's own copy of the dataset (built before) is not the
 // scanner's, and the kernel's max RSS would include it.
@@ -108,7 +116,9 @@ const [scan] = await db.select().from(scans).where(eq(scans.id, scanId));
 const stats = await server.stats();
 // Everything the scanner asked the providers, bootstrap fetches included.
 const providerCalls = stats.requests;
-const [dbSize] = await db.execute<{ size: string }>(sql`select pg_size_pretty(pg_database_size(current_database())) as size`);
+const [dbSize] = await db.execute<{ size: string }>(
+  sql`select pg_size_pretty(pg_database_size(current_database())) as size`,
+);
 const boundSeconds = domainCount / rate;
 const result = {
   emails,
@@ -122,12 +132,22 @@ const result = {
   process_max_rss_mb: peakRssMb(),
 };
 
-log(`scan #${scanId}: ${scan?.state}, ${scan?.checked}/${scan?.total} domains, counters ${JSON.stringify(scan?.counters)}`);
-log(`time: ${seconds.toFixed(1)} s for ${domainCount.toLocaleString('en')} domains; rate-limit bound ${boundSeconds.toFixed(1)} s (${rate}/s per provider) → ratio ${result.ratio_to_bound}`);
+log(
+  `scan #${scanId}: ${scan?.state}, ${scan?.checked}/${scan?.total} domains, counters ${JSON.stringify(scan?.counters)}`,
+);
+log(
+  `time: ${seconds.toFixed(1)} s for ${domainCount.toLocaleString('en')} domains; rate-limit bound ${boundSeconds.toFixed(1)} s (${rate}/s per provider) → ratio ${result.ratio_to_bound}`,
+);
 log(`throughput: ${(emails / seconds).toFixed(0)} addresses/s, ${(domainCount / seconds).toFixed(0)} domains/s`);
-log(`provider calls: ${providerCalls.toLocaleString('en')} (RDAP + status, incl. retries after 429); per-address-row checking (PyPI) would make ${emails.toLocaleString('en')}`);
-log(`where the time went (summed over overlapping batches): claim ${(timings.claimMs / 1000).toFixed(1)} s, provider checks ${(timings.checkMs / 1000).toFixed(1)} s, database apply ${(timings.applyMs / 1000).toFixed(1)} s`);
-log(`provider requests by host: ${JSON.stringify(stats.byHost)}; scanner RSS ${Math.round(rssBefore / 2 ** 20)} MiB before the scan, peaked at ${result.peak_rss_mb} MiB during it (process max, dataset generation included: ${result.process_max_rss_mb} MiB); database ${dbSize?.size}`);
+log(
+  `provider calls: ${providerCalls.toLocaleString('en')} (RDAP + status, incl. retries after 429); per-address-row checking (PyPI) would make ${emails.toLocaleString('en')}`,
+);
+log(
+  `where the time went (summed over overlapping batches): claim ${(timings.claimMs / 1000).toFixed(1)} s, provider checks ${(timings.checkMs / 1000).toFixed(1)} s, database apply ${(timings.applyMs / 1000).toFixed(1)} s`,
+);
+log(
+  `provider requests by host: ${JSON.stringify(stats.byHost)}; scanner RSS ${Math.round(rssBefore / 2 ** 20)} MiB before the scan, peaked at ${result.peak_rss_mb} MiB during it (process max, dataset generation included: ${result.process_max_rss_mb} MiB); database ${dbSize?.size}`,
+);
 await server.stop();
 await close();
 await pg.stop();

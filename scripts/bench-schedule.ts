@@ -47,7 +47,12 @@ function readConfig(): RunConfig {
   };
   const failRate = Number(values['fail-rate']);
   if (!(failRate >= 0 && failRate < 1)) throw new Error(`--fail-rate must be in [0, 1), got ${values['fail-rate']}`);
-  return { domains: int('domains', values.domains, 1), seed: int('seed', values.seed, 0), days: int('days', values.days, 1), failRate };
+  return {
+    domains: int('domains', values.domains, 1),
+    seed: int('seed', values.seed, 0),
+    days: int('days', values.days, 1),
+    failRate,
+  };
 }
 
 const round = (x: number, digits: number) => (Number.isFinite(x) ? Number(x.toFixed(digits)) : null);
@@ -86,24 +91,36 @@ function main(): void {
   const perDay = (calls: number) => calls / config.days;
   const out = (line = '') => process.stdout.write(`${line}\n`);
 
-  out(`bench:schedule — detection delay of domain stage changes and provider calls, ${config.days} simulated days, seed ${config.seed}`);
+  out(
+    `bench:schedule — detection delay of domain stage changes and provider calls, ${config.days} simulated days, seed ${config.seed}`,
+  );
   out(machineLine());
   out();
   out('assumptions:');
   for (const line of assumptionLines(config)) out(`  - ${line}`);
   out(`  - ${describeRegistry(registry)}`);
-  out(`  - rows: ${registry.customRows} on custom domains + ${registry.bigProviderRows} at big providers = ${registry.emails} (PyPI needs ${(registry.emails / MODEL.pypi.capPerDay).toFixed(0)} days per pass at ${MODEL.pypi.capPerDay}/day)`);
+  out(
+    `  - rows: ${registry.customRows} on custom domains + ${registry.bigProviderRows} at big providers = ${registry.emails} (PyPI needs ${(registry.emails / MODEL.pypi.capPerDay).toFixed(0)} days per pass at ${MODEL.pypi.capPerDay}/day)`,
+  );
   out();
   out(policyTable(policies, config.days));
-  out('lapsed = events into redemption, pending delete, available, re_registered (the stages that unverify by default);');
-  out('unverified before drop = share of drops with a successful check during redemption or pending delete, i.e. before a stranger could register.');
+  out(
+    'lapsed = events into redemption, pending delete, available, re_registered (the stages that unverify by default);',
+  );
+  out(
+    'unverified before drop = share of drops with a successful check during redemption or pending delete, i.e. before a stranger could register.',
+  );
   out();
   out(causeTable(policies));
   out();
   out(overLine('ours', ours, 24));
   out(stageCallsLine(byStage, config.days));
-  out(`ours during the ${MODEL.importDays}-day import ramp (not in the figures above): ${ramp.events} events, p50 ${ramp.p50.toFixed(1)} h, p99 ${ramp.p99.toFixed(1)} h`);
-  out(`calls ratio ours/daily ${(ours.calls / daily.calls).toFixed(4)}, ours/PyPI ${(ours.calls / pypi.calls).toFixed(4)}; ours p99 ${s.p99.toFixed(2)} h against a target of ≤ 24 h: ${s.p99 <= 24 ? 'met' : 'MISSED'}`);
+  out(
+    `ours during the ${MODEL.importDays}-day import ramp (not in the figures above): ${ramp.events} events, p50 ${ramp.p50.toFixed(1)} h, p99 ${ramp.p99.toFixed(1)} h`,
+  );
+  out(
+    `calls ratio ours/daily ${(ours.calls / daily.calls).toFixed(4)}, ours/PyPI ${(ours.calls / pypi.calls).toFixed(4)}; ours p99 ${s.p99.toFixed(2)} h against a target of ≤ 24 h: ${s.p99 <= 24 ? 'met' : 'MISSED'}`,
+  );
   out(`ran in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 
   const d = daily.all.summary();

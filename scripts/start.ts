@@ -29,7 +29,18 @@ const env = readEnv();
 const log = (line: string) => process.stdout.write(`${line}\n`);
 const stops: (() => Promise<void>)[] = [];
 // Environment the CLI needs to reach what this process started (see scripts/start/services.ts).
-const SERVICE_KEYS = ['RDAP_BOOTSTRAP_URL', 'DOMAIN_STATUS_PROVIDER', 'DOMAINR_BASE_URL', 'DOMAINR_CLIENT_ID', 'FASTLY_BASE_URL', 'FASTLY_API_KEY', 'DNS_SERVERS', 'SMTP_URL', 'APP_URL', 'GK_OUTBOUND_ALLOW'];
+const SERVICE_KEYS = [
+  'RDAP_BOOTSTRAP_URL',
+  'DOMAIN_STATUS_PROVIDER',
+  'DOMAINR_BASE_URL',
+  'DOMAINR_CLIENT_ID',
+  'FASTLY_BASE_URL',
+  'FASTLY_API_KEY',
+  'DNS_SERVERS',
+  'SMTP_URL',
+  'APP_URL',
+  'GK_OUTBOUND_ALLOW',
+];
 
 async function shutdown(code: number) {
   for (const stop of stops.reverse()) await stop().catch(() => {});
@@ -77,7 +88,10 @@ async function main() {
   const realSources = Boolean(process.env.RDAP_BOOTSTRAP_URL) || env.GK_PROTOCOL_SERVER === 'off';
   if (!realSources) {
     const anchor = (await readDemoAnchor(db)) ?? new Date();
-    const protocol = await startProtocolServer({ host: PEER_HOST, domains: demoRegistryDomains(anchor).map((d) => d.record) });
+    const protocol = await startProtocolServer({
+      host: PEER_HOST,
+      domains: demoRegistryDomains(anchor).map((d) => d.record),
+    });
     stops.push(protocol.close);
     // The protocol server's allowance joins any the operator set (GK_OUTBOUND_ALLOW is a list).
     const allow = [process.env.GK_OUTBOUND_ALLOW, protocol.env.GK_OUTBOUND_ALLOW].filter(Boolean).join(',');
@@ -115,7 +129,10 @@ async function main() {
   const next = startNext(root, { port, host: env.HOST }, { ...childEnv, PORT: String(port) });
   stops.push(next.stop);
   await waitForHttp(`${url}/login`, 60_000, next.child);
-  const serviceEnv = Object.fromEntries(Object.entries(childEnv).filter(([k]) => SERVICE_KEYS.includes(k))) as Record<string, string>;
+  const serviceEnv = Object.fromEntries(Object.entries(childEnv).filter(([k]) => SERVICE_KEYS.includes(k))) as Record<
+    string,
+    string
+  >;
   await writeServices(dataDir, { env: serviceEnv, webUrl: url });
   stops.push(() => removeServices(dataDir));
   next.child.once('exit', (code) => void shutdown(code ?? 1));

@@ -39,7 +39,9 @@ const recheck = {
   check: (domain: string) => checkDomainNow(db, domain, { trigger: 'reset', actor: { type: 'job', name: 'outbox' } }),
   log,
 };
-const outbox = env.SMTP_URL ? startOutboxWorker(db, { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM, appUrl: appBaseUrl(env), log, recheck }) : null;
+const outbox = env.SMTP_URL
+  ? startOutboxWorker(db, { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM, appUrl: appBaseUrl(env), log, recheck })
+  : null;
 if (!outbox) log('SMTP_URL is not set: mail stays queued in the outbox');
 log(`ready (${database.mode === 'external' ? 'DATABASE_URL' : `embedded PostgreSQL, ${database.mode}`})`);
 

@@ -15,7 +15,9 @@ export const CHECK_DOMAIN_USAGE =
 
 const when = (flag: string) =>
   z
-    .union([z.iso.datetime({ offset: true }), z.iso.date()], { error: `${flag} must be an ISO 8601 date or date-time (e.g. 2026-01-31T12:00:00Z)` })
+    .union([z.iso.datetime({ offset: true }), z.iso.date()], {
+      error: `${flag} must be an ISO 8601 date or date-time (e.g. 2026-01-31T12:00:00Z)`,
+    })
     .transform((v) => new Date(v))
     .optional();
 
@@ -29,10 +31,20 @@ const argsSchema = z.object({
     .optional()
     .transform((v, ctx) => {
       if (v === undefined) return undefined;
-      const names = [...new Set(v.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean))];
+      const names = [
+        ...new Set(
+          v
+            .split(',')
+            .map((s) => s.trim().toLowerCase())
+            .filter(Boolean),
+        ),
+      ];
       const unknown = names.filter((n) => !(CHECK_SOURCES as readonly string[]).includes(n));
       if (names.length === 0 || unknown.length > 0) {
-        ctx.addIssue({ code: 'custom', message: `--sources takes a comma-separated list of ${CHECK_SOURCES.join(', ')}${unknown.length ? `; unknown: ${unknown.join(', ')}` : ''}` });
+        ctx.addIssue({
+          code: 'custom',
+          message: `--sources takes a comma-separated list of ${CHECK_SOURCES.join(', ')}${unknown.length ? `; unknown: ${unknown.join(', ')}` : ''}`,
+        });
         return z.NEVER;
       }
       return names as (typeof CHECK_SOURCES)[number][];
@@ -42,7 +54,10 @@ const argsSchema = z.object({
 
 type Io = Pick<CliIO, 'stdout' | 'stderr' | 'env'>;
 
-export async function checkDomainCommand(argv: string[], io: Io = { stdout: process.stdout, stderr: process.stderr, env: process.env }): Promise<number> {
+export async function checkDomainCommand(
+  argv: string[],
+  io: Io = { stdout: process.stdout, stderr: process.stderr, env: process.env },
+): Promise<number> {
   const fail = (message: string): number => {
     io.stderr.write(`gk check-domain: ${message.replace(/\s*\n\s*/g, ' ')}\n`);
     return 2;
@@ -67,7 +82,8 @@ export async function checkDomainCommand(argv: string[], io: Io = { stdout: proc
   });
   if (!args.success) return fail(args.error.issues[0]?.message ?? 'invalid arguments');
   const target = registrableDomainOf(input);
-  if (!target.ok) return fail(`${JSON.stringify(input)} is not a domain or address we can check: ${target.error.message}`);
+  if (!target.ok)
+    return fail(`${JSON.stringify(input)} is not a domain or address we can check: ${target.error.message}`);
   const env = envSchema.safeParse(io.env);
   if (!env.success) {
     const issue = env.error.issues[0];
@@ -95,7 +111,9 @@ export async function checkDomainCommand(argv: string[], io: Io = { stdout: proc
     io.stderr.write(`gk check-domain: ${err instanceof Error ? err.message : String(err)}\n`);
     return 1;
   }
-  io.stdout.write(opts.json ? `${JSON.stringify(toJson(input, result))}\n` : formatCheck(input, result, target.unicodeDomain));
+  io.stdout.write(
+    opts.json ? `${JSON.stringify(toJson(input, result))}\n` : formatCheck(input, result, target.unicodeDomain),
+  );
   return 0;
 }
 

@@ -29,14 +29,23 @@ export async function keysCommand(argv: string[], io: CliIO): Promise<number> {
       const role = kid === ring.current.kid ? 'current' : kid === DERIVED_KID ? 'derived from the secret' : 'old';
       io.stdout.write(`${kid}\t${role}\t${counts[kid] ?? 0} values\n`);
     }
-    for (const [kid, n] of Object.entries(counts)) if (!ring.keys.has(kid)) io.stdout.write(`${kid}\t${kid === 'legacy' ? 'old format, derived key' : 'MISSING from the ring'}\t${n} values\n`);
+    for (const [kid, n] of Object.entries(counts))
+      if (!ring.keys.has(kid))
+        io.stdout.write(
+          `${kid}\t${kid === 'legacy' ? 'old format, derived key' : 'MISSING from the ring'}\t${n} values\n`,
+        );
     return 0;
   }
   if (sub === 'rotate' && rest.length === 0) {
     const result = await withCliDatabase(io.env, (db) => rotateSealingKeys(db, actor, { env }));
     if (result.added) io.stdout.write(`added key ${result.added} to ${where}; it seals from now on\n`);
-    else io.stdout.write(`the ring is GK_SEALING_KEYS: its first key ${result.current} seals (put a new key first to rotate)\n`);
-    io.stdout.write(`re-sealed ${result.resealed.users} TOTP secret(s) and ${result.resealed.notifications} queued link(s) with ${result.current}\n`);
+    else
+      io.stdout.write(
+        `the ring is GK_SEALING_KEYS: its first key ${result.current} seals (put a new key first to rotate)\n`,
+      );
+    io.stdout.write(
+      `re-sealed ${result.resealed.users} TOTP secret(s) and ${result.resealed.notifications} queued link(s) with ${result.current}\n`,
+    );
     io.stdout.write('old keys stay in the ring until `gk keys retire <kid>`\n');
     return 0;
   }

@@ -13,11 +13,22 @@ const USAGE = 'usage: gk scan --full | --domain <domain> | --email <address> | -
 function parse(argv: string[]): RequestScanInput & { wait: boolean } {
   const { values, positionals } = parseArgs({
     args: argv,
-    options: { full: { type: 'boolean' }, domain: { type: 'string' }, email: { type: 'string' }, user: { type: 'string' }, wait: { type: 'boolean' } },
+    options: {
+      full: { type: 'boolean' },
+      domain: { type: 'string' },
+      email: { type: 'string' },
+      user: { type: 'string' },
+      wait: { type: 'boolean' },
+    },
     allowPositionals: true,
     strict: true,
   });
-  const chosen = [values.full ? 'full' : null, values.domain !== undefined ? 'domain' : null, values.email !== undefined ? 'email' : null, values.user !== undefined ? 'user' : null].filter(Boolean);
+  const chosen = [
+    values.full ? 'full' : null,
+    values.domain !== undefined ? 'domain' : null,
+    values.email !== undefined ? 'email' : null,
+    values.user !== undefined ? 'user' : null,
+  ].filter(Boolean);
   if (positionals.length > 0 || chosen.length !== 1) throw new UsageError(USAGE);
   const wait = Boolean(values.wait);
   if (values.full) return { kind: 'full', trigger: 'cli', wait };
@@ -40,7 +51,9 @@ export function describeCounters(scan: Scan): string {
     `  domains checked ${c.domainsChecked}, changed ${c.domainsChanged}, errored ${c.domainsErrored}`,
     `  addresses unverified ${c.addressesUnverified}, flags opened ${c.flagsOpened}, resolved ${c.flagsResolved}, held for review ${c.flagsHeldForReview ?? 0}`,
     `  notifications queued ${c.notificationsQueued}`,
-    ...(scan.guardTripped ? ['  blast-radius guard tripped: unverifications are waiting for review in the dashboard'] : []),
+    ...(scan.guardTripped
+      ? ['  blast-radius guard tripped: unverifications are waiting for review in the dashboard']
+      : []),
   ].join('\n');
 }
 

@@ -41,7 +41,9 @@ export async function userCommand(argv: string[], io: CliIO): Promise<number> {
     const result = await withCliDatabase(io.env, (db) =>
       db.transaction((tx) => setUserRole(tx, actor, { username, role: role.data })),
     );
-    io.stdout.write(result.changed ? `${result.username} is now ${result.role}\n` : `${result.username} was already ${result.role}\n`);
+    io.stdout.write(
+      result.changed ? `${result.username} is now ${result.role}\n` : `${result.username} was already ${result.role}\n`,
+    );
     return 0;
   }
   if (sub === 'list') {
@@ -53,4 +55,3 @@ export async function userCommand(argv: string[], io: CliIO): Promise<number> {
   }
   throw new UsageError(USAGE);
 }
-

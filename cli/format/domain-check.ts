@@ -39,7 +39,11 @@ export function formatCheck(input: string, result: CheckedDomain, unicodeDomain:
   lines.push('', 'sources:');
   for (const s of result.sources) {
     const latency = s.latencyMs === null ? '' : `  ${s.latencyMs} ms`;
-    const detail = s.ok ? (s.statusWords ? `  words: ${s.statusWords.map(clean).join(' ')}` : '') : `  ${s.error?.code}: ${clean(s.error?.message ?? '')}`;
+    const detail = s.ok
+      ? s.statusWords
+        ? `  words: ${s.statusWords.map(clean).join(' ')}`
+        : ''
+      : `  ${s.error?.code}: ${clean(s.error?.message ?? '')}`;
     lines.push(`  ${s.name.padEnd(8)} ${s.ok ? 'ok' : 'ERROR'}${detail}${latency}`);
   }
   if (result.sources.length === 0) lines.push('  (none queried)');

@@ -6,7 +6,11 @@ import { Button } from '../ui/button';
 /** Shown while any address is flagged or its domain is expiring or in grace, with the two remedies. */
 export function AccountWarning({ overview }: { overview: AccountOverview }) {
   const atRisk = overview.addresses.filter(
-    (a) => a.flag || (a.unverifyReason === 'domain_lifecycle' && !a.verified) || a.stage === 'expiring' || a.stage === 'grace',
+    (a) =>
+      a.flag ||
+      (a.unverifyReason === 'domain_lifecycle' && !a.verified) ||
+      a.stage === 'expiring' ||
+      a.stage === 'grace',
   );
   if (atRisk.length === 0) return null;
   // A backup is an address that cannot lapse with the others: verified, trusted for resets, not at risk.
@@ -17,8 +21,8 @@ export function AccountWarning({ overview }: { overview: AccountOverview }) {
         <AlertTriangle aria-hidden="true" className="size-5" /> Your account may be at risk
       </p>
       <p className="mt-1 text-sm">
-        The domain of {atRisk.map((a) => a.address).join(', ')} is lapsing or changed hands. Whoever holds a domain receives
-        its mail, including password resets.{' '}
+        The domain of {atRisk.map((a) => a.address).join(', ')} is lapsing or changed hands. Whoever holds a domain
+        receives its mail, including password resets.{' '}
         {hasBackup ? 'Your backup address still receives resets; ' : 'Add a backup address at a big provider and '}
         {overview.user.totpEnabled ? 'two-factor authentication is on.' : 'turn on two-factor authentication.'}
       </p>

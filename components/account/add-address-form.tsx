@@ -18,7 +18,11 @@ export function AddAddressForm({ action, providers }: { action: AccountAction; p
       onSubmit={(event) => {
         event.preventDefault();
         const address = String(new FormData(event.currentTarget).get('address') ?? '');
-        void call(action, { address }, `We sent a verification link to ${address.trim()}. Open it while signed in to confirm the address.`).then((ok) => {
+        void call(
+          action,
+          { address },
+          `We sent a verification link to ${address.trim()}. Open it while signed in to confirm the address.`,
+        ).then((ok) => {
           if (ok) form.current?.reset();
         });
       }}
@@ -30,13 +34,25 @@ export function AddAddressForm({ action, providers }: { action: AccountAction; p
       </p>
       <div className="flex max-w-lg gap-2">
         {/* Not type=email: browsers refuse internationalised domains (alice@bücher.de); the server checks the grammar. */}
-        <Input id="new-address" name="address" type="text" inputMode="email" required autoComplete="email" spellCheck={false} placeholder="you@gmail.com" />
+        <Input
+          id="new-address"
+          name="address"
+          type="text"
+          inputMode="email"
+          required
+          autoComplete="email"
+          spellCheck={false}
+          placeholder="you@gmail.com"
+        />
         <Button type="submit" disabled={pending}>
           {pending ? 'Adding…' : 'Add address'}
         </Button>
       </div>
       {message ? (
-        <p role={message.tone === 'error' ? 'alert' : 'status'} className={message.tone === 'error' ? 'text-sm text-red-800' : 'text-sm text-emerald-800'}>
+        <p
+          role={message.tone === 'error' ? 'alert' : 'status'}
+          className={message.tone === 'error' ? 'text-sm text-red-800' : 'text-sm text-emerald-800'}
+        >
           {message.text}
         </p>
       ) : null}

@@ -22,12 +22,28 @@ export function AddressActions({ address: a, actions }: { address: AddressAction
     <div className="mt-2 flex flex-col gap-2">
       <div className="flex flex-wrap gap-2">
         {a.verified ? null : (
-          <Button size="sm" variant="outline" disabled={pending} onClick={() => call(actions.requestVerification, input, `We sent a new verification link to ${a.address}. Open it while signed in.`)}>
+          <Button
+            size="sm"
+            variant="outline"
+            disabled={pending}
+            onClick={() =>
+              call(
+                actions.requestVerification,
+                input,
+                `We sent a new verification link to ${a.address}. Open it while signed in.`,
+              )
+            }
+          >
             Send verification link
           </Button>
         )}
         {a.verified && !a.isPrimary && !a.flagged ? (
-          <Button size="sm" variant="outline" disabled={pending} onClick={() => call(actions.setPrimary, input, `${a.address} is now your primary address.`)}>
+          <Button
+            size="sm"
+            variant="outline"
+            disabled={pending}
+            onClick={() => call(actions.setPrimary, input, `${a.address} is now your primary address.`)}
+          >
             Make primary
           </Button>
         ) : null}
@@ -41,7 +57,9 @@ export function AddressActions({ address: a, actions }: { address: AddressAction
               call(
                 actions.setRecovery,
                 { emailId: a.id, useForRecovery: !a.useForRecovery },
-                a.useForRecovery ? `Password resets will no longer go to ${a.address}.` : `Password resets can now go to ${a.address}.`,
+                a.useForRecovery
+                  ? `Password resets will no longer go to ${a.address}.`
+                  : `Password resets can now go to ${a.address}.`,
               )
             }
           >
@@ -50,7 +68,12 @@ export function AddressActions({ address: a, actions }: { address: AddressAction
         ) : null}
         {a.isPrimary ? null : confirmRemove ? (
           <>
-            <Button size="sm" variant="destructive" disabled={pending} onClick={() => call(actions.remove, input, `${a.address} was removed.`)}>
+            <Button
+              size="sm"
+              variant="destructive"
+              disabled={pending}
+              onClick={() => call(actions.remove, input, `${a.address} was removed.`)}
+            >
               Remove {a.address}
             </Button>
             <Button size="sm" variant="ghost" onClick={() => setConfirmRemove(false)}>
@@ -64,7 +87,10 @@ export function AddressActions({ address: a, actions }: { address: AddressAction
         )}
       </div>
       {message ? (
-        <p role={message.tone === 'error' ? 'alert' : 'status'} className={message.tone === 'error' ? 'text-sm text-red-800' : 'text-sm text-emerald-800'}>
+        <p
+          role={message.tone === 'error' ? 'alert' : 'status'}
+          className={message.tone === 'error' ? 'text-sm text-red-800' : 'text-sm text-emerald-800'}
+        >
           {message.text}
         </p>
       ) : null}

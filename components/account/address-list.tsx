@@ -7,7 +7,8 @@ import { AddressActions } from './address-actions';
 import { describeAddress } from './describe-address';
 import type { AccountAction, AddressActionSet } from './types';
 
-const holdDate = (d: Date) => d.toLocaleString('en-GB', { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', timeZone: 'UTC' });
+const holdDate = (d: Date) =>
+  d.toLocaleString('en-GB', { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', timeZone: 'UTC' });
 
 export function AddressList({
   overview,
@@ -52,16 +53,24 @@ export function AddressList({
                 {a.resetHoldUntil ? (
                   <p className="mt-1 text-sm text-slate-700" data-testid="reset-hold">
                     New recovery addresses wait 72 hours: {a.address} receives password-reset links from{' '}
-                    {holdDate(a.resetHoldUntil)} UTC. Until then they go to your other recovery addresses, so someone who
-                    got into your session cannot add an address and reset your password at once.
+                    {holdDate(a.resetHoldUntil)} UTC. Until then they go to your other recovery addresses, so someone
+                    who got into your session cannot add an address and reset your password at once.
                   </p>
                 ) : a.resetBlock === 'domain_not_watched' && a.verified && a.useForRecovery ? (
                   <p className="mt-1 text-sm text-slate-700">
-                    We have not been able to check the domain {a.domain} yet, so it cannot receive password resets until we have.
+                    We have not been able to check the domain {a.domain} yet, so it cannot receive password resets until
+                    we have.
                   </p>
                 ) : null}
                 <AddressActions
-                  address={{ id: a.id, address: a.address, verified: a.verified, isPrimary: a.isPrimary, useForRecovery: a.useForRecovery, flagged: a.flag !== null }}
+                  address={{
+                    id: a.id,
+                    address: a.address,
+                    verified: a.verified,
+                    isPrimary: a.isPrimary,
+                    useForRecovery: a.useForRecovery,
+                    flagged: a.flag !== null,
+                  }}
                   actions={actions}
                 />
               </div>

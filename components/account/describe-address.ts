@@ -1,16 +1,20 @@
 import type { AccountAddress } from '@/lib/account/queries';
 import { STAGE_PHRASES } from './stage-phrases';
 
-const day = (d: Date | null) => (d ? d.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' }) : '');
+const day = (d: Date | null) =>
+  d ? d.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' }) : '';
 
 /** One sentence in plain words for the address's state, e.g. "Unverified because the domain … since 3 Nov." */
 export function describeAddress(a: AccountAddress): string {
   if (a.verified) {
-    if (a.flag) return `Verified, but our trust and safety team is reviewing it: the domain ${a.domain} ${STAGE_PHRASES[a.flag.stage]}. It cannot be used to reset your password meanwhile.`;
+    if (a.flag)
+      return `Verified, but our trust and safety team is reviewing it: the domain ${a.domain} ${STAGE_PHRASES[a.flag.stage]}. It cannot be used to reset your password meanwhile.`;
     if (a.stage === 'expiring' || a.stage === 'grace') {
       return `Verified, but the domain ${a.domain} ${STAGE_PHRASES[a.stage]}${a.expiresAt ? ` (expiry: ${day(a.expiresAt)})` : ''}. Renew it, or add a backup address.`;
     }
-    return a.useForRecovery ? 'Verified: password resets can be sent here.' : 'Verified. You chose not to receive password resets here.';
+    return a.useForRecovery
+      ? 'Verified: password resets can be sent here.'
+      : 'Verified. You chose not to receive password resets here.';
   }
   if (a.unverifyReason === 'domain_lifecycle') {
     const stage = a.flag?.stage ?? a.stage;
@@ -20,8 +24,10 @@ export function describeAddress(a: AccountAddress): string {
     const when = sinceDate ? (ongoing ? ` since ${day(sinceDate)}` : ` (noticed ${day(sinceDate)})`) : '';
     return `Unverified because the domain ${a.domain} ${stage ? STAGE_PHRASES[stage] : 'lapsed'}${when}. It cannot be used to reset your password, and we send nothing there.`;
   }
-  if (a.unverifyReason === 'staff') return 'Unverified by our trust and safety team. It cannot be used to reset your password.';
-  if (a.unverifyReason === 'bounce') return 'Unverified because mail to it bounced. Send a new verification link to use it again.';
+  if (a.unverifyReason === 'staff')
+    return 'Unverified by our trust and safety team. It cannot be used to reset your password.';
+  if (a.unverifyReason === 'bounce')
+    return 'Unverified because mail to it bounced. Send a new verification link to use it again.';
   if (a.unverifyReason === 'user') return 'Unverified. Send a verification link to use it again.';
   return 'Not verified yet: open the link we sent to it (while signed in) to confirm it.';
 }

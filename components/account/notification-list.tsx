@@ -6,10 +6,19 @@ import { EmptyState } from '../ui/empty-state';
 import { MarkReadButton } from './mark-read-button';
 import type { AccountAction } from './types';
 
-const when = (d: Date) => d.toLocaleString('en-GB', { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', timeZone: 'UTC' });
+const when = (d: Date) =>
+  d.toLocaleString('en-GB', { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', timeZone: 'UTC' });
 
 /** In-app notices: the same words as the mail, the subject first (unread ones bold), the text on opening. */
-export function NotificationList({ inbox, markRead, appUrl }: { inbox: AccountOverview['inbox']; markRead: AccountAction; appUrl: string }) {
+export function NotificationList({
+  inbox,
+  markRead,
+  appUrl,
+}: {
+  inbox: AccountOverview['inbox'];
+  markRead: AccountAction;
+  appUrl: string;
+}) {
   const unread = inbox.filter((n) => !n.readAt).length;
   return (
     <Card className="mb-6" aria-labelledby="notifications-title">
@@ -29,9 +38,13 @@ export function NotificationList({ inbox, markRead, appUrl }: { inbox: AccountOv
               return (
                 <li key={n.id} className="flex items-baseline justify-between gap-3 py-2 text-sm">
                   <details className="flex-1">
-                    <summary className={n.readAt ? 'cursor-pointer text-slate-600' : 'cursor-pointer font-medium'}>{mail.subject}</summary>
+                    <summary className={n.readAt ? 'cursor-pointer text-slate-600' : 'cursor-pointer font-medium'}>
+                      {mail.subject}
+                    </summary>
                     {/* The mail's paragraphs without its greeting and signature. */}
-                    <p className="mt-1 whitespace-pre-line text-slate-700">{mail.text.trim().split('\n\n').slice(1, -1).join('\n\n')}</p>
+                    <p className="mt-1 whitespace-pre-line text-slate-700">
+                      {mail.text.trim().split('\n\n').slice(1, -1).join('\n\n')}
+                    </p>
                   </details>
                   <time className="shrink-0 text-xs text-muted-foreground" dateTime={n.createdAt.toISOString()}>
                     {when(n.createdAt)} UTC

@@ -13,7 +13,14 @@ export const RESET_OUTCOME_WORDS: Record<ResetOutcome, string> = {
   rate_limited: 'too many requests: nothing sent',
 };
 
-const when = (iso: string) => new Date(iso).toLocaleString('en-GB', { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', timeZone: 'UTC' });
+const when = (iso: string) =>
+  new Date(iso).toLocaleString('en-GB', {
+    day: 'numeric',
+    month: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone: 'UTC',
+  });
 
 /** Recent password-reset requests for this account, so the owner notices someone probing. */
 export function ResetActivity({ attempts }: { attempts: ResetAttemptRow[] }) {

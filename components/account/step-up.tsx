@@ -21,7 +21,15 @@ export function useStepUp(): Run {
   return run ?? ((action, input) => action(input));
 }
 
-export function StepUpProvider({ prove, twoFactorOn, children }: { prove: AccountAction; twoFactorOn: boolean; children: ReactNode }) {
+export function StepUpProvider({
+  prove,
+  twoFactorOn,
+  children,
+}: {
+  prove: AccountAction;
+  twoFactorOn: boolean;
+  children: ReactNode;
+}) {
   const [open, setOpen] = useState(false);
   const [useCode, setUseCode] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -43,12 +51,15 @@ export function StepUpProvider({ prove, twoFactorOn, children }: { prove: Accoun
     settle.current = null;
   };
 
-  const run = useCallback<Run>(async (action, input) => {
-    const first = await action(input);
-    if (first.ok || first.code !== 'step_up_required') return first;
-    if (!(await ask())) return first;
-    return action(input);
-  }, [ask]);
+  const run = useCallback<Run>(
+    async (action, input) => {
+      const first = await action(input);
+      if (first.ok || first.code !== 'step_up_required') return first;
+      if (!(await ask())) return first;
+      return action(input);
+    },
+    [ask],
+  );
 
   return (
     <StepUpContext.Provider value={run}>
@@ -57,8 +68,8 @@ export function StepUpProvider({ prove, twoFactorOn, children }: { prove: Accoun
         <DialogContent>
           <DialogTitle>Confirm it is you</DialogTitle>
           <DialogDescription>
-            Changes to the addresses that can reset your password need your password (or a two-factor code) from the last
-            10 minutes. Someone who only has your open session cannot make them.
+            Changes to the addresses that can reset your password need your password (or a two-factor code) from the
+            last 10 minutes. Someone who only has your open session cannot make them.
           </DialogDescription>
           <form
             className="flex flex-col gap-3"

@@ -9,7 +9,8 @@ export function TwoFactorCard({ enabled, recoveryCodesLeft }: { enabled: boolean
     <Card className="mb-6">
       <CardHeader>
         <CardTitle className="flex items-center gap-2">
-          <KeyRound aria-hidden="true" className="size-4" /> Two-factor authentication {enabled ? <Badge tone="good">on</Badge> : <Badge tone="warn">off</Badge>}
+          <KeyRound aria-hidden="true" className="size-4" /> Two-factor authentication{' '}
+          {enabled ? <Badge tone="good">on</Badge> : <Badge tone="warn">off</Badge>}
         </CardTitle>
       </CardHeader>
       <CardContent className="flex flex-wrap items-center justify-between gap-3 text-sm">

@@ -8,14 +8,22 @@ import { useStepUp } from './step-up';
 
 type VerifyResult = ActionResult<{ address: string; alreadyVerified: boolean }>;
 
-export function VerifyAddressForm({ action, token }: { action: (input: unknown) => Promise<VerifyResult>; token: string }) {
+export function VerifyAddressForm({
+  action,
+  token,
+}: {
+  action: (input: unknown) => Promise<VerifyResult>;
+  token: string;
+}) {
   const [pending, start] = useTransition();
   const [result, setResult] = useState<VerifyResult | null>(null);
   const run = useStepUp();
   if (result?.ok) {
     return (
       <p role="status" className="text-sm">
-        {result.data.alreadyVerified ? `${result.data.address} was already verified.` : `${result.data.address} is verified.`}{' '}
+        {result.data.alreadyVerified
+          ? `${result.data.address} was already verified.`
+          : `${result.data.address} is verified.`}{' '}
         <Link className="font-medium underline" href="/account">
           Back to your account
         </Link>

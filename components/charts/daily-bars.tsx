@@ -21,7 +21,8 @@ function niceMax(n: number): number {
   return step * 4;
 }
 
-const dayLabel = (day: string) => new Date(`${day}T00:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' });
+const dayLabel = (day: string) =>
+  new Date(`${day}T00:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' });
 
 export function DailyBars<T extends { day: string } & Record<string, number | string>>({
   title,
@@ -50,7 +51,14 @@ export function DailyBars<T extends { day: string } & Record<string, number | st
           {series
             .filter((s) => s.hatched)
             .map((s) => (
-              <pattern key={s.key} id={`${id}-${s.key}-hatch`} width="4" height="4" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+              <pattern
+                key={s.key}
+                id={`${id}-${s.key}-hatch`}
+                width="4"
+                height="4"
+                patternUnits="userSpaceOnUse"
+                patternTransform="rotate(45)"
+              >
                 <rect width="4" height="4" fill="#fff" />
                 <rect width="2" height="4" fill={s.color} />
               </pattern>

@@ -25,7 +25,10 @@ export function CursorPagination({
         {text}
       </Link>
     ) : (
-      <span aria-disabled="true" className={cn(buttonVariants({ variant: 'outline', size: 'sm' }), 'cursor-not-allowed opacity-50')}>
+      <span
+        aria-disabled="true"
+        className={cn(buttonVariants({ variant: 'outline', size: 'sm' }), 'cursor-not-allowed opacity-50')}
+      >
         {icon}
         {text}
       </span>

@@ -38,7 +38,15 @@ export function DomainPeople({ detail }: { detail: DomainDetail }) {
                       {a.username}
                     </Link>
                   </TD>
-                  <TD>{a.verified ? <Badge tone="good">verified</Badge> : <Badge tone="bad">unverified{a.unverifyReason ? ` (${a.unverifyReason.replace('_', ' ')})` : ''}</Badge>}</TD>
+                  <TD>
+                    {a.verified ? (
+                      <Badge tone="good">verified</Badge>
+                    ) : (
+                      <Badge tone="bad">
+                        unverified{a.unverifyReason ? ` (${a.unverifyReason.replace('_', ' ')})` : ''}
+                      </Badge>
+                    )}
+                  </TD>
                   <TD>{a.totpEnabled ? <Badge tone="good">on</Badge> : <Badge>off</Badge>}</TD>
                 </TR>
               ))}

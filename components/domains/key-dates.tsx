@@ -7,8 +7,17 @@ import { MARKER_LABELS } from './timeline-layout';
 import type { Stage } from '@/core/domains';
 
 /** The timeline's facts as a table: every lifecycle date with where it came from, every stage change. */
-export function KeyDates({ timeline, stageChanges }: { timeline: Timeline | null; stageChanges: { stage: Stage; at: string }[] }) {
-  const dates = (Object.keys(MARKER_LABELS) as (keyof Timeline)[]).map((key) => ({ key, date: timeline?.[key] ?? null }));
+export function KeyDates({
+  timeline,
+  stageChanges,
+}: {
+  timeline: Timeline | null;
+  stageChanges: { stage: Stage; at: string }[];
+}) {
+  const dates = (Object.keys(MARKER_LABELS) as (keyof Timeline)[]).map((key) => ({
+    key,
+    date: timeline?.[key] ?? null,
+  }));
   return (
     <div className="grid gap-4 lg:grid-cols-2">
       <Table aria-label="Lifecycle dates">
@@ -23,10 +32,14 @@ export function KeyDates({ timeline, stageChanges }: { timeline: Timeline | null
           {dates.map(({ key, date }) => (
             <TR key={key}>
               <TD>{MARKER_LABELS[key]}</TD>
-              <TD className={date?.kind === 'estimated' ? 'italic' : undefined}>{date ? formatDate(date.at) : 'unknown'}</TD>
+              <TD className={date?.kind === 'estimated' ? 'italic' : undefined}>
+                {date ? formatDate(date.at) : 'unknown'}
+              </TD>
               <TD>
                 {date ? (
-                  <Badge tone={date.kind === 'stated' ? 'neutral' : 'info'}>{date.kind === 'stated' ? 'stated by the registry' : 'estimated'}</Badge>
+                  <Badge tone={date.kind === 'stated' ? 'neutral' : 'info'}>
+                    {date.kind === 'stated' ? 'stated by the registry' : 'estimated'}
+                  </Badge>
                 ) : (
                   <span className="text-muted-foreground">not published</span>
                 )}

@@ -18,7 +18,8 @@ function bandLabel(stage: keyof typeof STAGE_META, projected: boolean, width: nu
   for (const text of [full, STAGE_META[stage].label]) if (text.length * 7.5 + 12 <= width) return text;
   return null;
 }
-const day = (iso: string) => new Date(iso).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+const day = (iso: string) =>
+  new Date(iso).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
 
 /**
  * The domain's history as an SVG: stages as coloured, labelled bands (projected phases paler and
@@ -28,7 +29,13 @@ const day = (iso: string) => new Date(iso).toLocaleDateString('en-GB', { day: 'n
  */
 export function LifecycleTimeline({ domain, layout }: { domain: string; layout: TimelineLayout }) {
   return (
-    <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-labelledby="timeline-title timeline-desc" className="h-auto w-full" data-testid="lifecycle-timeline">
+    <svg
+      viewBox={`0 0 ${W} ${H}`}
+      role="img"
+      aria-labelledby="timeline-title timeline-desc"
+      className="h-auto w-full"
+      data-testid="lifecycle-timeline"
+    >
       <title id="timeline-title">Lifecycle timeline of {domain}</title>
       <desc id="timeline-desc">
         {`From ${day(layout.start)} to ${day(layout.end)}. Stages: ${layout.bands.map((b) => `${STAGE_META[b.stage].label}${b.projected ? ' (projected)' : ''} ${day(b.from)} to ${day(b.to)}`).join('; ')}. ${layout.events.filter((e) => e.type === 'flag').length} flags and ${layout.events.filter((e) => e.type === 'scan').length} scans.`}
@@ -70,9 +77,29 @@ export function LifecycleTimeline({ domain, layout }: { domain: string; layout: 
         return (
           <g key={m.key} data-marker={m.key} data-kind={m.kind}>
             <title>{`${m.label}: ${day(m.at)} (${m.kind})`}</title>
-            <line x1={mx} x2={mx} y1={BAND_Y - 4} y2={BAND_Y + BAND_H + 8} stroke={ink} strokeWidth={2} strokeDasharray={estimated ? '4 3' : undefined} />
-            <path d={`M ${mx} ${BAND_Y + BAND_H + 3} l 6 6 l -6 6 l -6 -6 z`} fill={estimated ? '#fff' : ink} stroke={ink} strokeWidth={1.5} />
-            <text x={mx} y={(LABEL_Y[m.row] ?? 88) + 4} fontSize={11} fill={ink} textAnchor={anchor} fontStyle={estimated ? 'italic' : undefined}>
+            <line
+              x1={mx}
+              x2={mx}
+              y1={BAND_Y - 4}
+              y2={BAND_Y + BAND_H + 8}
+              stroke={ink}
+              strokeWidth={2}
+              strokeDasharray={estimated ? '4 3' : undefined}
+            />
+            <path
+              d={`M ${mx} ${BAND_Y + BAND_H + 3} l 6 6 l -6 6 l -6 -6 z`}
+              fill={estimated ? '#fff' : ink}
+              stroke={ink}
+              strokeWidth={1.5}
+            />
+            <text
+              x={mx}
+              y={(LABEL_Y[m.row] ?? 88) + 4}
+              fontSize={11}
+              fill={ink}
+              textAnchor={anchor}
+              fontStyle={estimated ? 'italic' : undefined}
+            >
               {text}
             </text>
           </g>
@@ -80,7 +107,15 @@ export function LifecycleTimeline({ domain, layout }: { domain: string; layout: 
       })}
       <g>
         <title>Now</title>
-        <line x1={px(layout.nowX)} x2={px(layout.nowX)} y1={18} y2={H - 4} stroke="#0369a1" strokeWidth={2} strokeDasharray="2 2" />
+        <line
+          x1={px(layout.nowX)}
+          x2={px(layout.nowX)}
+          y1={18}
+          y2={H - 4}
+          stroke="#0369a1"
+          strokeWidth={2}
+          strokeDasharray="2 2"
+        />
         <text x={px(layout.nowX) + 3} y={BAND_Y - 2} fontSize={10} fill="#0369a1" fontWeight={700}>
           now
         </text>

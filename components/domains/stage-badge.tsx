@@ -23,7 +23,12 @@ export const STAGE_META: Record<
   redemption: { label: 'Redemption', icon: TimerReset, tone: 'bad', explain: 'deleted; restorable only for a fee' },
   pending_delete: { label: 'Pending delete', icon: Skull, tone: 'bad', explain: 'about to be released' },
   available: { label: 'Available', icon: ShieldAlert, tone: 'severe', explain: 'anyone can register it' },
-  re_registered: { label: 'Re-registered', icon: UserX, tone: 'severe', explain: 'registered again since verification' },
+  re_registered: {
+    label: 'Re-registered',
+    icon: UserX,
+    tone: 'severe',
+    explain: 'registered again since verification',
+  },
   unknown: { label: 'Unknown', icon: CircleHelp, tone: 'neutral', explain: 'no source could answer' },
 };
 

@@ -95,10 +95,18 @@ export function layoutTimeline(input: TimelineInput): TimelineLayout {
   const observed: { stage: Stage; from: number }[] = input.stageChanges.map((c) => ({ stage: c.stage, from: t(c.at) }));
   const last = observed[observed.length - 1];
   // The domain's own stage wins when no observation recorded the change (e.g. imported data).
-  if (!last || last.stage !== input.stage) observed.push({ stage: input.stage, from: input.stageSince ? t(input.stageSince) : start });
+  if (!last || last.stage !== input.stage)
+    observed.push({ stage: input.stage, from: input.stageSince ? t(input.stageSince) : start });
   const bands: Band[] = observed.map((b, i) => {
     const to = Math.min(observed[i + 1]?.from ?? now, now);
-    return { stage: b.stage, from: new Date(b.from).toISOString(), to: new Date(to).toISOString(), x: x(b.from), width: Math.max(0, x(to) - x(b.from)), projected: false };
+    return {
+      stage: b.stage,
+      from: new Date(b.from).toISOString(),
+      to: new Date(to).toISOString(),
+      x: x(b.from),
+      width: Math.max(0, x(to) - x(b.from)),
+      projected: false,
+    };
   });
   // What comes next if nobody renews: the phases after now, up to each estimated or stated end.
   let cursor = now;
@@ -107,7 +115,14 @@ export function layoutTimeline(input: TimelineInput): TimelineLayout {
     for (const p of PROJECTION.slice(current)) {
       const d = input.timeline?.[p.key];
       if (!d || t(d.at) <= cursor) continue;
-      bands.push({ stage: p.stage, from: new Date(cursor).toISOString(), to: d.at, x: x(cursor), width: x(t(d.at)) - x(cursor), projected: true });
+      bands.push({
+        stage: p.stage,
+        from: new Date(cursor).toISOString(),
+        to: d.at,
+        x: x(cursor),
+        width: x(t(d.at)) - x(cursor),
+        projected: true,
+      });
       cursor = t(d.at);
     }
   }
@@ -124,10 +139,30 @@ export function layoutTimeline(input: TimelineInput): TimelineLayout {
       row: i % 3,
     }));
   const events: EventPoint[] = [
-    ...input.flags.map((f) => ({ type: 'flag' as const, id: f.id, at: f.createdAt, x: x(t(f.createdAt)), label: `Flag #${f.id} opened on ${f.address}` })),
-    ...input.scans.map((s) => ({ type: 'scan' as const, id: s.id, at: s.createdAt, x: x(t(s.createdAt)), label: `Scan #${s.id} (${s.kind}, ${s.state})` })),
+    ...input.flags.map((f) => ({
+      type: 'flag' as const,
+      id: f.id,
+      at: f.createdAt,
+      x: x(t(f.createdAt)),
+      label: `Flag #${f.id} opened on ${f.address}`,
+    })),
+    ...input.scans.map((s) => ({
+      type: 'scan' as const,
+      id: s.id,
+      at: s.createdAt,
+      x: x(t(s.createdAt)),
+      label: `Scan #${s.id} (${s.kind}, ${s.state})`,
+    })),
   ];
-  return { start: new Date(start).toISOString(), end: new Date(end).toISOString(), nowX: x(now), bands, markers, events, ticks: monthTicks(start, end, x) };
+  return {
+    start: new Date(start).toISOString(),
+    end: new Date(end).toISOString(),
+    nowX: x(now),
+    bands,
+    markers,
+    events,
+    ticks: monthTicks(start, end, x),
+  };
 }
 
 /** Month starts (or every few months on a long window), labelled "Mar 2026". */
@@ -138,7 +173,11 @@ function monthTicks(start: number, end: number, x: (ms: number) => number) {
   let m = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1));
   const ticks: { x: number; label: string }[] = [];
   while (m.getTime() < end && ticks.length < 40) {
-    if (m.getUTCMonth() % step === 0) ticks.push({ x: x(m.getTime()), label: m.toLocaleDateString('en-GB', { month: 'short', year: 'numeric', timeZone: 'UTC' }) });
+    if (m.getUTCMonth() % step === 0)
+      ticks.push({
+        x: x(m.getTime()),
+        label: m.toLocaleDateString('en-GB', { month: 'short', year: 'numeric', timeZone: 'UTC' }),
+      });
     m = new Date(Date.UTC(m.getUTCFullYear(), m.getUTCMonth() + 1, 1));
   }
   return ticks;

@@ -9,12 +9,17 @@ export function TimelineLegend({ stages }: { stages: Stage[] }) {
     <ul aria-label="Timeline legend" className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-xs text-slate-700">
       {stages.map((s) => (
         <li key={s} className={item}>
-          <span aria-hidden="true" className="inline-block size-3 border border-slate-900" style={{ background: STAGE_FILL[s] }} />
+          <span
+            aria-hidden="true"
+            className="inline-block size-3 border border-slate-900"
+            style={{ background: STAGE_FILL[s] }}
+          />
           {STAGE_META[s].label}
         </li>
       ))}
       <li className={item}>
-        <span aria-hidden="true" className="inline-block h-3 w-4 border border-dashed border-slate-900 bg-slate-100" /> projected phase
+        <span aria-hidden="true" className="inline-block h-3 w-4 border border-dashed border-slate-900 bg-slate-100" />{' '}
+        projected phase
       </li>
       <li className={item}>
         <svg aria-hidden="true" width="12" height="12" viewBox="0 0 12 12">

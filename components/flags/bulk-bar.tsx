@@ -54,13 +54,22 @@ export function BulkBar({
   const rejectRefusal = releaseRefusal(can.role, 'reject', heldTargets)?.message ?? null;
   const restoreRefusal = releaseRefusal(can.role, 'restore', liveTargets)?.message ?? null;
   return (
-    <section aria-label="Bulk actions" className="mb-3 flex flex-wrap items-center gap-2 rounded-lg border border-border bg-white p-2">
+    <section
+      aria-label="Bulk actions"
+      className="mb-3 flex flex-wrap items-center gap-2 rounded-lg border border-border bg-white p-2"
+    >
       <p className="px-2 text-sm" aria-live="polite">
         <strong>{selectedCount}</strong> selected{selectedCount ? `, ${pendingCount} waiting for review` : ''}
       </p>
       {can.review ? (
         <>
-          <ReviewDialog decision="confirm" pendingCount={pendingCount} disabled={pendingCount === 0 || pending} pending={pending} onSubmit={() => onReview('confirm', '')} />
+          <ReviewDialog
+            decision="confirm"
+            pendingCount={pendingCount}
+            disabled={pendingCount === 0 || pending}
+            pending={pending}
+            onSubmit={() => onReview('confirm', '')}
+          />
           <ReviewDialog
             decision="reject"
             pendingCount={pendingCount}

@@ -25,7 +25,13 @@ export function FlagsTable({
       <THead>
         <tr>
           <TH className="w-8">
-            <input type="checkbox" aria-label="Select every flag on this page" checked={allChecked} onChange={(e) => onToggleAll(e.target.checked)} className="size-4" />
+            <input
+              type="checkbox"
+              aria-label="Select every flag on this page"
+              checked={allChecked}
+              onChange={(e) => onToggleAll(e.target.checked)}
+              className="size-4"
+            />
           </TH>
           <TH>Address</TH>
           <TH>User</TH>
@@ -38,9 +44,21 @@ export function FlagsTable({
       </THead>
       <TBody>
         {rows.map((f) => (
-          <TR key={f.id} data-testid="flag-row" data-flag-id={f.id} data-selected={selected.has(f.id) || undefined} className="data-selected:bg-sky-50">
+          <TR
+            key={f.id}
+            data-testid="flag-row"
+            data-flag-id={f.id}
+            data-selected={selected.has(f.id) || undefined}
+            className="data-selected:bg-sky-50"
+          >
             <TD>
-              <input type="checkbox" aria-label={`Select the flag on ${f.address}`} checked={selected.has(f.id)} onChange={() => onToggle(f.id)} className="size-4" />
+              <input
+                type="checkbox"
+                aria-label={`Select the flag on ${f.address}`}
+                checked={selected.has(f.id)}
+                onChange={() => onToggle(f.id)}
+                className="size-4"
+              />
             </TD>
             <TD className="font-mono text-xs">
               <span className="flex items-center gap-1">

@@ -21,7 +21,14 @@ export function FlagsToolbar({ search, action }: { search: FlagsSearch; action: 
       <Form action={action} className="grid grid-cols-2 gap-3 md:grid-cols-4 2xl:grid-cols-8">
         <div className={`${field} col-span-2`}>
           <Label htmlFor="flags-q">Search address or username</Label>
-          <Input id="flags-q" name="q" type="search" defaultValue={search.q} minLength={MIN_SEARCH} placeholder={`at least ${MIN_SEARCH} characters`} />
+          <Input
+            id="flags-q"
+            name="q"
+            type="search"
+            defaultValue={search.q}
+            minLength={MIN_SEARCH}
+            placeholder={`at least ${MIN_SEARCH} characters`}
+          />
         </div>
         <div className={field}>
           <Label htmlFor="flags-state">State</Label>

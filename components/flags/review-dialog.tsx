@@ -3,7 +3,15 @@
 import { Check, Lock, X } from 'lucide-react';
 import { useState } from 'react';
 import { Button } from '../ui/button';
-import { Dialog, DialogClose, DialogContent, DialogDescription, DialogFooter, DialogTitle, DialogTrigger } from '../ui/dialog';
+import {
+  Dialog,
+  DialogClose,
+  DialogContent,
+  DialogDescription,
+  DialogFooter,
+  DialogTitle,
+  DialogTrigger,
+} from '../ui/dialog';
 import { Input, Label } from '../ui/input';
 import { Textarea } from '../ui/textarea';
 
@@ -41,7 +49,8 @@ export function ReviewDialog({
   const confirm = decision === 'confirm';
   const needsTyping = confirm && pendingCount > 1;
   const ready =
-    (!needsTyping || typed.trim() === String(pendingCount)) && (confirm || (!refusal && (!reasonRequired || reason.trim().length >= minReason)));
+    (!needsTyping || typed.trim() === String(pendingCount)) &&
+    (confirm || (!refusal && (!reasonRequired || reason.trim().length >= minReason)));
   return (
     <Dialog
       open={open}
@@ -58,7 +67,11 @@ export function ReviewDialog({
         </Button>
       </DialogTrigger>
       <DialogContent>
-        <DialogTitle>{confirm ? `Confirm ${pendingCount} held ${pendingCount === 1 ? 'flag' : 'flags'}` : `Reject ${pendingCount} held ${pendingCount === 1 ? 'flag' : 'flags'}`}</DialogTitle>
+        <DialogTitle>
+          {confirm
+            ? `Confirm ${pendingCount} held ${pendingCount === 1 ? 'flag' : 'flags'}`
+            : `Reject ${pendingCount} held ${pendingCount === 1 ? 'flag' : 'flags'}`}
+        </DialogTitle>
         <DialogDescription>
           {confirm
             ? 'The scan was right: each address is unverified now (it can no longer receive password resets), its flag opens, and its user is told at their other addresses.'
@@ -75,12 +88,23 @@ export function ReviewDialog({
         >
           {needsTyping ? (
             <div className="flex flex-col gap-1">
-              <Label htmlFor="review-count">Type {pendingCount} to unverify {pendingCount} addresses</Label>
-              <Input id="review-count" inputMode="numeric" autoComplete="off" value={typed} onChange={(e) => setTyped(e.target.value)} />
+              <Label htmlFor="review-count">
+                Type {pendingCount} to unverify {pendingCount} addresses
+              </Label>
+              <Input
+                id="review-count"
+                inputMode="numeric"
+                autoComplete="off"
+                value={typed}
+                onChange={(e) => setTyped(e.target.value)}
+              />
             </div>
           ) : null}
           {!confirm && refusal ? (
-            <div role="alert" className="flex gap-2 rounded-md border border-red-400 bg-red-50 p-3 text-sm text-red-950">
+            <div
+              role="alert"
+              className="flex gap-2 rounded-md border border-red-400 bg-red-50 p-3 text-sm text-red-950"
+            >
               <Lock aria-hidden="true" className="mt-0.5 size-4 shrink-0" />
               <p>{refusal}</p>
             </div>
@@ -97,7 +121,10 @@ export function ReviewDialog({
                 aria-invalid={Boolean(fieldErrors.reason)}
                 aria-describedby="review-reason-hint"
               />
-              <p id="review-reason-hint" className={fieldErrors.reason ? 'text-sm text-red-800' : 'text-xs text-muted-foreground'}>
+              <p
+                id="review-reason-hint"
+                className={fieldErrors.reason ? 'text-sm text-red-800' : 'text-xs text-muted-foreground'}
+              >
                 {fieldErrors.reason ??
                   (reasonRequired
                     ? `An admin’s reason is required at these domains’ stage: at least ${minReason} characters, recorded with the decision in the audit log.`

@@ -1,4 +1,14 @@
-import { Activity, FileClock, Flag, Globe, LayoutDashboard, type LucideIcon, Mail, Settings, Users } from 'lucide-react';
+import {
+  Activity,
+  FileClock,
+  Flag,
+  Globe,
+  LayoutDashboard,
+  type LucideIcon,
+  Mail,
+  Settings,
+  Users,
+} from 'lucide-react';
 import type { Permission } from '@/lib/auth/permissions';
 
 // The staff sidebar as data; each entry shows only to roles that hold its permission.

@@ -14,7 +14,15 @@ export const KIND_LABELS: Record<NotificationKind, string> = {
   account_change: 'security change notice',
 };
 
-const when = (iso: string) => new Date(iso).toLocaleString('en-GB', { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', second: '2-digit', timeZone: 'UTC' });
+const when = (iso: string) =>
+  new Date(iso).toLocaleString('en-GB', {
+    day: 'numeric',
+    month: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    timeZone: 'UTC',
+  });
 
 function StateCell({ row }: { row: OutboxRow }) {
   if (row.state === 'sent') return <Badge tone="good">sent {row.sentAt ? when(row.sentAt) : ''}</Badge>;
@@ -24,7 +32,8 @@ function StateCell({ row }: { row: OutboxRow }) {
 
 /** What was sent to whom: one row per mail, the body as sent (one-time links hidden). */
 export function OutboxTable({ rows }: { rows: OutboxRow[] }) {
-  if (rows.length === 0) return <EmptyState title="No mail yet">Mail appears here when a notice or a link is queued.</EmptyState>;
+  if (rows.length === 0)
+    return <EmptyState title="No mail yet">Mail appears here when a notice or a link is queued.</EmptyState>;
   return (
     <Table>
       <THead>

@@ -4,7 +4,15 @@ import { Badge } from '../ui/badge';
 import { EmptyState } from '../ui/empty-state';
 import { Table, TBody, TD, TH, THead, TR } from '../ui/table';
 
-const when = (iso: string) => new Date(iso).toLocaleString('en-GB', { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', second: '2-digit', timeZone: 'UTC' });
+const when = (iso: string) =>
+  new Date(iso).toLocaleString('en-GB', {
+    day: 'numeric',
+    month: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    timeZone: 'UTC',
+  });
 
 /** Password-reset requests with their outcome; for the staff outbox page and a user's admin page. */
 export function ResetAttemptsTable({ attempts }: { attempts: ResetAttemptRow[] }) {
@@ -28,7 +36,9 @@ export function ResetAttemptsTable({ attempts }: { attempts: ResetAttemptRow[] }
             <TD className="font-mono text-xs">{a.input}</TD>
             <TD>{a.username ?? '—'}</TD>
             <TD>
-              <Badge tone={a.outcome === 'sent' ? 'good' : a.outcome === 'refused_flagged' ? 'severe' : 'neutral'}>{a.outcome}</Badge>
+              <Badge tone={a.outcome === 'sent' ? 'good' : a.outcome === 'refused_flagged' ? 'severe' : 'neutral'}>
+                {a.outcome}
+              </Badge>
               <span className="ml-1 text-xs text-muted-foreground">{RESET_OUTCOME_WORDS[a.outcome]}</span>
             </TD>
             <TD className="font-mono text-xs">{a.sentTo.join(', ') || '—'}</TD>

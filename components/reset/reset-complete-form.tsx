@@ -26,12 +26,27 @@ export function ResetCompleteForm({ action, token }: { action: Action; token: st
       <input type="hidden" name="token" value={token} />
       <div className="flex flex-col gap-1.5">
         <Label htmlFor="new-password">New password</Label>
-        <Input id="new-password" name="password" type="password" autoComplete="new-password" minLength={10} required aria-invalid={Boolean(fields?.password) || undefined} />
+        <Input
+          id="new-password"
+          name="password"
+          type="password"
+          autoComplete="new-password"
+          minLength={10}
+          required
+          aria-invalid={Boolean(fields?.password) || undefined}
+        />
         <p className="text-xs text-muted-foreground">At least 10 characters.</p>
       </div>
       <div className="flex flex-col gap-1.5">
         <Label htmlFor="confirm-password">New password, again</Label>
-        <Input id="confirm-password" name="confirm" type="password" autoComplete="new-password" required aria-invalid={Boolean(fields?.confirm) || undefined} />
+        <Input
+          id="confirm-password"
+          name="confirm"
+          type="password"
+          autoComplete="new-password"
+          required
+          aria-invalid={Boolean(fields?.confirm) || undefined}
+        />
       </div>
       {state.status === 'invalid' || state.status === 'refused' ? (
         <p role="alert" className="rounded-md border border-red-300 bg-red-50 p-2 text-sm text-red-900">

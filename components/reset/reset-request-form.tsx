@@ -13,10 +13,21 @@ export function ResetRequestForm({ action, doneMessage }: { action: Action; done
     <form action={formAction} className="flex flex-col gap-4">
       <div className="flex flex-col gap-1.5">
         <Label htmlFor="reset-input">Username or email address</Label>
-        <Input id="reset-input" name="input" autoComplete="username" required maxLength={320} aria-invalid={state.status === 'invalid' || undefined} />
+        <Input
+          id="reset-input"
+          name="input"
+          autoComplete="username"
+          required
+          maxLength={320}
+          aria-invalid={state.status === 'invalid' || undefined}
+        />
       </div>
       {state.status === 'done' ? (
-        <p role="status" data-testid="reset-answer" className="rounded-md border border-sky-300 bg-sky-50 p-3 text-sm text-sky-950">
+        <p
+          role="status"
+          data-testid="reset-answer"
+          className="rounded-md border border-sky-300 bg-sky-50 p-3 text-sm text-sky-950"
+        >
           {doneMessage}
         </p>
       ) : null}

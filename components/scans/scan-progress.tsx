@@ -3,7 +3,13 @@ import { Progress } from '../ui/progress';
 import { ScanStateBadge } from './scan-state-badge';
 
 /** Where a scan is: state, a bar while it runs, and the numbers in words. */
-export function ScanProgress({ scan, compact = false }: { scan: Pick<ScanRow, 'id' | 'state' | 'checked' | 'total' | 'counters'>; compact?: boolean }) {
+export function ScanProgress({
+  scan,
+  compact = false,
+}: {
+  scan: Pick<ScanRow, 'id' | 'state' | 'checked' | 'total' | 'counters'>;
+  compact?: boolean;
+}) {
   const running = scan.state === 'running' || scan.state === 'queued';
   const words =
     scan.state === 'queued'
@@ -15,10 +21,17 @@ export function ScanProgress({ scan, compact = false }: { scan: Pick<ScanRow, 'i
         <ScanStateBadge state={scan.state} />
         <span className="text-xs text-muted-foreground tabular-nums">{words}</span>
       </div>
-      {running || !compact ? <Progress value={scan.checked} max={Math.max(scan.total, scan.checked)} label={`Progress of scan #${scan.id}`} /> : null}
+      {running || !compact ? (
+        <Progress
+          value={scan.checked}
+          max={Math.max(scan.total, scan.checked)}
+          label={`Progress of scan #${scan.id}`}
+        />
+      ) : null}
       {!compact && !running ? (
         <p className="text-xs text-muted-foreground">
-          {scan.counters.domainsChanged} changed stage · {scan.counters.domainsErrored} failed · {scan.counters.flagsOpened} flags opened
+          {scan.counters.domainsChanged} changed stage · {scan.counters.domainsErrored} failed ·{' '}
+          {scan.counters.flagsOpened} flags opened
         </p>
       ) : null}
     </div>

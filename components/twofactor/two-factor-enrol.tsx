@@ -59,13 +59,30 @@ export function TwoFactorEnrol({ start, confirm, onCodes }: Props) {
           >
             <p>1. Scan this QR code with your app, or type the key below into it.</p>
             {/* biome-ignore lint/performance/noImgElement: a data URL generated on the server; nothing for next/image to optimise */}
-            <img src={enrolment.qrDataUrl} alt="QR code with your new authenticator key" width={220} height={220} className="rounded border border-border" />
+            <img
+              src={enrolment.qrDataUrl}
+              alt="QR code with your new authenticator key"
+              width={220}
+              height={220}
+              className="rounded border border-border"
+            />
             <p>
-              Key: <code data-testid="totp-secret" className="rounded bg-slate-100 px-1.5 py-0.5 font-mono tracking-wider">{enrolment.secret}</code>
+              Key:{' '}
+              <code data-testid="totp-secret" className="rounded bg-slate-100 px-1.5 py-0.5 font-mono tracking-wider">
+                {enrolment.secret}
+              </code>
             </p>
             <div className="flex max-w-xs flex-col gap-1.5">
               <Label htmlFor="totp-code">2. Type the 6-digit code the app shows</Label>
-              <Input id="totp-code" name="code" inputMode="numeric" autoComplete="one-time-code" pattern="\d{6}" maxLength={6} required />
+              <Input
+                id="totp-code"
+                name="code"
+                inputMode="numeric"
+                autoComplete="one-time-code"
+                pattern="\d{6}"
+                maxLength={6}
+                required
+              />
             </div>
             <Button type="submit" className="self-start" disabled={pending}>
               {pending ? 'Checking…' : 'Turn on two-factor authentication'}

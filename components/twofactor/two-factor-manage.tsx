@@ -22,7 +22,8 @@ export function TwoFactorManage({ recoveryCodesLeft, disable, regenerate, onCode
     <Card>
       <CardContent className="flex flex-col gap-3 pt-4 text-sm">
         <p>
-          Two-factor authentication is <strong>on</strong>. {recoveryCodesLeft} recovery code{recoveryCodesLeft === 1 ? '' : 's'} left.
+          Two-factor authentication is <strong>on</strong>. {recoveryCodesLeft} recovery code
+          {recoveryCodesLeft === 1 ? '' : 's'} left.
         </p>
         <form
           className="flex flex-col gap-3"

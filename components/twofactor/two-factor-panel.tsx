@@ -19,7 +19,15 @@ export interface TwoFactorActions {
  * One component for every state, so what the user was just shown survives the server re-rendering
  * the page after an action (new recovery codes must stay on screen until they say they saved them).
  */
-export function TwoFactorPanel({ enabled, recoveryCodesLeft, actions }: { enabled: boolean; recoveryCodesLeft: number; actions: TwoFactorActions }) {
+export function TwoFactorPanel({
+  enabled,
+  recoveryCodesLeft,
+  actions,
+}: {
+  enabled: boolean;
+  recoveryCodesLeft: number;
+  actions: TwoFactorActions;
+}) {
   const [codes, setCodes] = useState<string[] | null>(null);
   const [turnedOff, setTurnedOff] = useState(false);
   if (codes) {
@@ -29,9 +37,20 @@ export function TwoFactorPanel({ enabled, recoveryCodesLeft, actions }: { enable
       </Card>
     );
   }
-  if (turnedOff) return <p role="status" className="text-sm">Two-factor authentication is off. Signing in needs only your password again.</p>;
+  if (turnedOff)
+    return (
+      <p role="status" className="text-sm">
+        Two-factor authentication is off. Signing in needs only your password again.
+      </p>
+    );
   return enabled ? (
-    <TwoFactorManage recoveryCodesLeft={recoveryCodesLeft} disable={actions.disable} regenerate={actions.regenerate} onCodes={setCodes} onDisabled={() => setTurnedOff(true)} />
+    <TwoFactorManage
+      recoveryCodesLeft={recoveryCodesLeft}
+      disable={actions.disable}
+      regenerate={actions.regenerate}
+      onCodes={setCodes}
+      onDisabled={() => setTurnedOff(true)}
+    />
   ) : (
     <TwoFactorEnrol start={actions.start} confirm={actions.confirm} onCodes={setCodes} />
   );

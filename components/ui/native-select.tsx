@@ -5,7 +5,10 @@ import { cn } from './cn';
 export function NativeSelect({ className, ...props }: ComponentProps<'select'>) {
   return (
     <select
-      className={cn('h-9 w-full rounded-md border border-slate-400 bg-white px-2 text-sm aria-invalid:border-destructive', className)}
+      className={cn(
+        'h-9 w-full rounded-md border border-slate-400 bg-white px-2 text-sm aria-invalid:border-destructive',
+        className,
+      )}
       {...props}
     />
   );

@@ -2,7 +2,15 @@ import { CircleAlert, CircleCheck } from 'lucide-react';
 import { cn } from './cn';
 
 /** The outcome of an action in words: a status for success (polite), an alert for failure. */
-export function Notice({ tone, children, className }: { tone: 'ok' | 'error'; children: React.ReactNode; className?: string }) {
+export function Notice({
+  tone,
+  children,
+  className,
+}: {
+  tone: 'ok' | 'error';
+  children: React.ReactNode;
+  className?: string;
+}) {
   const Icon = tone === 'ok' ? CircleCheck : CircleAlert;
   return (
     <div

@@ -24,9 +24,7 @@ export const flags = pgTable(
   },
   (t) => [
     // At most one live flag per address: a rerun of a scan cannot open a second one.
-    uniqueIndex('flags_one_open_per_email')
-      .on(t.emailId)
-      .where(sql`${t.state} in ('open', 'pending_review')`),
+    uniqueIndex('flags_one_open_per_email').on(t.emailId).where(sql`${t.state} in ('open', 'pending_review')`),
     // The flags page sorts newest first and pages by (created_at, id).
     index('flags_state_created_idx').on(t.state, t.createdAt.desc(), t.id.desc()),
     index('flags_created_idx').on(t.createdAt.desc(), t.id.desc()),
@@ -39,9 +37,7 @@ export const flags = pgTable(
     index('flags_stage_created_idx').on(t.stage, t.createdAt.desc(), t.id.desc()),
     index('flags_domain_created_idx').on(t.domainId, t.createdAt.desc(), t.id.desc()),
     // The overview's "resolved per day" chart; most flags stay open, so only the resolved ones are indexed.
-    index('flags_resolved_idx')
-      .on(t.resolvedAt)
-      .where(sql`${t.resolvedAt} is not null`),
+    index('flags_resolved_idx').on(t.resolvedAt).where(sql`${t.resolvedAt} is not null`),
   ],
 );
 

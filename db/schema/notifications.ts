@@ -32,9 +32,7 @@ export const notifications = pgTable(
     uniqueIndex('notifications_dedupe_key').on(t.dedupeKey),
     index('notifications_user_idx').on(t.userId, t.createdAt.desc()),
     // The sender polls only what is due.
-    index('notifications_due_idx')
-      .on(t.nextAttemptAt)
-      .where(sql`${t.state} = 'queued'`),
+    index('notifications_due_idx').on(t.nextAttemptAt).where(sql`${t.state} = 'queued'`),
   ],
 );
 

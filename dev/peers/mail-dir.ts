@@ -26,7 +26,12 @@ export function readMailDir(dir: string): { file: string; to: string[]; raw: str
     .sort()
     .map((file) => {
       const raw = fs.readFileSync(path.join(dir, file), 'utf8');
-      const to = /^X-Envelope-To: (.*)$/m.exec(raw)?.[1]?.split(',').map((s) => s.trim()).filter(Boolean) ?? [];
+      const to =
+        /^X-Envelope-To: (.*)$/m
+          .exec(raw)?.[1]
+          ?.split(',')
+          .map((s) => s.trim())
+          .filter(Boolean) ?? [];
       return { file, to, raw };
     });
 }

@@ -34,7 +34,8 @@ export async function startSmtpSink(options: {
     logger: false,
     size: 5 * 1024 * 1024,
     onRcptTo(address, _session, callback) {
-      if (options.refuse?.(address.address)) return callback(Object.assign(new Error('mailbox unavailable'), { responseCode: 550 }));
+      if (options.refuse?.(address.address))
+        return callback(Object.assign(new Error('mailbox unavailable'), { responseCode: 550 }));
       callback();
     },
     onData(stream, session, callback) {

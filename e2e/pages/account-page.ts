@@ -25,6 +25,8 @@ export class AccountPage {
   }
 
   async expectMessage(text: string | RegExp) {
-    await expect(this.page.getByRole('status').or(this.page.getByRole('alert')).filter({ hasText: text }).first()).toBeVisible();
+    await expect(
+      this.page.getByRole('status').or(this.page.getByRole('alert')).filter({ hasText: text }).first(),
+    ).toBeVisible();
   }
 }

@@ -37,7 +37,9 @@ export async function freshOpenFlag(sql: Sql, stage: string) {
 export async function waitForIdleScans(sql: Sql, timeoutMs = 45_000) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    const [row] = await sql<{ n: number }[]>`select count(*)::int as n from scans where state in ('queued', 'running') and requested_by is not null`;
+    const [row] = await sql<
+      { n: number }[]
+    >`select count(*)::int as n from scans where state in ('queued', 'running') and requested_by is not null`;
     if (row!.n === 0) return;
     await new Promise((r) => setTimeout(r, 500));
   }
@@ -85,15 +87,32 @@ export async function seedCheckHistory(sql: Sql): Promise<string> {
   if (!d) throw new Error('no seeded domain in redemption with a stated expiry');
   const expires = Date.parse(d.expires);
   const graceEnds = d.grace_ends ? Date.parse(d.grace_ends) : expires + 45 * DAY;
-  const stageAt = (t: number) => (t < expires - 30 * DAY ? 'active' : t < expires ? 'expiring' : t < graceEnds ? 'grace' : 'redemption');
+  const stageAt = (t: number) =>
+    t < expires - 30 * DAY ? 'active' : t < expires ? 'expiring' : t < graceEnds ? 'grace' : 'redemption';
   const rows = [];
   for (let day = 200; day >= 2; day -= 1) {
     const at = Date.now() - day * DAY;
     const stage = stageAt(at);
-    rows.push({ domain_id: d.id, observed_at: new Date(at), source: 'rdap', status_words: WORDS[stage]!, parsed_stage: stage, latency_ms: 120 + (day % 40), error: null });
+    rows.push({
+      domain_id: d.id,
+      observed_at: new Date(at),
+      source: 'rdap',
+      status_words: WORDS[stage]!,
+      parsed_stage: stage,
+      latency_ms: 120 + (day % 40),
+      error: null,
+    });
     if (day % 3 === 0) {
       const failed = day % 27 === 0;
-      rows.push({ domain_id: d.id, observed_at: new Date(at + 1000), source: 'fastly', status_words: failed ? null : stage === 'redemption' ? ['deleting'] : ['active'], parsed_stage: stage, latency_ms: failed ? 10_000 : 90, error: failed ? 'timeout: no answer within 10 s' : null });
+      rows.push({
+        domain_id: d.id,
+        observed_at: new Date(at + 1000),
+        source: 'fastly',
+        status_words: failed ? null : stage === 'redemption' ? ['deleting'] : ['active'],
+        parsed_stage: stage,
+        latency_ms: failed ? 10_000 : 90,
+        error: failed ? 'timeout: no answer within 10 s' : null,
+      });
     }
   }
   await sql`insert into domain_observations ${sql(rows)}`;

@@ -27,7 +27,9 @@ export async function captureAction(page: Page, trigger: () => Promise<void>): P
       resolve({
         url: req.url(),
         headers: Object.fromEntries(
-          Object.entries(headers).filter(([k]) => ['next-action', 'content-type', 'next-router-state-tree', 'accept'].includes(k)),
+          Object.entries(headers).filter(([k]) =>
+            ['next-action', 'content-type', 'next-router-state-tree', 'accept'].includes(k),
+          ),
         ),
         body: req.postData() ?? '',
       });

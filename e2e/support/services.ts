@@ -16,11 +16,19 @@ function services(): { env: Record<string, string> } {
 /** The local protocol server's base URL (it serves RDAP, Domainr and Fastly on one port). */
 export function protocolUrl(): string {
   const url = services().env.DOMAINR_BASE_URL;
-  if (!url) throw new Error('services.json has no protocol server: is the e2e server running with the local protocol server?');
+  if (!url)
+    throw new Error('services.json has no protocol server: is the e2e server running with the local protocol server?');
   return url;
 }
 
-export type Scenario = 'active' | 'expiring' | 'grace' | 'redemption' | 'pending_delete' | 'available' | 're_registered';
+export type Scenario =
+  | 'active'
+  | 'expiring'
+  | 'grace'
+  | 'redemption'
+  | 'pending_delete'
+  | 'available'
+  | 're_registered';
 
 export interface ServedRecord {
   rdap: { handle: string | null; registeredAt: string; registrar: { name: string } | null } | null;
@@ -33,7 +41,8 @@ export async function setScenario(domain: string, scenario: Scenario): Promise<S
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ scenario }),
   });
-  if (!response.ok) throw new Error(`protocol server refused ${scenario} for ${domain}: ${response.status} ${await response.text()}`);
+  if (!response.ok)
+    throw new Error(`protocol server refused ${scenario} for ${domain}: ${response.status} ${await response.text()}`);
   return (await response.json()) as ServedRecord;
 }
 

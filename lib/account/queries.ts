@@ -8,7 +8,13 @@ import { recoveryCandidates, resetBlock, resetRecipients } from '@/lib/reset/rec
 /** Everything the account page shows about the signed-in user's own account. */
 export async function getAccountOverview(db: DbOrTx, userId: number, now: Date = new Date()) {
   const [user] = await db
-    .select({ id: users.id, name: users.name, username: users.username, totpEnabled: users.totpEnabled, recoveryCodeHashes: users.recoveryCodeHashes })
+    .select({
+      id: users.id,
+      name: users.name,
+      username: users.username,
+      totpEnabled: users.totpEnabled,
+      recoveryCodeHashes: users.recoveryCodeHashes,
+    })
     .from(users)
     .where(eq(users.id, userId));
   if (!user) return null;
@@ -38,7 +44,13 @@ export async function getAccountOverview(db: DbOrTx, userId: number, now: Date =
     };
   });
   const inbox = await db
-    .select({ id: notifications.id, kind: notifications.kind, payload: notifications.payload, createdAt: notifications.createdAt, readAt: notifications.readAt })
+    .select({
+      id: notifications.id,
+      kind: notifications.kind,
+      payload: notifications.payload,
+      createdAt: notifications.createdAt,
+      readAt: notifications.readAt,
+    })
     .from(notifications)
     .where(and(eq(notifications.userId, userId), eq(notifications.channel, 'in_app')))
     .orderBy(desc(notifications.createdAt), desc(notifications.id))
@@ -53,6 +65,11 @@ export type AccountAddress = AccountOverview['addresses'][number];
 
 /** The trusted big providers, as examples for "add a backup address". */
 export async function listProviderExamples(db: DbOrTx, limit = 6): Promise<string[]> {
-  const rows = await db.select({ domain: domainLists.domain }).from(domainLists).where(eq(domainLists.list, 'trusted')).orderBy(asc(domainLists.domain)).limit(limit);
+  const rows = await db
+    .select({ domain: domainLists.domain })
+    .from(domainLists)
+    .where(eq(domainLists.list, 'trusted'))
+    .orderBy(asc(domainLists.domain))
+    .limit(limit);
   return rows.map((r) => r.domain);
 }

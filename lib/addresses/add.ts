@@ -20,7 +20,10 @@ export const RECOVERY_COOL_DOWN_MS = 72 * 3600_000;
 /** The address in the mailbox grammar, or a plain-words refusal (the form keeps what was typed). */
 export function parseNewAddress(raw: string) {
   const normalized = normalizeEmailDomain(raw);
-  if (!normalized.ok) throw new AppError('invalid_input', `That address cannot be used: ${normalized.error.message}.`, { address: normalized.error.message });
+  if (!normalized.ok)
+    throw new AppError('invalid_input', `That address cannot be used: ${normalized.error.message}.`, {
+      address: normalized.error.message,
+    });
   return normalized;
 }
 
@@ -28,7 +31,10 @@ export function parseNewAddress(raw: string) {
  * The result of `prepareNewAddress` (lib/addresses/prepare-add.ts): the domain's stage from a check
  * made just now, or `trusted` for a big provider's domain, which is never watched.
  */
-export type NewAddressCheck = { domain: string; stage: Stage } | { domain: string; trusted: true } | { domain: string; blocked: true };
+export type NewAddressCheck =
+  | { domain: string; stage: Stage }
+  | { domain: string; trusted: true }
+  | { domain: string; blocked: true };
 
 /**
  * Adds an unverified address to the caller's account and mails it a verification link. A custom
@@ -65,10 +71,20 @@ export async function addAddress(
   }
 
   const [taken] = await tx.select({ userId: emails.userId }).from(emails).where(eq(emails.address, address));
-  if (taken) throw new AppError('conflict', taken.userId === actor.id ? `${address} is already on your account.` : `${address} is already used by another account.`);
+  if (taken)
+    throw new AppError(
+      'conflict',
+      taken.userId === actor.id
+        ? `${address} is already on your account.`
+        : `${address} is already used by another account.`,
+    );
   const [owned] = await tx.select({ n: count() }).from(emails).where(eq(emails.userId, actor.id));
   const existing = owned?.n ?? 0;
-  if (existing >= MAX_ADDRESSES_PER_USER) throw new AppError('conflict', `An account can have at most ${MAX_ADDRESSES_PER_USER} addresses. Remove one first.`);
+  if (existing >= MAX_ADDRESSES_PER_USER)
+    throw new AppError(
+      'conflict',
+      `An account can have at most ${MAX_ADDRESSES_PER_USER} addresses. Remove one first.`,
+    );
 
   const [row] = await tx
     .insert(emails)
@@ -86,7 +102,11 @@ export async function addAddress(
   if (!row) throw new AppError('internal', 'The address was not added.');
   await queueVerificationLink(tx, row, ctx.appUrl, now);
   await queueAccountChangeNotice(tx, { userId: actor.id, event: 'address_added', emailId: row.id, address, now });
-  await recordAudit(tx, actor, { action: 'email.add', targetType: 'email', targetId: row.id, details: { address, domain } });
+  await recordAudit(tx, actor, {
+    action: 'email.add',
+    targetType: 'email',
+    targetId: row.id,
+    details: { address, domain },
+  });
   return { id: row.id, address };
 }
-

@@ -21,27 +21,44 @@ const REFUSED: readonly Stage[] = ['grace', ...LAPSED_STAGES, 'unknown'];
  * proves someone reads the mailbox now, and only a fresh check says whether that someone is still
  * the person who registered the domain.
  */
-export async function needsFreshCheck(tx: DbOrTx, email: Pick<Email, 'id' | 'domain' | 'unverifyReason'>): Promise<boolean> {
+export async function needsFreshCheck(
+  tx: DbOrTx,
+  email: Pick<Email, 'id' | 'domain' | 'unverifyReason'>,
+): Promise<boolean> {
   if (email.unverifyReason === 'domain_lifecycle') return true;
   const flagged = await tx.select({ id: flags.id }).from(flags).where(eq(flags.emailId, email.id)).limit(1);
   if (flagged.length > 0) return true;
   const lapsing = await tx
     .select({ stage: domains.stage })
     .from(domains)
-    .where(and(eq(domains.name, email.domain), inArray(domains.stage, REFUSED.filter((s) => s !== 'unknown'))))
+    .where(
+      and(
+        eq(domains.name, email.domain),
+        inArray(
+          domains.stage,
+          REFUSED.filter((s) => s !== 'unknown'),
+        ),
+      ),
+    )
     .limit(1);
   return lapsing.length > 0;
 }
 
 function refusal(domain: string, stage: Stage): AppError {
   if (stage === 'unknown')
-    return new AppError('provider_unavailable', `We could not check the domain ${domain} just now, so we cannot verify this address yet. Try again in a few minutes.`);
+    return new AppError(
+      'provider_unavailable',
+      `We could not check the domain ${domain} just now, so we cannot verify this address yet. Try again in a few minutes.`,
+    );
   if (stage === 're_registered' || stage === 'available')
     return new AppError(
       'conflict',
       `We checked just now: the domain ${domain} ${STAGE_PHRASES[stage]}. Whoever holds it now can read this address's mail, so we cannot verify it again. If you registered the domain again yourself, contact our trust and safety team.`,
     );
-  return new AppError('conflict', `We checked just now: the domain ${domain} ${STAGE_PHRASES[stage]}. Renew it with your registrar, then verify this address again.`);
+  return new AppError(
+    'conflict',
+    `We checked just now: the domain ${domain} ${STAGE_PHRASES[stage]}. Renew it with your registrar, then verify this address again.`,
+  );
 }
 
 /**
@@ -56,12 +73,22 @@ export async function assertSafeToVerify(tx: DbOrTx, email: Email, checkDomain: 
   // The engine compares registrations with the verification dates of addresses still verified; this
   // one is not, so its own date is compared here. A registration younger than the verification is
   // someone's new registration, however healthy it looks.
-  const [current] = await tx.select({ registeredAt: domains.registeredAt }).from(domains).where(eq(domains.name, email.domain));
-  if (email.verifiedAt && current?.registeredAt && current.registeredAt.getTime() > email.verifiedAt.getTime() + DEFAULT_REGISTRATION_TOLERANCE_MS)
+  const [current] = await tx
+    .select({ registeredAt: domains.registeredAt })
+    .from(domains)
+    .where(eq(domains.name, email.domain));
+  if (
+    email.verifiedAt &&
+    current?.registeredAt &&
+    current.registeredAt.getTime() > email.verifiedAt.getTime() + DEFAULT_REGISTRATION_TOLERANCE_MS
+  )
     throw refusal(email.domain, 're_registered');
   // The check applied policy and resolved what a renewal resolves; a flag still live is one the
   // engine leaves to a human (e.g. the domain was free to register in between).
   if (await hasLiveFlag(tx, email.id))
-    throw new AppError('conflict', `Our trust and safety team is reviewing ${email.address}. It can be verified again once they have resolved it.`);
+    throw new AppError(
+      'conflict',
+      `Our trust and safety team is reviewing ${email.address}. It can be verified again once they have resolved it.`,
+    );
   return stage;
 }

@@ -13,8 +13,10 @@ import type { emailIdSchema } from './schemas';
 export async function removeAddress(tx: DbOrTx, actor: UserActor, input: z.output<typeof emailIdSchema>) {
   const email = await ownedAddress(tx, actor.id, input.emailId);
   const [all] = await tx.select({ n: count() }).from(emails).where(eq(emails.userId, actor.id));
-  if ((all?.n ?? 0) <= 1) throw new AppError('conflict', 'This is your only address. Add another one before removing it.');
-  if (email.isPrimary) throw new AppError('conflict', 'This is your primary address. Make another verified address primary first.');
+  if ((all?.n ?? 0) <= 1)
+    throw new AppError('conflict', 'This is your only address. Add another one before removing it.');
+  if (email.isPrimary)
+    throw new AppError('conflict', 'This is your primary address. Make another verified address primary first.');
   await tx.delete(emails).where(and(eq(emails.id, email.id), eq(emails.userId, actor.id)));
   await recordAudit(tx, actor, {
     action: 'email.remove',
@@ -23,6 +25,12 @@ export async function removeAddress(tx: DbOrTx, actor: UserActor, input: z.outpu
     details: { address: email.address, wasVerified: email.verified },
   });
   // Told to every remaining verified address: the removed one may have been the owner's.
-  await queueAccountChangeNotice(tx, { userId: actor.id, event: 'address_removed', emailId: null, address: email.address, now: new Date() });
+  await queueAccountChangeNotice(tx, {
+    userId: actor.id,
+    event: 'address_removed',
+    emailId: null,
+    address: email.address,
+    now: new Date(),
+  });
   return { address: email.address };
 }

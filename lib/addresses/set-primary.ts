@@ -26,6 +26,12 @@ export async function setPrimaryAddress(tx: DbOrTx, actor: UserActor, input: z.o
     targetId: email.id,
     details: { address: email.address, previous: previous?.address ?? null },
   });
-  await queueAccountChangeNotice(tx, { userId: actor.id, event: 'primary_changed', emailId: email.id, address: email.address, now: new Date() });
+  await queueAccountChangeNotice(tx, {
+    userId: actor.id,
+    event: 'primary_changed',
+    emailId: email.id,
+    address: email.address,
+    now: new Date(),
+  });
   return { address: email.address, changed: true };
 }

@@ -14,14 +14,19 @@ import type { setRecoverySchema } from './schemas';
 export async function setRecoveryAddress(tx: DbOrTx, actor: UserActor, input: z.output<typeof setRecoverySchema>) {
   const email = await ownedAddress(tx, actor.id, input.emailId);
   if (input.useForRecovery) {
-    if (!email.verified) throw new AppError('conflict', 'Only a verified address can receive password resets. Verify it first.');
-    if (await hasLiveFlag(tx, email.id)) throw new AppError('conflict', `${email.address} is flagged: its domain lapsed or changed hands.`);
+    if (!email.verified)
+      throw new AppError('conflict', 'Only a verified address can receive password resets. Verify it first.');
+    if (await hasLiveFlag(tx, email.id))
+      throw new AppError('conflict', `${email.address} is flagged: its domain lapsed or changed hands.`);
   }
   if (email.useForRecovery === input.useForRecovery) return { address: email.address, changed: false };
   const now = new Date();
   // Newly chosen for recovery: the cool-down starts again (lib/reset/recovery-addresses.ts).
   const hold = input.useForRecovery ? { recoveryHoldUntil: new Date(now.getTime() + RECOVERY_COOL_DOWN_MS) } : {};
-  await tx.update(emails).set({ useForRecovery: input.useForRecovery, ...hold }).where(eq(emails.id, email.id));
+  await tx
+    .update(emails)
+    .set({ useForRecovery: input.useForRecovery, ...hold })
+    .where(eq(emails.id, email.id));
   await recordAudit(tx, actor, {
     action: 'email.set_recovery',
     targetType: 'email',

@@ -12,7 +12,8 @@ import { assertSafeToVerify, type CheckDomainNow } from './domain-gate';
 import { ownedAddress } from './owned';
 import type { verifyTokenSchema } from './schemas';
 
-const STALE = 'This link no longer works: it was used, it expired, or a newer link replaced it. Send a new one from your account page.';
+const STALE =
+  'This link no longer works: it was used, it expired, or a newer link replaced it. Send a new one from your account page.';
 
 /**
  * Confirms an address from its link. The signed-in user must own it: the link proves the mailbox, the
@@ -28,7 +29,10 @@ export async function confirmVerification(
   const token = await peekToken(tx, 'verify_email', input.token, now);
   if (!token?.emailId) throw new AppError('not_found', STALE);
   if (token.userId !== actor.id)
-    throw new AppError('forbidden', 'This link belongs to another account. Sign out, then sign in as the account that added the address.');
+    throw new AppError(
+      'forbidden',
+      'This link belongs to another account. Sign out, then sign in as the account that added the address.',
+    );
   const before = await ownedAddress(tx, actor.id, token.emailId, false);
   if (before.verified) return { address: before.address, alreadyVerified: true };
   const freshStage = await assertSafeToVerify(tx, before, ctx.checkDomain);
@@ -48,6 +52,12 @@ export async function confirmVerification(
     targetId: before.id,
     details: { address: before.address, previously: before.unverifyReason, freshCheck: freshStage },
   });
-  await queueAccountChangeNotice(tx, { userId: actor.id, event: 'address_verified', emailId: before.id, address: before.address, now });
+  await queueAccountChangeNotice(tx, {
+    userId: actor.id,
+    event: 'address_verified',
+    emailId: before.id,
+    address: before.address,
+    now,
+  });
   return { address: before.address, alreadyVerified: false };
 }

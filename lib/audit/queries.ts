@@ -71,7 +71,11 @@ export async function listAuditEntries(
 }
 
 /** Entries about any of the given targets (a user, their addresses, their flags), newest first. */
-export async function listAuditForTargets(db: DbOrTx, targets: { type: string; ids: (string | number)[] }[], limit = 50): Promise<AuditRow[]> {
+export async function listAuditForTargets(
+  db: DbOrTx,
+  targets: { type: string; ids: (string | number)[] }[],
+  limit = 50,
+): Promise<AuditRow[]> {
   const parts = targets
     .filter((t) => t.ids.length > 0)
     .map((t) => and(eq(auditLog.targetType, t.type), sql`${auditLog.targetId} in ${t.ids.map(String)}`));
@@ -79,7 +83,12 @@ export async function listAuditForTargets(db: DbOrTx, targets: { type: string; i
   const rows = await db
     .select()
     .from(auditLog)
-    .where(sql.join(parts.map((p) => sql`(${p})`), sql` or `))
+    .where(
+      sql.join(
+        parts.map((p) => sql`(${p})`),
+        sql` or `,
+      ),
+    )
     .orderBy(sql`${auditLog.at} desc nulls last`, sql`${auditLog.id} desc nulls last`)
     .limit(limit);
   return rows.map((r) => ({ ...r, at: r.at.toISOString() }));

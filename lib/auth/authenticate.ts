@@ -34,7 +34,10 @@ export const LOGIN_THROTTLE = {
 } satisfies Record<string, BackoffPolicy>;
 
 export type AuthenticateResult =
-  | { ok: true; user: { id: number; name: string; username: string; role: 'user' | 'staff' | 'admin'; sessionVersion: number } }
+  | {
+      ok: true;
+      user: { id: number; name: string; username: string; role: 'user' | 'staff' | 'admin'; sessionVersion: number };
+    }
   | { ok: false; reason: 'invalid' | 'two_factor_required' }
   | { ok: false; reason: 'rate_limited'; retryAfterSeconds: number }
   | { ok: false; reason: 'throttled'; scope: 'account' | 'device'; retryAfterSeconds: number };
@@ -73,6 +76,20 @@ export async function authenticate(
   }
   await clearFailures(db, throttleKey);
   const actor = { type: 'user' as const, id: user.id, role: user.role, username: user.username };
-  await recordAudit(db, actor, { action: 'auth.login', targetType: 'user', targetId: user.id, details: { ip: input.ip, knownDevice: Boolean(device) } });
-  return { ok: true, user: { id: user.id, name: user.name, username: user.username, role: user.role, sessionVersion: user.sessionVersion } };
+  await recordAudit(db, actor, {
+    action: 'auth.login',
+    targetType: 'user',
+    targetId: user.id,
+    details: { ip: input.ip, knownDevice: Boolean(device) },
+  });
+  return {
+    ok: true,
+    user: {
+      id: user.id,
+      name: user.name,
+      username: user.username,
+      role: user.role,
+      sessionVersion: user.sessionVersion,
+    },
+  };
 }

@@ -24,7 +24,10 @@ export const trustedProxiesSchema = z
     try {
       proxyaddr.compile(cidrs); // 'loopback', 'uniquelocal', '10.0.0.0/8', '::1' …
     } catch (error) {
-      ctx.addIssue({ code: 'custom', message: `a hop count (e.g. 1) or comma-separated addresses/CIDRs: ${(error as Error).message}` });
+      ctx.addIssue({
+        code: 'custom',
+        message: `a hop count (e.g. 1) or comma-separated addresses/CIDRs: ${(error as Error).message}`,
+      });
       return z.NEVER;
     }
     return { kind: 'cidrs', cidrs };

@@ -40,7 +40,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     // A sign-in checked the password: it is the session's first proof of identity (step-up).
     async jwt(params) {
       const token = authConfig.callbacks.jwt(params);
-      if (params.user && token.sid && token.uid) await recordSignInProof(getDb(), { sessionId: token.sid, userId: Number(token.uid), now: new Date() });
+      if (params.user && token.sid && token.uid)
+        await recordSignInProof(getDb(), { sessionId: token.sid, userId: Number(token.uid), now: new Date() });
       return token;
     },
   },
@@ -55,10 +56,18 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         const deviceCookie = deviceCookieFrom(headers.get('cookie'));
         const result = await authenticate(getDb(), { ...parsed.data, ip, deviceCookie });
         if (result.ok)
-          return { id: String(result.user.id), name: result.user.name, role: result.user.role, username: result.user.username, sessionVersion: result.user.sessionVersion };
+          return {
+            id: String(result.user.id),
+            name: result.user.name,
+            role: result.user.role,
+            username: result.user.username,
+            sessionVersion: result.user.sessionVersion,
+          };
         if (result.reason === 'rate_limited') throw new RateLimited(result.retryAfterSeconds);
         if (result.reason === 'throttled')
-          throw result.scope === 'device' ? new DeviceThrottled(result.retryAfterSeconds) : new AccountThrottled(result.retryAfterSeconds);
+          throw result.scope === 'device'
+            ? new DeviceThrottled(result.retryAfterSeconds)
+            : new AccountThrottled(result.retryAfterSeconds);
         if (result.reason === 'two_factor_required') throw new TwoFactorRequired();
         throw new InvalidLogin();
       },

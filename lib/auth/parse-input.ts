@@ -3,8 +3,7 @@ import { AppError } from '@/lib/errors';
 
 /** Parses action/route input (FormData, search params or JSON) or throws a typed invalid_input. */
 export function parseInput<S extends z.ZodType>(schema: S, raw: unknown): z.output<S> {
-  const value =
-    raw instanceof FormData || raw instanceof URLSearchParams ? Object.fromEntries(raw.entries()) : raw;
+  const value = raw instanceof FormData || raw instanceof URLSearchParams ? Object.fromEntries(raw.entries()) : raw;
   const parsed = schema.safeParse(value);
   if (parsed.success) return parsed.data;
   const fields: Record<string, string> = {};

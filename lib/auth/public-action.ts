@@ -25,7 +25,12 @@ export interface PublicActionDefinition<S extends z.ZodType, T> {
 }
 
 /** The steps without the request: tests call this with any client address. */
-export async function runPublicAction<S extends z.ZodType, T>(def: PublicActionDefinition<S, T>, raw: unknown, db: Db, clientIp: string): Promise<ActionResult<T>> {
+export async function runPublicAction<S extends z.ZodType, T>(
+  def: PublicActionDefinition<S, T>,
+  raw: unknown,
+  db: Db,
+  clientIp: string,
+): Promise<ActionResult<T>> {
   try {
     const input = parseInput(def.input, raw);
     const data = await db.transaction((tx) => def.run({ tx, clientIp }, input));

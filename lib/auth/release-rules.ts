@@ -36,8 +36,10 @@ export const RELEASE_RULES: Record<Stage, { reject: RoleRule; restore: RoleRule 
 /** Why a stage is guarded, after "<domain>: " in a refusal. */
 const WHY: Partial<Record<Stage, string>> = {
   pending_delete: 'being deleted by the registry, so anyone can register it within days: there is nothing to restore',
-  available: 'no longer registered, so anyone can register it and receive the password resets: there is nothing to restore',
-  re_registered: 'registered again after the address was verified, so someone else may hold it now and would receive the password resets',
+  available:
+    'no longer registered, so anyone can register it and receive the password resets: there is nothing to restore',
+  re_registered:
+    'registered again after the address was verified, so someone else may hold it now and would receive the password resets',
 };
 
 const STRICTNESS: Record<RoleRule, number> = { staff: 0, admin_with_reason: 1, nobody: 2 };
@@ -74,7 +76,8 @@ export interface ReleaseRefusal {
   fields?: Record<string, string>;
 }
 
-const RESCAN = 'If the scan was wrong, rescan the domain: the flag resolves itself once the domain is found registered to its owner.';
+const RESCAN =
+  'If the scan was wrong, rescan the domain: the flag resolves itself once the domain is found registered to its owner.';
 const ACTS: Record<ReleaseVerb, { nobody: string; admin: string }> = {
   reject: {
     nobody: `Nobody may reject a held flag there (that would keep its address verified). Confirm the flag instead. ${RESCAN}`,
@@ -106,7 +109,11 @@ const why = (stage: Stage) => WHY[stage] ?? `at a stage (${stage}) that does not
  * typed); null when allowed. A selection is refused whole: one flag the releaser may not release
  * refuses all of them, so nothing is half done and nothing is skipped silently.
  */
-export function releaseRefusal(who: Releaser, verb: ReleaseVerb, targets: readonly ReleaseTarget[]): ReleaseRefusal | null {
+export function releaseRefusal(
+  who: Releaser,
+  verb: ReleaseVerb,
+  targets: readonly ReleaseTarget[],
+): ReleaseRefusal | null {
   const gone = byStage(verb, targets, 'nobody');
   if (gone.size > 0) {
     const parts = [...gone].map(([stage, domains]) => `${domains.join(', ')}: ${why(stage)}.`);
@@ -121,10 +128,16 @@ export function releaseRefusal(who: Releaser, verb: ReleaseVerb, targets: readon
 export const MIN_RELEASE_REASON = 5;
 
 /** Whether this selection needs a reason from whoever releases it. */
-export const needsReason = (verb: ReleaseVerb, targets: readonly ReleaseTarget[]) => strictestRule(verb, targets) === 'admin_with_reason';
+export const needsReason = (verb: ReleaseVerb, targets: readonly ReleaseTarget[]) =>
+  strictestRule(verb, targets) === 'admin_with_reason';
 
 /** The full check a verb runs: role and stage first, then the reason an admin_with_reason rule asks for. */
-export function releaseCheck(who: Releaser, verb: ReleaseVerb, targets: readonly ReleaseTarget[], reason: string | null | undefined): ReleaseRefusal | null {
+export function releaseCheck(
+  who: Releaser,
+  verb: ReleaseVerb,
+  targets: readonly ReleaseTarget[],
+  reason: string | null | undefined,
+): ReleaseRefusal | null {
   const refusal = releaseRefusal(who, verb, targets);
   if (refusal) return refusal;
   const guarded = byStage(verb, targets, 'admin_with_reason');
@@ -141,7 +154,12 @@ export function releaseCheck(who: Releaser, verb: ReleaseVerb, targets: readonly
 }
 
 /** For the verbs: throws the refusal as a typed error, so a direct call is refused like a dashboard one. */
-export function assertMayRelease(actor: Actor, verb: ReleaseVerb, targets: readonly ReleaseTarget[], reason: string | null | undefined): void {
+export function assertMayRelease(
+  actor: Actor,
+  verb: ReleaseVerb,
+  targets: readonly ReleaseTarget[],
+  reason: string | null | undefined,
+): void {
   const refusal = releaseCheck(actor.type === 'user' ? actor.role : 'operator', verb, targets, reason);
   if (refusal) throw new AppError(refusal.code, refusal.message, refusal.fields);
 }

@@ -21,7 +21,9 @@ export function requestClientIp(headers: Headers, trusted: TrustedProxies): stri
   // value the client chose: the best there is, and not safe against a client that rotates it.
   if (!warned) {
     warned = true;
-    console.warn('gravekeeper: the web server runs without scripts/start/peer-address.cjs; per-client limits trust X-Forwarded-For.');
+    console.warn(
+      'gravekeeper: the web server runs without scripts/start/peer-address.cjs; per-client limits trust X-Forwarded-For.',
+    );
   }
   const entries = (forwarded ?? '').split(',').map((s) => s.trim());
   const peer = entries.pop() || 'unknown';

@@ -42,11 +42,14 @@ export function parseKeyList(text: string, source: string): SealingKey[] {
     const colon = entry.indexOf(':');
     const kid = colon > 0 ? entry.slice(0, colon) : '';
     if (!KID.test(kid) || kid === DERIVED_KID)
-      throw new KeyRingError(`${source}: each key is kid:base64key, the kid 1-40 letters, digits, - or _ (not "${DERIVED_KID}")`);
+      throw new KeyRingError(
+        `${source}: each key is kid:base64key, the kid 1-40 letters, digits, - or _ (not "${DERIVED_KID}")`,
+      );
     if (seen.has(kid)) throw new KeyRingError(`${source}: the key id ${kid} appears twice`);
     seen.add(kid);
     const key = Buffer.from(entry.slice(colon + 1), 'base64');
-    if (key.length !== 32) throw new KeyRingError(`${source}: key ${kid} must be 32 bytes, base64-encoded (it is ${key.length})`);
+    if (key.length !== 32)
+      throw new KeyRingError(`${source}: key ${kid} must be 32 bytes, base64-encoded (it is ${key.length})`);
     return { kid, key };
   });
 }
@@ -70,7 +73,10 @@ export function buildRing(keys: readonly SealingKey[], legacy: Buffer | null, so
   const map = new Map(keys.map((k) => [k.kid, k.key]));
   if (legacy) map.set(DERIVED_KID, legacy);
   const current = keys[0] ?? (legacy ? { kid: DERIVED_KID, key: legacy } : null);
-  if (!current) throw new KeyRingError('No sealing key: set GK_SEALING_KEYS, or GK_ENCRYPTION_KEY or AUTH_SECRET (npm start sets these up itself).');
+  if (!current)
+    throw new KeyRingError(
+      'No sealing key: set GK_SEALING_KEYS, or GK_ENCRYPTION_KEY or AUTH_SECRET (npm start sets these up itself).',
+    );
   return { current, keys: map, legacy, source };
 }
 

@@ -35,7 +35,10 @@ export function openWith(ring: KeyRing, sealed: string): string {
   let key: Buffer | undefined;
   if (kid === LEGACY_KID) {
     key = ring.legacy ?? undefined;
-    if (!key) throw new KeyRingError('This value was sealed with the key derived from GK_ENCRYPTION_KEY or AUTH_SECRET, and neither is set.');
+    if (!key)
+      throw new KeyRingError(
+        'This value was sealed with the key derived from GK_ENCRYPTION_KEY or AUTH_SECRET, and neither is set.',
+      );
   } else {
     key = ring.keys.get(kid);
     if (!key)
@@ -52,7 +55,9 @@ export function openWith(ring: KeyRing, sealed: string): string {
     decipher.setAuthTag(tag);
     return Buffer.concat([decipher.update(data), decipher.final()]).toString('utf8');
   } catch {
-    throw new KeyRingError(`A sealed value failed its integrity check (key "${kid}"): it was altered, or sealed with a different key under that id.`);
+    throw new KeyRingError(
+      `A sealed value failed its integrity check (key "${kid}"): it was altered, or sealed with a different key under that id.`,
+    );
   }
 }
 

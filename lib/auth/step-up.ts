@@ -14,11 +14,21 @@ import { verifyPassword } from './password';
 
 export const STEP_UP_WINDOW_MS = 10 * 60_000;
 
-export const STEP_UP_MESSAGE = 'Confirm it is you first: enter your password or a two-factor code. We ask again after 10 minutes.';
+export const STEP_UP_MESSAGE =
+  'Confirm it is you first: enter your password or a two-factor code. We ask again after 10 minutes.';
 
 export const proveIdentitySchema = z.object({
-  password: z.string().max(200).optional().transform((v) => v || undefined),
-  code: z.string().trim().max(32).optional().transform((v) => v || undefined),
+  password: z
+    .string()
+    .max(200)
+    .optional()
+    .transform((v) => v || undefined),
+  code: z
+    .string()
+    .trim()
+    .max(32)
+    .optional()
+    .transform((v) => v || undefined),
 });
 
 /** When this session last proved its owner's identity (its sign-in, or a step-up), or null. */
@@ -32,7 +42,10 @@ export async function lastProofAt(db: DbOrTx, actor: UserActor): Promise<Date | 
 }
 
 /** A sign-in checked the password (and the second factor, if on): the new session's first proof. */
-export async function recordSignInProof(db: DbOrTx, proof: { sessionId: string; userId: number; now: Date }): Promise<void> {
+export async function recordSignInProof(
+  db: DbOrTx,
+  proof: { sessionId: string; userId: number; now: Date },
+): Promise<void> {
   await db
     .insert(stepUps)
     .values({ sessionId: proof.sessionId, userId: proof.userId, method: 'sign_in', provedAt: proof.now })
@@ -54,20 +67,37 @@ export async function assertFreshProof(db: DbOrTx, actor: UserActor, now: Date):
  * sign-in) and records the proof for this session. A wrong answer changes nothing but the counter
  * of the action's rate limit.
  */
-export async function proveIdentity({ ctx, input }: { ctx: { tx: DbOrTx; actor: UserActor; now: Date }; input: z.output<typeof proveIdentitySchema> }) {
+export async function proveIdentity({
+  ctx,
+  input,
+}: {
+  ctx: { tx: DbOrTx; actor: UserActor; now: Date };
+  input: z.output<typeof proveIdentitySchema>;
+}) {
   const { tx, actor, now } = ctx;
   if (!actor.session) throw new AppError('unauthenticated', 'Your session has ended. Sign in again.');
-  if (!input.password && !input.code) throw new AppError('invalid_input', 'Enter your password or a two-factor code.', { password: 'required' });
+  if (!input.password && !input.code)
+    throw new AppError('invalid_input', 'Enter your password or a two-factor code.', { password: 'required' });
   const [user] = await tx.select().from(users).where(eq(users.id, actor.id));
   if (!user) throw new AppError('unauthenticated', 'Your session has ended. Sign in again.');
   let method: 'password' | 'second_factor';
   if (input.code) {
-    if (!user.totpEnabled) throw new AppError('invalid_input', 'Two-factor authentication is not on for your account: enter your password.', { code: 'not enrolled' });
+    if (!user.totpEnabled)
+      throw new AppError(
+        'invalid_input',
+        'Two-factor authentication is not on for your account: enter your password.',
+        { code: 'not enrolled' },
+      );
     if (!(await verifySecondFactor(tx, user, input.code)))
-      throw new AppError('invalid_input', 'That code did not work. Codes can be used once; type the one your app shows now.', { code: 'wrong code' });
+      throw new AppError(
+        'invalid_input',
+        'That code did not work. Codes can be used once; type the one your app shows now.',
+        { code: 'wrong code' },
+      );
     method = 'second_factor';
   } else {
-    if (!(await verifyPassword(input.password ?? '', user.passwordHash))) throw new AppError('invalid_input', 'That password is not right.', { password: 'wrong password' });
+    if (!(await verifyPassword(input.password ?? '', user.passwordHash)))
+      throw new AppError('invalid_input', 'That password is not right.', { password: 'wrong password' });
     method = 'password';
   }
   await tx

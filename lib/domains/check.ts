@@ -70,7 +70,8 @@ export function createDomainChecker(config: SourcesConfig): DomainChecker {
 
   async function check(input: string, opts: CheckOptions = {}): Promise<DomainCheck> {
     const normalized = registrableDomainOf(input);
-    if (!normalized.ok) throw new TypeError(`not a registrable domain: ${JSON.stringify(input)} (${normalized.error.message})`);
+    if (!normalized.ok)
+      throw new TypeError(`not a registrable domain: ${JSON.stringify(input)} (${normalized.error.message})`);
     const domain = normalized.registrableDomain;
     const wanted = new Set<CheckSource>(opts.sources ?? CHECK_SOURCES);
     checks += 1;
@@ -87,7 +88,10 @@ export function createDomainChecker(config: SourcesConfig): DomainChecker {
     }
     if (statusOutcome && status) {
       evidence.status = { ...statusOutcome, provider: status.provider };
-      sources.push({ ...report(status.provider, statusOutcome), ...(statusOutcome.ok ? { statusWords: statusOutcome.value.words } : {}) });
+      sources.push({
+        ...report(status.provider, statusOutcome),
+        ...(statusOutcome.ok ? { statusWords: statusOutcome.value.words } : {}),
+      });
     }
     if (dnsOutcome) {
       evidence.dns = dnsOutcome;
@@ -141,6 +145,10 @@ export function sourcesConfigFromEnv(env: Env, tuning: Pick<SourcesConfig, 'http
     rdap: { bootstrapUrl: env.RDAP_BOOTSTRAP_URL },
     status,
     dns: { servers: env.DNS_SERVERS },
-    http: { ...tuning.http, hosts: { ...local, ...tuning.http?.hosts }, allow: [...env.GK_OUTBOUND_ALLOW, ...(tuning.http?.allow ?? [])] },
+    http: {
+      ...tuning.http,
+      hosts: { ...local, ...tuning.http?.hosts },
+      allow: [...env.GK_OUTBOUND_ALLOW, ...(tuning.http?.allow ?? [])],
+    },
   };
 }

@@ -51,7 +51,12 @@ function reRegistration(rdap: RdapDomain, ctx: ClassifyContext): Decision | null
   }
   // A null handle on either side means "not known", never "changed".
   if (rdap.handle && ctx.previousHandle && rdap.handle.toLowerCase() !== ctx.previousHandle.toLowerCase()) {
-    return decided('re_registered', 'handle_changed', 'rdap', 'the registry object id (handle) differs from the one seen before');
+    return decided(
+      're_registered',
+      'handle_changed',
+      'rdap',
+      'the registry object id (handle) differs from the one seen before',
+    );
   }
   return null;
 }
@@ -71,9 +76,15 @@ function decideStage(f: Facts, ctx: ClassifyContext): Decision {
   const { rdap, status, statusSource } = f;
   if (!rdap && !f.rdapNotFound && !status?.usable) return noUsableEvidence(f);
 
-  if (f.rdapNotFound) return decided('available', 'rdap_not_found', 'rdap', 'the registry has no such domain (RDAP 404)');
+  if (f.rdapNotFound)
+    return decided('available', 'rdap_not_found', 'rdap', 'the registry has no such domain (RDAP 404)');
   if (status?.available && !rdap) {
-    return decided('available', 'status_available', statusSource, 'the status API says the domain is open for registration');
+    return decided(
+      'available',
+      'status_available',
+      statusSource,
+      'the status API says the domain is open for registration',
+    );
   }
 
   const renewed = rdap ? reRegistration(rdap, ctx) : null;
@@ -85,13 +96,21 @@ function decideStage(f: Facts, ctx: ClassifyContext): Decision {
   if (hasStatus(rdap, RDAP_STATUS.pendingDelete)) {
     return decided('pending_delete', 'status_pending_delete', 'rdap', 'the domain is pending deletion');
   }
-  if (status?.deleting) return decided('pending_delete', 'status_deleting', statusSource, 'the status API says the domain is being deleted');
+  if (status?.deleting)
+    return decided(
+      'pending_delete',
+      'status_deleting',
+      statusSource,
+      'the status API says the domain is being deleted',
+    );
 
   if (hasStatus(rdap, RDAP_STATUS.autoRenewPeriod)) {
     return decided('grace', 'status_auto_renew_period', 'rdap', 'the registration expired and is in auto-renew grace');
   }
-  if (status?.expiring) return decided('grace', 'status_expiring', statusSource, 'the status API says the domain is expiring');
-  if (expirationPassed(rdap, ctx.now)) return decided('grace', 'expiration_passed', 'rdap', 'the expiration date has passed');
+  if (status?.expiring)
+    return decided('grace', 'status_expiring', statusSource, 'the status API says the domain is expiring');
+  if (expirationPassed(rdap, ctx.now))
+    return decided('grace', 'expiration_passed', 'rdap', 'the expiration date has passed');
 
   const windowDays = ctx.warningWindowDays ?? DEFAULT_WARNING_WINDOW_DAYS;
   const expiry = rdap?.expiresAt;
@@ -100,7 +119,8 @@ function decideStage(f: Facts, ctx: ClassifyContext): Decision {
   }
 
   if (rdap) return decided('active', 'rdap_registered', 'rdap', 'the registry holds the domain');
-  if (status?.registered) return decided('active', 'status_registered', statusSource, 'the status API says the domain is registered');
+  if (status?.registered)
+    return decided('active', 'status_registered', statusSource, 'the status API says the domain is registered');
   // Unreachable while "usable" status words are exactly the ones decided above; kept as the safe
   // answer should the vocabulary grow.
   return noUsableEvidence(f);

@@ -59,10 +59,12 @@ function normaliseNames(names: string[]): string[] {
 }
 
 function classifyDnsError(err: unknown, name: string): Query {
-  const code = typeof err === 'object' && err !== null && 'code' in err ? String((err as { code: unknown }).code) : 'UNKNOWN';
+  const code =
+    typeof err === 'object' && err !== null && 'code' in err ? String((err as { code: unknown }).code) : 'UNKNOWN';
   // c-ares reports NXDOMAIN as ENOTFOUND and NOERROR/NODATA as ENODATA.
   if (code === 'ENOTFOUND') return { kind: 'nxdomain' };
   if (code === 'ENODATA') return { kind: 'records', values: [] };
-  if (code === 'ETIMEOUT') return { kind: 'error', error: { code: 'timeout', message: `DNS ${name}: no answer in time` } };
+  if (code === 'ETIMEOUT')
+    return { kind: 'error', error: { code: 'timeout', message: `DNS ${name}: no answer in time` } };
   return { kind: 'error', error: { code: 'network', message: `DNS ${name}: ${code}` } };
 }

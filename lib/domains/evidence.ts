@@ -28,7 +28,12 @@ export function gatherFacts(evidence: Evidence): Facts {
   // The provider tag is optional in Evidence; Fastly is the current service, Domainr v2 its predecessor.
   const statusSource: SourceName = evidence.status?.provider ?? 'fastly';
   const fail = (source: SourceName, error: { code: string; message: string }) =>
-    failures.push({ kind: 'note', code: 'source_error', source, message: `${source} failed (${error.code}): ${error.message}` });
+    failures.push({
+      kind: 'note',
+      code: 'source_error',
+      source,
+      message: `${source} failed (${error.code}): ${error.message}`,
+    });
 
   const { rdap: rdapOutcome, status: statusOutcome, dns: dnsOutcome } = evidence;
   if (rdapOutcome && !rdapOutcome.ok) fail('rdap', rdapOutcome.error);
@@ -65,20 +70,30 @@ export function collectNotes(f: Facts, ctx: ClassifyContext, decidedCode: string
   const { rdap, status, dns, statusSource } = f;
 
   if (status && !status.usable) {
-    note('status_inconclusive', statusSource, 'the status API gave no answer about registration (only "unknown" or "undelegated")');
+    note(
+      'status_inconclusive',
+      statusSource,
+      'the status API gave no answer about registration (only "unknown" or "undelegated")',
+    );
   }
   if (hasStatus(rdap, RDAP_STATUS.clientHold) || hasStatus(rdap, RDAP_STATUS.serverHold)) {
     note('on_hold', 'rdap', 'the domain is on hold: the registry does not publish it in DNS');
   }
   if (status?.forSale) note('for_sale', statusSource, 'the domain is offered for sale on the aftermarket');
   if (status?.undelegated) note('undelegated', statusSource, 'the status API says the domain is not in DNS');
-  if (hasStatus(rdap, RDAP_STATUS.inactive)) note('undelegated', 'rdap', 'the registry lists no name servers (status "inactive")');
+  if (hasStatus(rdap, RDAP_STATUS.inactive))
+    note('undelegated', 'rdap', 'the registry lists no name servers (status "inactive")');
   if (dns?.nxdomain) note('nxdomain', 'dns', 'DNS answers NXDOMAIN for the domain');
-  else if (dns && dns.mx.length === 0) note('no_mx', 'dns', 'the domain has no MX record: mail to it may not be delivered');
+  else if (dns && dns.mx.length === 0)
+    note('no_mx', 'dns', 'the domain has no MX record: mail to it may not be delivered');
 
   const transferred = rdap?.transferredAt;
   if (transferred && ctx.verifiedAt && transferred.getTime() > ctx.verifiedAt.getTime()) {
-    note('transferred_after_verification', 'rdap', `the domain was transferred on ${transferred.toISOString()}, after the address was verified`);
+    note(
+      'transferred_after_verification',
+      'rdap',
+      `the domain was transferred on ${transferred.toISOString()}, after the address was verified`,
+    );
   }
   const registrar = rdap?.registrar?.name;
   if (registrar && ctx.previousRegistrar && !sameText(registrar, ctx.previousRegistrar)) {
@@ -88,7 +103,11 @@ export function collectNotes(f: Facts, ctx: ClassifyContext, decidedCode: string
     note('expiration_passed', 'rdap', 'the registry expiration date has passed');
   }
   if ((rdap && status?.available) || (f.rdapNotFound && status?.registered)) {
-    note('sources_disagree', 'context', 'the registry (RDAP) and the status API disagree on whether the domain is registered');
+    note(
+      'sources_disagree',
+      'context',
+      'the registry (RDAP) and the status API disagree on whether the domain is registered',
+    );
   }
   return notes;
 }

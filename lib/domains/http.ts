@@ -74,7 +74,15 @@ export class HttpClient {
   private readonly opts: Required<
     Pick<
       HttpClientOptions,
-      'timeoutMs' | 'retries' | 'retryTimeouts' | 'backoffBaseMs' | 'backoffMaxMs' | 'retryAfterMaxMs' | 'maxBodyBytes' | 'maxRedirects' | 'userAgent'
+      | 'timeoutMs'
+      | 'retries'
+      | 'retryTimeouts'
+      | 'backoffBaseMs'
+      | 'backoffMaxMs'
+      | 'retryAfterMaxMs'
+      | 'maxBodyBytes'
+      | 'maxRedirects'
+      | 'userAgent'
     >
   >;
 
@@ -106,7 +114,8 @@ export class HttpClient {
       const attempts = attempt + 1;
       const canRetry = attempt < this.opts.retries;
       if (result.kind === 'failure') {
-        const retryable = result.error.code === 'network' || (result.error.code === 'timeout' && this.opts.retryTimeouts);
+        const retryable =
+          result.error.code === 'network' || (result.error.code === 'timeout' && this.opts.retryTimeouts);
         if (retryable && canRetry) {
           await this.clock.sleep(this.backoff(attempt));
           continue;
@@ -152,7 +161,11 @@ export class HttpClient {
   }
 
   private once(url: string, request: HttpRequestOptions): Promise<Attempt> {
-    const headers = { accept: request.accept ?? 'application/json', 'user-agent': this.opts.userAgent, ...request.headers };
+    const headers = {
+      accept: request.accept ?? 'application/json',
+      'user-agent': this.opts.userAgent,
+      ...request.headers,
+    };
     return outboundGet(url, headers, {
       agent: this.agent,
       policy: this.policy,
@@ -185,7 +198,11 @@ export function parseJsonBody(response: HttpResponse): JsonResult {
     const host = new URL(response.url).host;
     return {
       ok: false,
-      error: { code: 'malformed', message: `HTTP ${response.status} from ${host} is not JSON`, httpStatus: response.status },
+      error: {
+        code: 'malformed',
+        message: `HTTP ${response.status} from ${host} is not JSON`,
+        httpStatus: response.status,
+      },
     };
   }
 }

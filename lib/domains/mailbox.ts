@@ -55,7 +55,10 @@ export function splitMailbox(input: string): SplitResult {
   if (/[^\x21-\x7e]/.test(local))
     return fail('non_ascii_local_part', 'the part before "@" must use Latin letters, digits and . _ - + only');
   if (/[<>(),;:[\]\\]/.test(local))
-    return fail('invalid_local_part', 'the part before "@" contains a character that is not allowed (< > ( ) , ; : [ ] \\)');
+    return fail(
+      'invalid_local_part',
+      'the part before "@" contains a character that is not allowed (< > ( ) , ; : [ ] \\)',
+    );
   if (/[%!]/.test(local)) return fail('invalid_local_part', 'the part before "@" may not contain "%" or "!"');
   const atoms = local.split('.');
   if (atoms.some((a) => a === ''))
@@ -78,9 +81,38 @@ export function checkAddressLength(address: string): MailboxError | null {
 // Scripts a label's letters are sorted into; Common and Inherited (digits, "-", combining marks) go
 // with any. A letter of none of these counts as a script of its own.
 const SCRIPTS = [
-  'Latin', 'Greek', 'Cyrillic', 'Armenian', 'Hebrew', 'Arabic', 'Syriac', 'Thaana', 'Devanagari', 'Bengali',
-  'Gurmukhi', 'Gujarati', 'Oriya', 'Tamil', 'Telugu', 'Kannada', 'Malayalam', 'Sinhala', 'Thai', 'Lao', 'Tibetan',
-  'Myanmar', 'Georgian', 'Hangul', 'Ethiopic', 'Cherokee', 'Khmer', 'Mongolian', 'Hiragana', 'Katakana', 'Bopomofo', 'Han',
+  'Latin',
+  'Greek',
+  'Cyrillic',
+  'Armenian',
+  'Hebrew',
+  'Arabic',
+  'Syriac',
+  'Thaana',
+  'Devanagari',
+  'Bengali',
+  'Gurmukhi',
+  'Gujarati',
+  'Oriya',
+  'Tamil',
+  'Telugu',
+  'Kannada',
+  'Malayalam',
+  'Sinhala',
+  'Thai',
+  'Lao',
+  'Tibetan',
+  'Myanmar',
+  'Georgian',
+  'Hangul',
+  'Ethiopic',
+  'Cherokee',
+  'Khmer',
+  'Mongolian',
+  'Hiragana',
+  'Katakana',
+  'Bopomofo',
+  'Han',
 ] as const;
 const SCRIPT_RES = SCRIPTS.map((name) => [name, new RegExp(`^\\p{Script=${name}}$`, 'u')] as const);
 const NEUTRAL = /^[\p{Script=Common}\p{Script=Inherited}]$/u;
@@ -106,7 +138,22 @@ export function labelScripts(label: string): Set<string> {
 // Source: Chromium components/url_formatter/spoof_checks/idn_spoof_checker.cc (cyrillic_letters_latin_alike_,
 // and the Cyrillic TLD list it allows whole-script Cyrillic names under).
 const CYRILLIC_LATIN_ALIKE = new Set('асԁеһіјӏорԛѕԝхуъЬҽпгѵѡ');
-const CYRILLIC_TLDS = new Set(['bg', 'by', 'kz', 'pyc', 'ru', 'su', 'ua', 'uz', 'xn--p1ai', 'xn--90ais', 'xn--j1amh', 'xn--d1alf', 'xn--90a3ac', 'xn--80ao21a']);
+const CYRILLIC_TLDS = new Set([
+  'bg',
+  'by',
+  'kz',
+  'pyc',
+  'ru',
+  'su',
+  'ua',
+  'uz',
+  'xn--p1ai',
+  'xn--90ais',
+  'xn--j1amh',
+  'xn--d1alf',
+  'xn--90a3ac',
+  'xn--80ao21a',
+]);
 
 /**
  * Refuses host names a person would misread as another: a label mixing scripts ("pаypal" with a
@@ -121,10 +168,16 @@ export function confusableHostProblem(asciiHost: string): MailboxError | null {
     const label = domainToUnicode(alabel);
     const scripts = [...labelScripts(label)];
     if (scripts.length > 1 && !ALLOWED_MIXES.some((mix) => scripts.every((s) => mix.includes(s))))
-      return { code: 'mixed_script', message: `the domain mixes letters of different scripts (${scripts.join(', ')}) in "${label}"` };
+      return {
+        code: 'mixed_script',
+        message: `the domain mixes letters of different scripts (${scripts.join(', ')}) in "${label}"`,
+      };
     const letters = [...label].filter((ch) => !NEUTRAL.test(ch));
     if (scripts[0] === 'Cyrillic' && !CYRILLIC_TLDS.has(tld) && letters.every((ch) => CYRILLIC_LATIN_ALIKE.has(ch)))
-      return { code: 'confusable_domain', message: `the domain "${label}" is spelled in Cyrillic letters that look like Latin ones` };
+      return {
+        code: 'confusable_domain',
+        message: `the domain "${label}" is spelled in Cyrillic letters that look like Latin ones`,
+      };
   }
   return null;
 }

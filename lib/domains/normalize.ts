@@ -47,7 +47,8 @@ const LDH_LABEL = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/;
 function toAsciiHost(input: string): NormalizeResult<{ host: string }> {
   if (input === '') return fail('empty', 'the domain is empty');
   if (input.startsWith('[')) return fail('ip_literal', 'an IP address literal has no domain to watch');
-  if (BAD_ASCII.test(input)) return fail('invalid_character', 'the domain contains a character not allowed in host names');
+  if (BAD_ASCII.test(input))
+    return fail('invalid_character', 'the domain contains a character not allowed in host names');
   // UTS #46 since 15.1 maps capital sharp s (U+1E9E) to ß; Node 20's ICU still maps it to "ss".
   const ascii = domainToASCII(input.replace(/\u1e9e/g, '\u00df'));
   if (ascii === '') return fail('invalid_idn', 'the domain is not a valid internationalised name');

@@ -27,13 +27,15 @@ type LookupCallback = (err: NodeJS.ErrnoException | null, address: string | Reso
 
 function checkedLookup(policy: OutboundPolicy, resolve: Resolve) {
   return (hostname: string, options: { family?: number | string; all?: boolean }, callback: LookupCallback) => {
-    const family = options.family === 4 || options.family === 'IPv4' ? 4 : options.family === 6 || options.family === 'IPv6' ? 6 : 0;
+    const family =
+      options.family === 4 || options.family === 'IPv4' ? 4 : options.family === 6 || options.family === 'IPv6' ? 6 : 0;
     resolve(hostname).then(
       (addresses) => {
         // Every address is checked, not only the one we would try first: happy eyeballs may use any.
         for (const { address } of addresses) {
           const why = policy.addressRefusal(address);
-          if (why) return callback(new OutboundRefused(`${hostname} resolves to ${address}, a ${why} address; refused`), '');
+          if (why)
+            return callback(new OutboundRefused(`${hostname} resolves to ${address}, a ${why} address; refused`), '');
         }
         const usable = family ? addresses.filter((a) => a.family === family) : addresses;
         const first = usable[0];
@@ -56,7 +58,10 @@ export interface OutboundAgentOptions {
 export function createOutboundAgent(policy: OutboundPolicy, options: OutboundAgentOptions = {}): Agent {
   const tls = options.ca ? { ca: options.ca } : {};
   const open = buildConnector({ ...tls });
-  const guarded = buildConnector({ ...tls, lookup: checkedLookup(policy, options.resolve ?? systemResolve) } as buildConnector.BuildOptions);
+  const guarded = buildConnector({
+    ...tls,
+    lookup: checkedLookup(policy, options.resolve ?? systemResolve),
+  } as buildConnector.BuildOptions);
   const connect: buildConnector.connector = (opts, callback) => {
     const hostname = opts.hostname.replace(/^\[|\]$/g, '');
     const port = Number(opts.port) || (opts.protocol === 'https:' ? 443 : 80);

@@ -43,7 +43,11 @@ function hopRefusal(next: URL, previous: URL | null, policy: OutboundPolicy): st
   return null;
 }
 
-export async function outboundGet(url: string, headers: Record<string, string>, ctx: OutboundFetchContext): Promise<FetchOutcome> {
+export async function outboundGet(
+  url: string,
+  headers: Record<string, string>,
+  ctx: OutboundFetchContext,
+): Promise<FetchOutcome> {
   let current = new URL(url);
   let previous: URL | null = null;
   let sent: Record<string, string> = headers;
@@ -60,15 +64,30 @@ export async function outboundGet(url: string, headers: Record<string, string>, 
     if (REDIRECTS.has(res.status) && location) {
       await res.body?.cancel().catch(() => {});
       if (hop >= ctx.maxRedirects) {
-        return { kind: 'failure', error: { code: 'http', message: `more than ${ctx.maxRedirects} redirects from ${new URL(url).host}`, httpStatus: res.status } };
+        return {
+          kind: 'failure',
+          error: {
+            code: 'http',
+            message: `more than ${ctx.maxRedirects} redirects from ${new URL(url).host}`,
+            httpStatus: res.status,
+          },
+        };
       }
       let next: URL;
       try {
         next = new URL(location, current);
       } catch {
-        return { kind: 'failure', error: { code: 'malformed', message: `unreadable redirect target from ${current.host}`, httpStatus: res.status } };
+        return {
+          kind: 'failure',
+          error: {
+            code: 'malformed',
+            message: `unreadable redirect target from ${current.host}`,
+            httpStatus: res.status,
+          },
+        };
       }
-      if (next.origin !== current.origin) sent = Object.fromEntries(Object.entries(sent).filter(([k]) => CROSS_ORIGIN_SAFE.has(k.toLowerCase())));
+      if (next.origin !== current.origin)
+        sent = Object.fromEntries(Object.entries(sent).filter(([k]) => CROSS_ORIGIN_SAFE.has(k.toLowerCase())));
       previous = current;
       current = next;
       continue;
@@ -100,7 +119,10 @@ export async function outboundGet(url: string, headers: Record<string, string>, 
 const tooLarge = (message: string): FetchOutcome => ({ kind: 'failure', error: { code: 'too_large', message } });
 
 /** The body as UTF-8 text, or null once more than `maxBytes` bytes arrived (the stream is then cancelled). */
-async function readBounded(stream: Awaited<ReturnType<typeof fetch>>['body'], maxBytes: number): Promise<string | null> {
+async function readBounded(
+  stream: Awaited<ReturnType<typeof fetch>>['body'],
+  maxBytes: number,
+): Promise<string | null> {
   if (!stream) return '';
   const reader = stream.getReader();
   const decoder = new TextDecoder();
@@ -132,7 +154,8 @@ export function transportError(err: unknown, host: string): SourceError {
     return { code: 'timeout', message: `no answer from ${host} in time` };
   }
   const cause = findCause(err);
-  if (cause instanceof OutboundRefused) return { code: 'blocked_target', message: `request to ${host} not sent: ${cause.message}` };
+  if (cause instanceof OutboundRefused)
+    return { code: 'blocked_target', message: `request to ${host} not sent: ${cause.message}` };
   const code = (cause as { code?: unknown } | undefined)?.code;
   const detail = typeof code === 'string' ? code : err instanceof Error ? err.message : 'unknown error';
   return { code: 'network', message: `request to ${host} failed: ${detail}` };

@@ -69,7 +69,9 @@ export function refusedRange(ip: string): string | null {
   return REFUSED.find((r) => r.list.check(ip, type))?.label ?? null;
 }
 
-export type AllowEntry = { kind: 'cidr'; ip: string; prefix: number } | { kind: 'host'; host: string; port: number | null };
+export type AllowEntry =
+  | { kind: 'cidr'; ip: string; prefix: number }
+  | { kind: 'host'; host: string; port: number | null };
 
 const HOSTNAME = /^(?=.{1,253}$)[a-z0-9_]([a-z0-9_-]{0,62})(\.[a-z0-9_]([a-z0-9_-]{0,62}))*\.?$/;
 
@@ -117,7 +119,10 @@ export class OutboundPolicy {
    * only kind of target an https → http redirect may go to (a local development server).
    */
   allowsHost(hostname: string, port: number): boolean {
-    const host = hostname.toLowerCase().replace(/^\[|\]$/g, '').replace(/\.$/, '');
+    const host = hostname
+      .toLowerCase()
+      .replace(/^\[|\]$/g, '')
+      .replace(/\.$/, '');
     return this.hosts.some((h) => h.host === host && (h.port === null || h.port === port));
   }
 

@@ -42,10 +42,18 @@ export async function listDomains(
       // Qualified by hand: drizzle leaves columns of a single-table select unqualified, and a bare "id"
       // inside the subquery would be the flag's own id.
       addresses: sql<number>`(select count(*) from emails e where e.domain = "domains"."name")`.mapWith(Number),
-      liveFlags: sql<number>`(select count(*) from flags f where f.domain_id = "domains"."id" and f.state in ('open', 'pending_review'))`.mapWith(Number),
+      liveFlags:
+        sql<number>`(select count(*) from flags f where f.domain_id = "domains"."id" and f.state in ('open', 'pending_review'))`.mapWith(
+          Number,
+        ),
     })
     .from(domains)
-    .where(and(options.stage ? eq(domains.stage, options.stage) : undefined, q ? ilike(domains.name, `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`) : undefined))
+    .where(
+      and(
+        options.stage ? eq(domains.stage, options.stage) : undefined,
+        q ? ilike(domains.name, `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`) : undefined,
+      ),
+    )
     .orderBy(stageOrder, asc(domains.expiresAt), desc(domains.id))
     .limit(limit + 1)
     .offset((page - 1) * limit);

@@ -45,9 +45,26 @@ export interface DomainDetail {
   nextCheckAt: string | null;
   stageChanges: StageChange[];
   observations: ObservationRow[];
-  flags: { id: number; state: FlagState; stage: Stage; createdAt: string; resolvedAt: string | null; address: string; userId: number; username: string }[];
+  flags: {
+    id: number;
+    state: FlagState;
+    stage: Stage;
+    createdAt: string;
+    resolvedAt: string | null;
+    address: string;
+    userId: number;
+    username: string;
+  }[];
   scans: { id: number; kind: ScanKind; state: ScanState; createdAt: string; finishedAt: string | null }[];
-  addresses: { id: number; address: string; verified: boolean; unverifyReason: string | null; userId: number; username: string; totpEnabled: boolean }[];
+  addresses: {
+    id: number;
+    address: string;
+    verified: boolean;
+    unverifyReason: string | null;
+    userId: number;
+    username: string;
+    totpEnabled: boolean;
+  }[];
   addressCount: number;
 }
 
@@ -82,7 +99,16 @@ export async function getDomainDetail(db: DbOrTx, input: string): Promise<Domain
       .orderBy(desc(domainObservations.observedAt), desc(domainObservations.id))
       .limit(TIMELINE_OBSERVATIONS),
     db
-      .select({ id: flags.id, state: flags.state, stage: flags.stage, createdAt: flags.createdAt, resolvedAt: flags.resolvedAt, address: emails.address, userId: users.id, username: users.username })
+      .select({
+        id: flags.id,
+        state: flags.state,
+        stage: flags.stage,
+        createdAt: flags.createdAt,
+        resolvedAt: flags.resolvedAt,
+        address: emails.address,
+        userId: users.id,
+        username: users.username,
+      })
       .from(flags)
       .innerJoin(emails, eq(emails.id, flags.emailId))
       .innerJoin(users, eq(users.id, emails.userId))
@@ -90,7 +116,13 @@ export async function getDomainDetail(db: DbOrTx, input: string): Promise<Domain
       .orderBy(sql`${flags.createdAt} desc nulls last`, sql`${flags.id} desc nulls last`)
       .limit(DOMAIN_ADDRESSES),
     db
-      .select({ id: scans.id, kind: scans.kind, state: scans.state, createdAt: scans.createdAt, finishedAt: scans.finishedAt })
+      .select({
+        id: scans.id,
+        kind: scans.kind,
+        state: scans.state,
+        createdAt: scans.createdAt,
+        finishedAt: scans.finishedAt,
+      })
       .from(scans)
       .where(
         or(
@@ -101,13 +133,24 @@ export async function getDomainDetail(db: DbOrTx, input: string): Promise<Domain
       .orderBy(desc(scans.createdAt), desc(scans.id))
       .limit(20),
     db
-      .select({ id: emails.id, address: emails.address, verified: emails.verified, unverifyReason: emails.unverifyReason, userId: users.id, username: users.username, totpEnabled: users.totpEnabled })
+      .select({
+        id: emails.id,
+        address: emails.address,
+        verified: emails.verified,
+        unverifyReason: emails.unverifyReason,
+        userId: users.id,
+        username: users.username,
+        totpEnabled: users.totpEnabled,
+      })
       .from(emails)
       .innerJoin(users, eq(users.id, emails.userId))
       .where(eq(emails.domain, domain.name))
       .orderBy(emails.address)
       .limit(DOMAIN_ADDRESSES),
-    db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(emails).where(eq(emails.domain, domain.name)),
+    db
+      .select({ n: sql<number>`count(*)`.mapWith(Number) })
+      .from(emails)
+      .where(eq(emails.domain, domain.name)),
   ]);
   return {
     now: new Date().toISOString(),

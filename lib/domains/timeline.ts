@@ -35,7 +35,8 @@ export function lifecycleFor(ldhName: string): TldLifecycle {
   return Object.hasOwn(TLD_LIFECYCLES, tld) ? (TLD_LIFECYCLES[tld] ?? GTLD_LIFECYCLE) : GTLD_LIFECYCLE;
 }
 
-const stated = (at: Date | null): TimelineDate | null => (at === null ? null : { at: at.toISOString(), kind: 'stated' });
+const stated = (at: Date | null): TimelineDate | null =>
+  at === null ? null : { at: at.toISOString(), kind: 'stated' };
 const estimated = (at: Date): TimelineDate => ({ at: at.toISOString(), kind: 'estimated' });
 const addDays = (d: Date, days: number) => new Date(d.getTime() + days * DAY_MS);
 

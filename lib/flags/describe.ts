@@ -14,7 +14,10 @@ export function describeReview(r: ReviewResult): string {
 }
 
 export function describeOverride(r: OverrideResult): string {
-  const what = r.decision === 'restore_verified' ? `${r.restored} ${r.restored === 1 ? 'address' : 'addresses'} verified again` : 'addresses kept unverified';
+  const what =
+    r.decision === 'restore_verified'
+      ? `${r.restored} ${r.restored === 1 ? 'address' : 'addresses'} verified again`
+      : 'addresses kept unverified';
   const skipped = r.skipped ? ` ${flagsWord(r.skipped)} were already closed and left alone.` : '';
   return `Overrode ${flagsWord(r.overridden)}: ${what}.${skipped}`;
 }

@@ -35,7 +35,10 @@ export async function lockFlags(tx: DbOrTx, ids: number[]) {
     .for('update', { of: [flags, emails] });
   if (rows.length !== ids.length) {
     const missing = ids.length - rows.length;
-    throw new AppError('not_found', `${missing === 1 ? 'One of the selected flags no longer exists' : `${missing} of the selected flags no longer exist`}. Reload the list and try again.`);
+    throw new AppError(
+      'not_found',
+      `${missing === 1 ? 'One of the selected flags no longer exists' : `${missing} of the selected flags no longer exist`}. Reload the list and try again.`,
+    );
   }
   return rows;
 }

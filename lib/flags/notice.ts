@@ -17,7 +17,9 @@ export interface StaffNoticeInput {
 export function staffNoticePayload(n: StaffNoticeInput) {
   const steps = [
     'Add a backup email address at a large provider (for example Gmail, Outlook or Proton), whose domain will not lapse, and verify it.',
-    ...(n.twoFactorEnabled ? [] : ['Turn on two-factor authentication, so a password reset alone cannot take your account.']),
+    ...(n.twoFactorEnabled
+      ? []
+      : ['Turn on two-factor authentication, so a password reset alone cannot take your account.']),
   ];
   const body = [
     `Our trust and safety team is contacting you because the domain ${n.domain} ${STAGE_PHRASE[n.stage]}.`,

@@ -11,7 +11,11 @@ import { type NotifyResult, notifyFlagUsers } from './notify';
 export const notifyUserSchema = z.object({ userId: z.coerce.number().int().positive() });
 
 /** From a user's page: the staff notice for each of their flags still open, held or overridden. */
-export async function notifyUser(tx: DbOrTx, actor: Actor, raw: z.input<typeof notifyUserSchema>): Promise<NotifyResult> {
+export async function notifyUser(
+  tx: DbOrTx,
+  actor: Actor,
+  raw: z.input<typeof notifyUserSchema>,
+): Promise<NotifyResult> {
   const { userId } = parseInput(notifyUserSchema, raw);
   const rows = await tx
     .select({ id: flags.id })
@@ -19,6 +23,7 @@ export async function notifyUser(tx: DbOrTx, actor: Actor, raw: z.input<typeof n
     .innerJoin(emails, eq(emails.id, flags.emailId))
     .where(and(eq(emails.userId, userId), inArray(flags.state, ['open', 'pending_review', 'overridden'])))
     .limit(MAX_BULK_FLAGS);
-  if (rows.length === 0) throw new AppError('conflict', 'This user has no open flag: there is nothing to tell them about.');
+  if (rows.length === 0)
+    throw new AppError('conflict', 'This user has no open flag: there is nothing to tell them about.');
   return notifyFlagUsers(tx, actor, { flagIds: rows.map((r) => r.id) });
 }

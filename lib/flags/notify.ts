@@ -30,16 +30,25 @@ export async function notifyFlagUsers(tx: DbOrTx, actor: Actor, raw: NotifyFlags
   const input = parseInput(notifyFlagsSchema, raw);
   const locked = await lockFlags(tx, input.flagIds);
   const live = locked.filter((f) => f.state !== 'resolved');
-  if (live.length === 0) throw new AppError('conflict', 'The selected flags are resolved: there is nothing to tell their users.');
+  if (live.length === 0)
+    throw new AppError('conflict', 'The selected flags are resolved: there is nothing to tell their users.');
   const userIds = [...new Set(live.map((f) => f.userId))];
   const twoFactor = new Map(
-    (await tx.select({ id: users.id, on: users.totpEnabled }).from(users).where(inArray(users.id, userIds))).map((u) => [u.id, u.on]),
+    (await tx.select({ id: users.id, on: users.totpEnabled }).from(users).where(inArray(users.id, userIds))).map(
+      (u) => [u.id, u.on],
+    ),
   );
   const audits: AuditInput[] = [];
   let queued = 0;
   let notified = 0;
   for (const f of live) {
-    const payload = staffNoticePayload({ flagId: f.id, address: f.address, domain: f.domain, stage: f.stage, twoFactorEnabled: twoFactor.get(f.userId) ?? false });
+    const payload = staffNoticePayload({
+      flagId: f.id,
+      address: f.address,
+      domain: f.domain,
+      stage: f.stage,
+      twoFactorEnabled: twoFactor.get(f.userId) ?? false,
+    });
     const rows = await queueUserNotice(tx, {
       userId: f.userId,
       emailId: f.emailId,
@@ -51,7 +60,12 @@ export async function notifyFlagUsers(tx: DbOrTx, actor: Actor, raw: NotifyFlags
     if (rows === 0) continue;
     queued += rows;
     notified += 1;
-    audits.push({ action: 'flag.notify', targetType: 'flag', targetId: f.id, details: { address: f.address, userId: f.userId, domain: f.domain, stage: f.stage, queued: rows } });
+    audits.push({
+      action: 'flag.notify',
+      targetType: 'flag',
+      targetId: f.id,
+      details: { address: f.address, userId: f.userId, domain: f.domain, stage: f.stage, queued: rows },
+    });
   }
   await recordAuditMany(tx, actor, audits);
   return { notified, alreadyNotified: live.length - notified, skipped: locked.length - live.length, queued };

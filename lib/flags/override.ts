@@ -34,10 +34,15 @@ function checkRestore(actor: Actor, live: LockedFlag[], reason: string, confirma
   const risky = [...new Set(live.filter(isReregistered).map((f) => f.domain))];
   if (risky.length === 0) return;
   if (risky.length > 1)
-    throw new AppError('invalid_input', `Restore re-registered domains one at a time (the selection covers ${risky.join(', ')}).`);
+    throw new AppError(
+      'invalid_input',
+      `Restore re-registered domains one at a time (the selection covers ${risky.join(', ')}).`,
+    );
   const [domain] = risky;
   if (confirmation?.toLowerCase() !== domain)
-    throw new AppError('invalid_input', `Type the domain name (${domain}) to confirm restoring it.`, { confirmation: `type ${domain}` });
+    throw new AppError('invalid_input', `Type the domain name (${domain}) to confirm restoring it.`, {
+      confirmation: `type ${domain}`,
+    });
 }
 
 /**
@@ -69,38 +74,77 @@ export async function overrideFlags(tx: DbOrTx, actor: Actor, raw: OverrideFlags
   await tx
     .update(flags)
     .set({ state: 'overridden', resolvedAt: now, resolution: `override_${input.decision}` })
-    .where(inArray(flags.id, live.map((f) => f.id)));
+    .where(
+      inArray(
+        flags.id,
+        live.map((f) => f.id),
+      ),
+    );
 
   const audits: AuditInput[] = [];
   let restored = 0;
   let unverified = 0;
-  const base = (f: LockedFlag) => ({ address: f.address, userId: f.userId, domain: f.domain, stage: f.stage, flagId: f.id });
+  const base = (f: LockedFlag) => ({
+    address: f.address,
+    userId: f.userId,
+    domain: f.domain,
+    stage: f.stage,
+    flagId: f.id,
+  });
   if (input.decision === 'restore_verified') {
     // Only what the lifecycle engine unverified comes back: an address the user or a bounce unverified
     // stays as it is.
-    const toRestore = live.filter((f) => !f.verified && (f.unverifyReason === 'domain_lifecycle' || f.unverifyReason === 'staff'));
+    const toRestore = live.filter(
+      (f) => !f.verified && (f.unverifyReason === 'domain_lifecycle' || f.unverifyReason === 'staff'),
+    );
     await tx
       .update(emails)
       .set({ verified: true, unverifyReason: null, unverifiedAt: null })
-      .where(inArray(emails.id, toRestore.map((f) => f.emailId)));
+      .where(
+        inArray(
+          emails.id,
+          toRestore.map((f) => f.emailId),
+        ),
+      );
     restored = toRestore.length;
-    for (const f of toRestore) audits.push({ action: 'email.restore', targetType: 'email', targetId: f.emailId, details: { ...base(f), reason: input.reason } });
+    for (const f of toRestore)
+      audits.push({
+        action: 'email.restore',
+        targetType: 'email',
+        targetId: f.emailId,
+        details: { ...base(f), reason: input.reason },
+      });
   } else {
     // Held for review, so still verified: keeping it unverified means unverifying it now.
     const toUnverify = live.filter((f) => f.verified);
     await tx
       .update(emails)
       .set({ verified: false, unverifyReason: 'staff', unverifiedAt: now })
-      .where(inArray(emails.id, toUnverify.map((f) => f.emailId)));
+      .where(
+        inArray(
+          emails.id,
+          toUnverify.map((f) => f.emailId),
+        ),
+      );
     unverified = toUnverify.length;
     for (const f of toUnverify) {
-      audits.push({ action: 'email.unverify', targetType: 'email', targetId: f.emailId, details: { ...base(f), reason: 'staff' } });
+      audits.push({
+        action: 'email.unverify',
+        targetType: 'email',
+        targetId: f.emailId,
+        details: { ...base(f), reason: 'staff' },
+      });
       await queueUserNotice(tx, {
         userId: f.userId,
         emailId: f.emailId,
         kind: 'address_unverified',
         dedupeKey: `address_unverified:${f.domain}:${f.emailId}:${f.verifiedAt?.toISOString() ?? 'none'}`,
-        payload: { address: f.address, domain: f.domain, stage: f.stage, expiresAt: f.expiresAt?.toISOString() ?? null },
+        payload: {
+          address: f.address,
+          domain: f.domain,
+          stage: f.stage,
+          expiresAt: f.expiresAt?.toISOString() ?? null,
+        },
         mailTo: 'others',
       });
     }
@@ -110,8 +154,20 @@ export async function overrideFlags(tx: DbOrTx, actor: Actor, raw: OverrideFlags
       action: 'flag.override',
       targetType: 'flag',
       targetId: f.id,
-      details: { ...base(f), decision: input.decision, reason: input.reason, expiresAt: input.expiresAt?.toISOString() ?? null, domainStage: f.domainStage },
+      details: {
+        ...base(f),
+        decision: input.decision,
+        reason: input.reason,
+        expiresAt: input.expiresAt?.toISOString() ?? null,
+        domainStage: f.domainStage,
+      },
     });
   await recordAuditMany(tx, actor, audits);
-  return { decision: input.decision, overridden: live.length, skipped: locked.length - live.length, restored, unverified };
+  return {
+    decision: input.decision,
+    overridden: live.length,
+    skipped: locked.length - live.length,
+    restored,
+    unverified,
+  };
 }

@@ -45,7 +45,9 @@ function filters(search: FlagsSearch): SQL[] {
     where.push(sql`${flags.domainId} = (select ${domains.id} from ${domains} where ${domains.name} = ${name})`);
   }
   if (search.user)
-    where.push(sql`${flags.emailId} in (select e.id from ${emails} e join ${users} u on u.id = e.user_id where u.username = ${search.user})`);
+    where.push(
+      sql`${flags.emailId} in (select e.id from ${emails} e join ${users} u on u.id = e.user_id where u.username = ${search.user})`,
+    );
   if (search.from) where.push(sql`${flags.createdAt} >= ${search.from}::date`);
   if (search.to) where.push(sql`${flags.createdAt} < ${search.to}::date + 1`);
   if (search.q) {
@@ -92,7 +94,9 @@ export function flagsPageQuery(db: DbOrTx, search: FlagsSearch, pageSize = FLAGS
       // A scalar subquery with LIMIT stays a per-row probe of the dedupe-key index; a plain EXISTS is
       // turned into a hashed scan of every notification.
       notified: sql<boolean>`coalesce((select true from notifications n where n.dedupe_key = 'staff_notice:flag:' || ${flags.id} || ':in_app' limit 1), false)`,
-      override: sql<FlagRow['override']>`(select json_build_object('decision', o.decision, 'reason', o.reason, 'expiresAt', o.expires_at)
+      override: sql<
+        FlagRow['override']
+      >`(select json_build_object('decision', o.decision, 'reason', o.reason, 'expiresAt', o.expires_at)
         from overrides o where o.flag_id = ${flags.id} order by o.overridden_at desc, o.id desc limit 1)`,
     })
     .from(flags)
@@ -109,7 +113,11 @@ export function flagsPageQuery(db: DbOrTx, search: FlagsSearch, pageSize = FLAGS
  * seen. The ordering matches the flags indexes exactly (desc nulls last), so a deep page costs the same
  * as the first.
  */
-export async function listFlaggedEmails(db: DbOrTx, search: FlagsSearch, pageSize = FLAGS_PAGE_SIZE): Promise<FlagPage> {
+export async function listFlaggedEmails(
+  db: DbOrTx,
+  search: FlagsSearch,
+  pageSize = FLAGS_PAGE_SIZE,
+): Promise<FlagPage> {
   const cursor = decodeCursor(search.cursor);
   const backwards = cursor !== null && search.dir === 'prev';
   const rows = await flagsPageQuery(db, search, pageSize);
@@ -125,7 +133,9 @@ export async function listFlaggedEmails(db: DbOrTx, search: FlagsSearch, pageSiz
       ...r,
       createdAt: r.createdAt.toISOString(),
       resolvedAt: r.resolvedAt?.toISOString() ?? null,
-      override: r.override ? { ...r.override, expiresAt: r.override.expiresAt ? new Date(r.override.expiresAt).toISOString() : null } : null,
+      override: r.override
+        ? { ...r.override, expiresAt: r.override.expiresAt ? new Date(r.override.expiresAt).toISOString() : null }
+        : null,
     })),
     nextCursor: hasNext && last ? encodeCursor({ at: last.cursorAt, id: last.id }) : null,
     prevCursor: hasPrev && first ? encodeCursor({ at: first.cursorAt, id: first.id }) : null,

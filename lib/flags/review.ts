@@ -28,7 +28,10 @@ export async function reviewFlags(tx: DbOrTx, actor: Actor, raw: ReviewFlagsInpu
   const locked = await lockFlags(tx, input.flagIds);
   const pending = locked.filter((f) => f.state === 'pending_review');
   if (pending.length === 0)
-    throw new AppError('conflict', 'None of the selected flags is waiting for review any more. Reload the list to see their state.');
+    throw new AppError(
+      'conflict',
+      'None of the selected flags is waiting for review any more. Reload the list to see their state.',
+    );
   if (input.decision === 'reject') assertMayRelease(actor, 'reject', pending, input.reason);
   const now = new Date();
   const ids = pending.map((f) => f.id);
@@ -37,7 +40,12 @@ export async function reviewFlags(tx: DbOrTx, actor: Actor, raw: ReviewFlagsInpu
     await tx
       .update(emails)
       .set({ verified: false, unverifyReason: 'domain_lifecycle', unverifiedAt: now })
-      .where(inArray(emails.id, pending.filter((f) => f.verified).map((f) => f.emailId)));
+      .where(
+        inArray(
+          emails.id,
+          pending.filter((f) => f.verified).map((f) => f.emailId),
+        ),
+      );
     await tx.update(flags).set({ state: 'open' }).where(inArray(flags.id, ids));
     for (const f of pending.filter((p) => p.verified)) {
       notificationsQueued += await queueUserNotice(tx, {
@@ -46,22 +54,52 @@ export async function reviewFlags(tx: DbOrTx, actor: Actor, raw: ReviewFlagsInpu
         kind: 'address_unverified',
         // The scanner's key for this notice: a later scan of the same lapse queues nothing more.
         dedupeKey: `address_unverified:${f.domain}:${f.emailId}:${f.verifiedAt?.toISOString() ?? 'none'}`,
-        payload: { address: f.address, domain: f.domain, stage: f.stage, expiresAt: f.expiresAt?.toISOString() ?? null },
+        payload: {
+          address: f.address,
+          domain: f.domain,
+          stage: f.stage,
+          expiresAt: f.expiresAt?.toISOString() ?? null,
+        },
         mailTo: 'others',
       });
     }
   } else {
-    await tx.update(flags).set({ state: 'resolved', resolvedAt: now, resolution: 'rejected_by_review' }).where(inArray(flags.id, ids));
+    await tx
+      .update(flags)
+      .set({ state: 'resolved', resolvedAt: now, resolution: 'rejected_by_review' })
+      .where(inArray(flags.id, ids));
   }
   const audits: AuditInput[] = pending.flatMap((f) => {
-    const details = { address: f.address, userId: f.userId, domain: f.domain, stage: f.stage, domainStage: f.domainStage, ...(input.reason ? { reason: input.reason } : {}) };
+    const details = {
+      address: f.address,
+      userId: f.userId,
+      domain: f.domain,
+      stage: f.stage,
+      domainStage: f.domainStage,
+      ...(input.reason ? { reason: input.reason } : {}),
+    };
     const entries: AuditInput[] = [
-      { action: input.decision === 'confirm' ? 'flag.review_confirm' : 'flag.review_reject', targetType: 'flag', targetId: f.id, details },
+      {
+        action: input.decision === 'confirm' ? 'flag.review_confirm' : 'flag.review_reject',
+        targetType: 'flag',
+        targetId: f.id,
+        details,
+      },
     ];
     if (input.decision === 'confirm' && f.verified)
-      entries.push({ action: 'email.unverify', targetType: 'email', targetId: f.emailId, details: { ...details, reason: 'domain_lifecycle', flagId: f.id } });
+      entries.push({
+        action: 'email.unverify',
+        targetType: 'email',
+        targetId: f.emailId,
+        details: { ...details, reason: 'domain_lifecycle', flagId: f.id },
+      });
     return entries;
   });
   await recordAuditMany(tx, actor, audits);
-  return { decision: input.decision, reviewed: pending.length, skipped: locked.length - pending.length, notificationsQueued };
+  return {
+    decision: input.decision,
+    reviewed: pending.length,
+    skipped: locked.length - pending.length,
+    notificationsQueued,
+  };
 }

@@ -21,7 +21,12 @@ export async function scheduleDueDomains(db: Db, now: Date): Promise<number | nu
       insert into scans (kind, trigger, created_at) values ('scheduled', 'schedule', ${now.toISOString()}::timestamptz)
       on conflict do nothing returning id`);
     if (!scan) return null;
-    await recordAudit(tx, ACTOR, { action: 'scan.request', targetType: 'scan', targetId: scan.id, details: { kind: 'scheduled', due: Number(due.n) } });
+    await recordAudit(tx, ACTOR, {
+      action: 'scan.request',
+      targetType: 'scan',
+      targetId: scan.id,
+      details: { kind: 'scheduled', due: Number(due.n) },
+    });
     return Number(scan.id);
   });
 }
@@ -48,9 +53,15 @@ export async function expireOverrides(db: Db, now: Date): Promise<number> {
         select 1 from overrides o where o.flag_id = f.id and o.expires_at is not null and o.expires_at <= ${now.toISOString()}::timestamptz
           and o.id = (select max(o2.id) from overrides o2 where o2.flag_id = f.id))
       returning f.id, f.domain_id`);
-    for (const r of rows) await recordAudit(tx, ACTOR, { action: 'flag.override_expired', targetType: 'flag', targetId: r.id });
+    for (const r of rows)
+      await recordAudit(tx, ACTOR, { action: 'flag.override_expired', targetType: 'flag', targetId: r.id });
     if (rows.length) {
-      await tx.execute(sql`update domains set next_check_at = ${now.toISOString()}::timestamptz where id in (${sql.join(rows.map((r) => sql`${r.domain_id}`), sql`, `)})`);
+      await tx.execute(
+        sql`update domains set next_check_at = ${now.toISOString()}::timestamptz where id in (${sql.join(
+          rows.map((r) => sql`${r.domain_id}`),
+          sql`, `,
+        )})`,
+      );
     }
     return rows.length;
   });

@@ -10,7 +10,13 @@ export interface WorkerOptions {
   db: Db;
   boss: PgBoss;
   checker: DomainChecker;
-  tuning: { concurrency: number; sliceSeconds: number; leaseSeconds: number; stallSeconds: number; tickSeconds: number };
+  tuning: {
+    concurrency: number;
+    sliceSeconds: number;
+    leaseSeconds: number;
+    stallSeconds: number;
+    tickSeconds: number;
+  };
   log?: (line: string) => void;
   /** Days reset_attempts rows are kept (GK_RESET_ATTEMPT_RETENTION_DAYS); default 90. */
   resetAttemptRetentionDays?: number;
@@ -25,7 +31,13 @@ export async function startWorker(options: WorkerOptions): Promise<{ tick: () =>
     if (!job) return;
     const { scanId, slice } = job.data;
     const { concurrency, sliceSeconds, leaseSeconds } = options.tuning;
-    const outcome = await runScanChunk(scanId, { db, checker, budgetMs: sliceSeconds * 1000, concurrency, leaseSeconds });
+    const outcome = await runScanChunk(scanId, {
+      db,
+      checker,
+      budgetMs: sliceSeconds * 1000,
+      concurrency,
+      leaseSeconds,
+    });
     // A slice ends after its time budget so a dead worker loses little; the next slice continues.
     if (outcome === 'more') await sendScanSlice(boss, { scanId, slice: slice + 1 });
     else if (outcome === 'waiting') await sendScanSlice(boss, { scanId, slice: slice + 1 }, 5);
@@ -45,11 +57,15 @@ export async function startWorker(options: WorkerOptions): Promise<{ tick: () =>
       await sendScanSlice(boss, { scanId, slice: Date.now() });
     }
     const pruned = await pruneIfDue(db, { now, resetAttemptRetentionDays: options.resetAttemptRetentionDays ?? 90 });
-    if (pruned) log(`pruned ${pruned.rateLimits} rate limits, ${pruned.loginThrottles} login throttles, ${pruned.resetAttempts} reset attempts`);
+    if (pruned)
+      log(
+        `pruned ${pruned.rateLimits} rate limits, ${pruned.loginThrottles} login throttles, ${pruned.resetAttempts} reset attempts`,
+      );
   };
   // Every worker ticks on its own timer: each step is safe to run twice at once (a unique index
   // admits one scheduled scan; a doubled slice only meets leases already taken).
-  const safeTick = () => tick().catch((error) => log(`tick failed: ${error instanceof Error ? error.message : String(error)}`));
+  const safeTick = () =>
+    tick().catch((error) => log(`tick failed: ${error instanceof Error ? error.message : String(error)}`));
   const timer = setInterval(safeTick, options.tuning.tickSeconds * 1000);
   await safeTick();
   return { tick, stop: () => clearInterval(timer) };

@@ -3,7 +3,14 @@ import type { Db } from '@/db/connect';
 import { recordAudit } from '@/lib/audit/record';
 import type { Actor } from '@/lib/auth/actor';
 import { openWith, sealedKeyId, sealWith } from '@/lib/auth/secret-box';
-import { currentRing, generateKey, type KeyRing, readKeyFile, ringLocation, writeKeyFile } from '@/lib/auth/sealing-ring';
+import {
+  currentRing,
+  generateKey,
+  type KeyRing,
+  readKeyFile,
+  ringLocation,
+  writeKeyFile,
+} from '@/lib/auth/sealing-ring';
 import type { Env } from '@/lib/env';
 import { SEALED_LINK_KEY } from '@/lib/notify/queue-mail';
 import { KEY_RING_LOCK, sealedValueCounts } from './usage';
@@ -25,7 +32,11 @@ export interface RotateResult {
  * With GK_SEALING_KEYS the operator puts the new key first (on every process) and this re-seals.
  * If the transaction fails after the file got its new key, the key stays: unused, and harmless.
  */
-export async function rotateSealingKeys(db: Db, actor: Actor, options: { env: Env; now?: Date }): Promise<RotateResult> {
+export async function rotateSealingKeys(
+  db: Db,
+  actor: Actor,
+  options: { env: Env; now?: Date },
+): Promise<RotateResult> {
   return db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(${KEY_RING_LOCK})`);
     const before = await sealedValueCounts(tx);
@@ -57,7 +68,9 @@ async function resealAll(tx: Tx, ring: KeyRing): Promise<RotateResult['resealed'
   )) as unknown as { id: number; v: string }[];
   let users = 0;
   for (const row of userRows.filter((r) => stale(r.v))) {
-    await tx.execute(sql`update users set totp_secret_enc = ${sealWith(ring, openWith(ring, row.v))} where id = ${row.id}`);
+    await tx.execute(
+      sql`update users set totp_secret_enc = ${sealWith(ring, openWith(ring, row.v))} where id = ${row.id}`,
+    );
     users += 1;
   }
   const mailRows = (await tx.execute(
@@ -66,7 +79,9 @@ async function resealAll(tx: Tx, ring: KeyRing): Promise<RotateResult['resealed'
   let notifications = 0;
   for (const row of mailRows.filter((r) => stale(r.v))) {
     const value = sealWith(ring, openWith(ring, row.v));
-    await tx.execute(sql`update notifications set payload = jsonb_set(payload, ${`{${SEALED_LINK_KEY}}`}::text[], to_jsonb(${value}::text)) where id = ${row.id}`);
+    await tx.execute(
+      sql`update notifications set payload = jsonb_set(payload, ${`{${SEALED_LINK_KEY}}`}::text[], to_jsonb(${value}::text)) where id = ${row.id}`,
+    );
     notifications += 1;
   }
   return { users, notifications };

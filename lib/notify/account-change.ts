@@ -7,14 +7,17 @@ import { queueUserNotice } from './queue';
 
 export const ACCOUNT_CHANGE_EVENTS = {
   address_added: (a: string) => `The address ${a} was added to your account.`,
-  address_verified: (a: string) => `The address ${a} was verified and can now receive password resets (after a 72-hour wait while you have another recovery address).`,
+  address_verified: (a: string) =>
+    `The address ${a} was verified and can now receive password resets (after a 72-hour wait while you have another recovery address).`,
   address_removed: (a: string) => `The address ${a} was removed from your account.`,
-  recovery_on: (a: string) => `The address ${a} was chosen to receive password resets (after a 72-hour wait while you have another recovery address).`,
+  recovery_on: (a: string) =>
+    `The address ${a} was chosen to receive password resets (after a 72-hour wait while you have another recovery address).`,
   recovery_off: (a: string) => `The address ${a} will no longer receive password resets.`,
   primary_changed: (a: string) => `${a} is now the primary address of your account.`,
   two_factor_disabled: () => 'Two-factor authentication was turned off.',
   recovery_codes_replaced: () => 'Your two-factor recovery codes were replaced; the old ones no longer work.',
-  password_changed: () => 'Your password was changed with a password-reset link, and every session opened before was signed out.',
+  password_changed: () =>
+    'Your password was changed with a password-reset link, and every session opened before was signed out.',
 } as const;
 export type AccountChangeEvent = keyof typeof ACCOUNT_CHANGE_EVENTS;
 

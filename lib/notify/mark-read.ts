@@ -11,6 +11,12 @@ export async function markNotificationsRead(tx: DbOrTx, actor: UserActor, now: D
     .set({ readAt: now })
     .where(and(eq(notifications.userId, actor.id), eq(notifications.channel, 'in_app'), isNull(notifications.readAt)))
     .returning({ id: notifications.id });
-  if (rows.length > 0) await recordAudit(tx, actor, { action: 'notification.read', targetType: 'user', targetId: actor.id, details: { count: rows.length } });
+  if (rows.length > 0)
+    await recordAudit(tx, actor, {
+      action: 'notification.read',
+      targetType: 'user',
+      targetId: actor.id,
+      details: { count: rows.length },
+    });
   return { marked: rows.length };
 }

@@ -28,10 +28,20 @@ export interface OutboxOptions {
   recheck?: ResetRecheckOptions;
 }
 
-export const OUTBOX_DEFAULTS = { batchSize: 20, leaseMs: 5 * 60_000, maxAttempts: 8, backoffBaseMs: 60_000, backoffCapMs: 60 * 60_000 };
+export const OUTBOX_DEFAULTS = {
+  batchSize: 20,
+  leaseMs: 5 * 60_000,
+  maxAttempts: 8,
+  backoffBaseMs: 60_000,
+  backoffCapMs: 60 * 60_000,
+};
 
 /** Exponential backoff after the n-th failed attempt: base, 2×base, 4×base … capped. */
-export function backoffMs(attempts: number, base = OUTBOX_DEFAULTS.backoffBaseMs, cap = OUTBOX_DEFAULTS.backoffCapMs): number {
+export function backoffMs(
+  attempts: number,
+  base = OUTBOX_DEFAULTS.backoffBaseMs,
+  cap = OUTBOX_DEFAULTS.backoffCapMs,
+): number {
   return Math.min(cap, base * 2 ** Math.max(0, attempts - 1));
 }
 
@@ -62,26 +72,48 @@ async function claim(db: Db, now: Date, batchSize: number, leaseMs: number): Pro
       where state = 'queued' and channel = 'email' and next_attempt_at <= ${now.toISOString()}::timestamptz
       order by next_attempt_at, id limit ${batchSize} for update skip locked)
     returning id, user_id, email_id, address, kind, payload, attempts`);
-  return [...rows].map((r) => ({ ...r, id: Number(r.id), user_id: Number(r.user_id), email_id: r.email_id === null ? null : Number(r.email_id) }));
+  return [...rows].map((r) => ({
+    ...r,
+    id: Number(r.id),
+    user_id: Number(r.user_id),
+    email_id: r.email_id === null ? null : Number(r.email_id),
+  }));
 }
 
 /** Done with a row: the sealed link is dropped, so a sent or failed mail keeps no working token. */
 async function finish(db: Db, id: number, set: { state: 'sent' | 'failed'; sentAt?: Date; lastError: string | null }) {
   await db
     .update(notifications)
-    .set({ state: set.state, sentAt: set.sentAt ?? null, lastError: set.lastError, payload: sql`${notifications.payload} - ${SEALED_LINK_KEY}` })
+    .set({
+      state: set.state,
+      sentAt: set.sentAt ?? null,
+      lastError: set.lastError,
+      payload: sql`${notifications.payload} - ${SEALED_LINK_KEY}`,
+    })
     .where(and(eq(notifications.id, id), eq(notifications.state, 'queued')));
 }
 
-export async function runOutboxOnce(db: Db, transport: MailTransport, now: Date = new Date(), options: OutboxOptions): Promise<OutboxRunSummary> {
+export async function runOutboxOnce(
+  db: Db,
+  transport: MailTransport,
+  now: Date = new Date(),
+  options: OutboxOptions,
+): Promise<OutboxRunSummary> {
   const o = { ...OUTBOX_DEFAULTS, ...options };
   const summary: OutboxRunSummary = { claimed: 0, sent: 0, retried: 0, failed: 0 };
   const batch = await claim(db, now, o.batchSize, o.leaseMs);
   summary.claimed = batch.length;
-  const resets = batch.filter((r) => r.kind === 'password_reset').map((r) => ({ userId: r.user_id, address: r.address }));
+  const resets = batch
+    .filter((r) => r.kind === 'password_reset')
+    .map((r) => ({ userId: r.user_id, address: r.address }));
   if (o.recheck && resets.length > 0) await recheckResetDomains(db, resets, now, o.recheck);
   for (const row of batch) {
-    const problem = await recipientProblem(db, { userId: row.user_id, emailId: row.email_id, address: row.address, kind: row.kind });
+    const problem = await recipientProblem(db, {
+      userId: row.user_id,
+      emailId: row.email_id,
+      address: row.address,
+      kind: row.kind,
+    });
     if (problem || !row.address) {
       await finish(db, row.id, { state: 'failed', lastError: `not sent: ${problem ?? 'no recipient'}` });
       summary.failed += 1;
@@ -89,7 +121,10 @@ export async function runOutboxOnce(db: Db, transport: MailTransport, now: Date 
     }
     const [user] = await db.select({ name: users.name }).from(users).where(eq(users.id, row.user_id));
     try {
-      const message = buildMessage({ id: row.id, address: row.address, kind: row.kind, payload: row.payload, recipientName: user?.name ?? null }, o);
+      const message = buildMessage(
+        { id: row.id, address: row.address, kind: row.kind, payload: row.payload, recipientName: user?.name ?? null },
+        o,
+      );
       await transport.sendMail(message);
     } catch (error) {
       const lastError = (error instanceof Error ? error.message : String(error)).slice(0, 500);
@@ -120,7 +155,13 @@ export interface OutboxWorker {
  */
 export function startOutboxWorker(
   db: Db,
-  config: { smtpUrl: string; from: string; appUrl: string; intervalMs?: number; log?: (line: string) => void } & Partial<OutboxOptions>,
+  config: {
+    smtpUrl: string;
+    from: string;
+    appUrl: string;
+    intervalMs?: number;
+    log?: (line: string) => void;
+  } & Partial<OutboxOptions>,
 ): OutboxWorker {
   const transport = createMailTransport(config.smtpUrl);
   const log = config.log ?? ((line: string) => console.error(line));
@@ -136,10 +177,11 @@ export function startOutboxWorker(
       } catch (error) {
         log(`[outbox] run failed: ${error instanceof Error ? error.message : String(error)}`);
       }
-      if (drained && !stopped) await new Promise<void>((resolve) => {
-        wake = resolve;
-        setTimeout(resolve, config.intervalMs ?? 2_000);
-      });
+      if (drained && !stopped)
+        await new Promise<void>((resolve) => {
+          wake = resolve;
+          setTimeout(resolve, config.intervalMs ?? 2_000);
+        });
     }
   })();
   return {

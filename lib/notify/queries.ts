@@ -48,7 +48,13 @@ export async function listOutbox(
   return {
     counts,
     rows: rows.map(({ n, username, name }) => {
-      const mail = renderMail({ kind: n.kind, payload: n.payload, recipientName: name, appUrl: options.appUrl, link: null });
+      const mail = renderMail({
+        kind: n.kind,
+        payload: n.payload,
+        recipientName: name,
+        appUrl: options.appUrl,
+        link: null,
+      });
       return {
         id: n.id,
         createdAt: n.createdAt.toISOString(),

@@ -27,7 +27,10 @@ export async function queueUserNotice(tx: DbOrTx, notice: UserNotice): Promise<n
     notice.mailTo === 'subject'
       ? notice.emailId === null
         ? []
-        : await tx.select({ id: emails.id, address: emails.address }).from(emails).where(and(eq(emails.id, notice.emailId), eq(emails.verified, true)))
+        : await tx
+            .select({ id: emails.id, address: emails.address })
+            .from(emails)
+            .where(and(eq(emails.id, notice.emailId), eq(emails.verified, true)))
       : await tx
           .select({ id: emails.id, address: emails.address })
           .from(emails)
@@ -39,7 +42,16 @@ export async function queueUserNotice(tx: DbOrTx, notice: UserNotice): Promise<n
             ),
           );
   const rows: (typeof notifications.$inferInsert)[] = [
-    { userId: notice.userId, emailId: notice.emailId, kind: notice.kind, channel: 'in_app', dedupeKey: `${notice.dedupeKey}:in_app`, payload: notice.payload, state: 'sent', sentAt: new Date() },
+    {
+      userId: notice.userId,
+      emailId: notice.emailId,
+      kind: notice.kind,
+      channel: 'in_app',
+      dedupeKey: `${notice.dedupeKey}:in_app`,
+      payload: notice.payload,
+      state: 'sent',
+      sentAt: new Date(),
+    },
     ...recipients.map((r) => ({
       userId: notice.userId,
       emailId: notice.emailId,
@@ -50,6 +62,10 @@ export async function queueUserNotice(tx: DbOrTx, notice: UserNotice): Promise<n
       payload: notice.payload,
     })),
   ];
-  const inserted = await tx.insert(notifications).values(rows).onConflictDoNothing({ target: notifications.dedupeKey }).returning({ id: notifications.id });
+  const inserted = await tx
+    .insert(notifications)
+    .values(rows)
+    .onConflictDoNothing({ target: notifications.dedupeKey })
+    .returning({ id: notifications.id });
   return inserted.length;
 }

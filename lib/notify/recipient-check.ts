@@ -31,7 +31,8 @@ export async function recipientProblem(db: DbOrTx, r: OutgoingRecipient): Promis
   if (!row || row.userId !== r.userId) return 'the address was removed from the account';
   // The domain that was checked is the one the mail is delivered to, or nothing is sent.
   const parsed = normalizeEmailDomain(r.address);
-  if (!parsed.ok || parsed.registrableDomain !== row.domain) return 'the address does not belong to the domain that was checked';
+  if (!parsed.ok || parsed.registrableDomain !== row.domain)
+    return 'the address does not belong to the domain that was checked';
   // A verification link goes to the unverified address by design: it is how the address proves itself.
   if (r.kind === 'verify_address') return row.id === r.emailId ? null : 'the address was removed from the account';
   if (!row.verified) return 'the address is no longer verified';

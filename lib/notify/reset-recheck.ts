@@ -60,7 +60,12 @@ export async function staleResetDomains(db: Db, rows: ResetRow[], now: Date, max
  * (so a batch stays well inside its outbox lease). A check still running past that goes on in the
  * background; it records a scan, and its late result is applied by the usual scan rules.
  */
-export async function recheckResetDomains(db: Db, rows: ResetRow[], now: Date, options: ResetRecheckOptions): Promise<void> {
+export async function recheckResetDomains(
+  db: Db,
+  rows: ResetRow[],
+  now: Date,
+  options: ResetRecheckOptions,
+): Promise<void> {
   const log = options.log ?? ((line: string) => console.error(line));
   const stale = await staleResetDomains(db, rows, now, options.maxAgeMs);
   if (stale.length === 0) return;
@@ -74,13 +79,18 @@ export async function recheckResetDomains(db: Db, rows: ResetRow[], now: Date, o
         () => 'done' as const,
         (error: unknown) => {
           // Swallowed on purpose: the stored result decides, and the row is still gated below.
-          log(`[outbox] fresh check of ${domain} before a reset link failed (${error instanceof Error ? error.message : String(error)}); the stored result decides`);
+          log(
+            `[outbox] fresh check of ${domain} before a reset link failed (${error instanceof Error ? error.message : String(error)}); the stored result decides`,
+          );
           return 'error' as const;
         },
       ),
       deadline,
     ]);
-    if (outcome === 'timeout') log(`[outbox] fresh check of ${domain} before a reset link did not answer within ${options.timeoutMs} ms; the stored result decides`);
+    if (outcome === 'timeout')
+      log(
+        `[outbox] fresh check of ${domain} before a reset link did not answer within ${options.timeoutMs} ms; the stored result decides`,
+      );
   });
   try {
     await Promise.all(checks);

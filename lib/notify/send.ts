@@ -14,7 +14,12 @@ export interface MailTransport {
 
 export function createMailTransport(smtpUrl: string): MailTransport & { close(): void } {
   // Short timeouts: a hung SMTP server must fail the attempt well within the claim's lease.
-  return nodemailer.createTransport({ url: smtpUrl, connectionTimeout: 15_000, greetingTimeout: 15_000, socketTimeout: 60_000 });
+  return nodemailer.createTransport({
+    url: smtpUrl,
+    connectionTimeout: 15_000,
+    greetingTimeout: 15_000,
+    socketTimeout: 60_000,
+  });
 }
 
 export interface OutgoingMail {
@@ -63,10 +68,17 @@ export function envelopeSender(from: string): string {
 export function buildMessage(mail: OutgoingMail, options: { from: string; appUrl: string }): Mail.Options {
   const checked = normalizeEmailDomain(mail.address);
   if (!checked.ok) throw new UndeliverableAddressError(mail.address, checked.error.message);
-  if (checked.address !== mail.address) throw new UndeliverableAddressError(mail.address, 'it is not in its normalised form');
+  if (checked.address !== mail.address)
+    throw new UndeliverableAddressError(mail.address, 'it is not in its normalised form');
   const sealed = mail.payload[SEALED_LINK_KEY];
   const link = typeof sealed === 'string' ? open(sealed) : null;
-  const rendered = renderMail({ kind: mail.kind, payload: mail.payload, recipientName: mail.recipientName, appUrl: options.appUrl, link });
+  const rendered = renderMail({
+    kind: mail.kind,
+    payload: mail.payload,
+    recipientName: mail.recipientName,
+    appUrl: options.appUrl,
+    link,
+  });
   return {
     from: options.from,
     to: { name: mail.recipientName ?? '', address: checked.address },

@@ -28,16 +28,20 @@ type Block = { p: string } | { link: string; label: string };
 export const HIDDEN_LINK = '[link hidden: it holds a one-time token]';
 
 const str = (v: unknown): string => (typeof v === 'string' ? v : '');
-const stageOf = (v: unknown): Stage | null => (STAGES as readonly string[]).includes(str(v)) ? (v as Stage) : null;
+const stageOf = (v: unknown): Stage | null => ((STAGES as readonly string[]).includes(str(v)) ? (v as Stage) : null);
 const day = (v: unknown) => {
   const d = new Date(str(v));
-  return Number.isNaN(d.getTime()) ? null : d.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+  return Number.isNaN(d.getTime())
+    ? null
+    : d.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 };
 
 function remedies(appUrl: string): Block[] {
   return [
     { p: 'To keep control of your account:' },
-    { p: '1. Add a backup address at a big provider (Gmail, Outlook, Proton …), not at a domain you register yourself.' },
+    {
+      p: '1. Add a backup address at a big provider (Gmail, Outlook, Proton …), not at a domain you register yourself.',
+    },
     { p: '2. Turn on two-factor authentication: a reset link alone is then not enough to sign in.' },
     { link: `${appUrl}/account`, label: 'Open your account' },
   ];
@@ -53,9 +57,13 @@ function body(input: TemplateInput): { subject: string; blocks: Block[] } {
       return {
         subject: 'Confirm your email address',
         blocks: [
-          { p: `Someone (we hope you) added ${str(p.address)} to a Gravekeeper account. Open this link while signed in to confirm it:` },
+          {
+            p: `Someone (we hope you) added ${str(p.address)} to a Gravekeeper account. Open this link while signed in to confirm it:`,
+          },
           { link, label: 'Confirm this address' },
-          { p: 'The link works once, for 24 hours. If you did not add this address, ignore this mail: nothing changes.' },
+          {
+            p: 'The link works once, for 24 hours. If you did not add this address, ignore this mail: nothing changes.',
+          },
         ],
       };
     case 'password_reset': {
@@ -63,11 +71,19 @@ function body(input: TemplateInput): { subject: string; blocks: Block[] } {
       return {
         subject: 'Reset your password',
         blocks: [
-          { p: `A password reset was requested for your account${via ? ` (asked for with "${via}")` : ''}. Choose a new password here:` },
+          {
+            p: `A password reset was requested for your account${via ? ` (asked for with "${via}")` : ''}. Choose a new password here:`,
+          },
           { link, label: 'Choose a new password' },
-          { p: 'The link works once, for 30 minutes. If you did not ask, ignore this mail: your password stays as it is.' },
+          {
+            p: 'The link works once, for 30 minutes. If you did not ask, ignore this mail: your password stays as it is.',
+          },
           ...(p.refusedAddress
-            ? [{ p: `It was asked for with ${str(p.refusedAddress)}, an address we no longer trust because its domain lapsed or changed hands. Nothing was sent there. If that was not you, someone may be trying to take over your account: turn on two-factor authentication.` }]
+            ? [
+                {
+                  p: `It was asked for with ${str(p.refusedAddress)}, an address we no longer trust because its domain lapsed or changed hands. Nothing was sent there. If that was not you, someone may be trying to take over your account: turn on two-factor authentication.`,
+                },
+              ]
             : []),
         ],
       };
@@ -76,8 +92,12 @@ function body(input: TemplateInput): { subject: string; blocks: Block[] } {
       return {
         subject: `The domain ${domain} is about to lapse`,
         blocks: [
-          { p: `The domain ${domain} of your address ${str(p.address)} ${stage ? STAGE_PHRASES[stage] : 'is lapsing'}${day(p.expiresAt) ? ` (expiry: ${day(p.expiresAt)})` : ''}.` },
-          { p: 'If it lapses, whoever registers it next receives its mail, including password resets for your account. Renew it, or:' },
+          {
+            p: `The domain ${domain} of your address ${str(p.address)} ${stage ? STAGE_PHRASES[stage] : 'is lapsing'}${day(p.expiresAt) ? ` (expiry: ${day(p.expiresAt)})` : ''}.`,
+          },
+          {
+            p: 'If it lapses, whoever registers it next receives its mail, including password resets for your account. Renew it, or:',
+          },
           ...remedies(appUrl),
         ],
       };
@@ -85,7 +105,9 @@ function body(input: TemplateInput): { subject: string; blocks: Block[] } {
       return {
         subject: `We stopped trusting ${str(p.address)}`,
         blocks: [
-          { p: `${str(p.address)} is now unverified because the domain ${domain} ${stage ? STAGE_PHRASES[stage] : 'changed'}. It can no longer receive password resets, and we sent nothing there.` },
+          {
+            p: `${str(p.address)} is now unverified because the domain ${domain} ${stage ? STAGE_PHRASES[stage] : 'changed'}. It can no longer receive password resets, and we sent nothing there.`,
+          },
           ...remedies(appUrl),
         ],
       };
@@ -94,7 +116,9 @@ function body(input: TemplateInput): { subject: string; blocks: Block[] } {
         subject: 'A security change on your account',
         blocks: [
           { p: `${describeAccountChange(str(p.event), str(p.address))}${day(p.at) ? ` (${day(p.at)}, UTC)` : ''}` },
-          { p: 'If this was you, there is nothing to do. If it was not, someone else may be signed in to your account:' },
+          {
+            p: 'If this was you, there is nothing to do. If it was not, someone else may be signed in to your account:',
+          },
           { p: '1. Reset your password from the sign-in page; that signs every other session out.' },
           { p: '2. Open your account, remove any address you do not know, and turn on two-factor authentication.' },
           { link: `${appUrl}/account`, label: 'Open your account' },
@@ -104,7 +128,13 @@ function body(input: TemplateInput): { subject: string; blocks: Block[] } {
       return {
         subject: str(p.subject) || 'A message from the Gravekeeper trust and safety team',
         // Staff write paragraphs and numbered steps on separate lines; each line is kept as a paragraph.
-        blocks: [...(str(p.message) || str(p.body)).split(/\n+/).filter(Boolean).map((line) => ({ p: line })), { link: `${appUrl}/account`, label: 'Open your account' }],
+        blocks: [
+          ...(str(p.message) || str(p.body))
+            .split(/\n+/)
+            .filter(Boolean)
+            .map((line) => ({ p: line })),
+          { link: `${appUrl}/account`, label: 'Open your account' },
+        ],
       };
   }
 }
@@ -114,7 +144,9 @@ const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt
 export function renderMail(input: TemplateInput): RenderedMail {
   const { subject, blocks } = body(input);
   const greeting = `Hello${input.recipientName ? ` ${input.recipientName}` : ''},`;
-  const text = [greeting, ...blocks.map((b) => ('p' in b ? b.p : `${b.label}: ${b.link}`)), '— Gravekeeper'].join('\n\n');
+  const text = [greeting, ...blocks.map((b) => ('p' in b ? b.p : `${b.label}: ${b.link}`)), '— Gravekeeper'].join(
+    '\n\n',
+  );
   const htmlBlocks = blocks.map((b) => {
     if ('p' in b) return `<p>${escapeHtml(b.p)}</p>`;
     if (!/^https?:\/\//.test(b.link)) return `<p><em>${escapeHtml(b.link)}</em></p>`;

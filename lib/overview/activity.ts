@@ -6,7 +6,10 @@ import type { SourceName } from '@/core/domains';
  * Flags opened and resolved (including overridden) per UTC day, every day present even when zero,
  * so a chart of it has no gaps that read as "no data". Reads two index ranges (created, resolved).
  */
-export async function getFlagsPerDay(db: DbOrTx, days: number): Promise<{ day: string; opened: number; resolved: number }[]> {
+export async function getFlagsPerDay(
+  db: DbOrTx,
+  days: number,
+): Promise<{ day: string; opened: number; resolved: number }[]> {
   const rows = await db.execute<{ day: string; opened: number; resolved: number }>(sql`
     with bounds as (select (now() at time zone 'UTC')::date - ${days - 1}::int as first_day),
     opened as (
@@ -27,7 +30,13 @@ export async function getFlagsPerDay(db: DbOrTx, days: number): Promise<{ day: s
 export async function getSourceHealth(
   db: DbOrTx,
 ): Promise<{ source: SourceName; checks: number; errors: number; p50Ms: number | null; p95Ms: number | null }[]> {
-  const rows = await db.execute<{ source: SourceName; checks: number; errors: number; p50: number | null; p95: number | null }>(sql`
+  const rows = await db.execute<{
+    source: SourceName;
+    checks: number;
+    errors: number;
+    p50: number | null;
+    p95: number | null;
+  }>(sql`
     select source, count(*)::int as checks, count(*) filter (where error is not null)::int as errors,
            percentile_cont(0.5) within group (order by latency_ms) as p50,
            percentile_cont(0.95) within group (order by latency_ms) as p95
@@ -36,5 +45,11 @@ export async function getSourceHealth(
     group by source
     order by source`);
   const ms = (v: number | string | null) => (v === null ? null : Math.round(Number(v)));
-  return rows.map((r) => ({ source: r.source, checks: Number(r.checks), errors: Number(r.errors), p50Ms: ms(r.p50), p95Ms: ms(r.p95) }));
+  return rows.map((r) => ({
+    source: r.source,
+    checks: Number(r.checks),
+    errors: Number(r.errors),
+    p50Ms: ms(r.p50),
+    p95Ms: ms(r.p95),
+  }));
 }

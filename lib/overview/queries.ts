@@ -40,9 +40,10 @@ export async function getOverviewCounts(db: DbOrTx): Promise<OverviewCounts> {
   const [domainRow] = await db
     .select({
       all: count(),
-      lapsing: sql<number>`count(*) filter (where ${domains.stage} in ('grace','redemption','pending_delete','available','re_registered'))`.mapWith(
-        Number,
-      ),
+      lapsing:
+        sql<number>`count(*) filter (where ${domains.stage} in ('grace','redemption','pending_delete','available','re_registered'))`.mapWith(
+          Number,
+        ),
     })
     .from(domains);
   const byStage = await db

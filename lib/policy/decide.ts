@@ -74,8 +74,12 @@ const iso = (d: Date | null) => (d === null ? 'none' : d.toISOString());
  * least one of the two is known on both sides and matches. Dates must match exactly, unlike the
  * classifier's tolerance: a doubt here only leaves a flag for a human, never unverifies anyone.
  */
-export function isSameRegistration(previous: Pick<DomainState, 'registeredAt' | 'handle'>, now: Classification): boolean {
-  const dates = previous.registeredAt && now.registeredAt ? previous.registeredAt.getTime() === now.registeredAt.getTime() : null;
+export function isSameRegistration(
+  previous: Pick<DomainState, 'registeredAt' | 'handle'>,
+  now: Classification,
+): boolean {
+  const dates =
+    previous.registeredAt && now.registeredAt ? previous.registeredAt.getTime() === now.registeredAt.getTime() : null;
   const handles = previous.handle && now.handle ? previous.handle.toLowerCase() === now.handle.toLowerCase() : null;
   return dates !== false && handles !== false && (dates === true || handles === true);
 }
@@ -157,7 +161,11 @@ const ACT: Record<PolicyActionKind, (d: DomainState, c: Classification) => Polic
   unverify,
 };
 
-export function decidePolicy(previous: DomainState, classification: Classification, settings: PolicySettings): PolicyAction[] {
+export function decidePolicy(
+  previous: DomainState,
+  classification: Classification,
+  settings: PolicySettings,
+): PolicyAction[] {
   const { stage } = classification;
   if (stage === 'unknown') return [{ type: 'none', reason: 'stage unknown: the sources gave no usable answer' }];
 

@@ -16,7 +16,10 @@ export interface RecheckInput {
   consecutiveFailures: number;
 }
 
-export function nextCheckAt(input: RecheckInput, settings: Pick<PolicySettings, 'recheck' | 'warningWindowDays'>): Date {
+export function nextCheckAt(
+  input: RecheckInput,
+  settings: Pick<PolicySettings, 'recheck' | 'warningWindowDays'>,
+): Date {
   const { stage, expiresAt, now, consecutiveFailures } = input;
   const r = settings.recheck;
   const after = (ms: number) => new Date(now.getTime() + ms);

@@ -27,7 +27,12 @@ export function backoffDelaySeconds(failures: number, policy: BackoffPolicy): nu
  * tests the block, is what holds under parallel attempts: a burst of a hundred guesses meets the
  * row lock one at a time, and all but the first few find the key blocked.
  */
-export async function claimAttempt(db: DbOrTx, key: string, policy: BackoffPolicy, now: Date = new Date()): Promise<BackoffClaim> {
+export async function claimAttempt(
+  db: DbOrTx,
+  key: string,
+  policy: BackoffPolicy,
+  now: Date = new Date(),
+): Promise<BackoffClaim> {
   const at = sql`${now.toISOString()}::timestamptz`;
   const next = sql`(case when login_throttles.last_failure_at <= ${at} - make_interval(secs => ${policy.forgetAfterSeconds})
                          then 1 else login_throttles.failures + 1 end)`;
@@ -41,7 +46,9 @@ export async function claimAttempt(db: DbOrTx, key: string, policy: BackoffPolic
     where login_throttles.blocked_until is null or login_throttles.blocked_until <= ${at}
     returning failures`);
   if (rows[0]) return { allowed: true, failures: Number(rows[0].failures) };
-  const [blocked] = await db.execute<{ blocked_until: Date | string }>(sql`select blocked_until from login_throttles where key = ${key}`);
+  const [blocked] = await db.execute<{ blocked_until: Date | string }>(
+    sql`select blocked_until from login_throttles where key = ${key}`,
+  );
   const until = blocked ? new Date(blocked.blocked_until).getTime() : now.getTime();
   return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((until - now.getTime()) / 1000)) };
 }

@@ -29,6 +29,9 @@ export async function hitRateLimit(
   const row = rows[0];
   const count = Number(row?.count ?? 1);
   const windowStart = new Date(row?.window_start ?? now);
-  const retryAfterSeconds = Math.max(1, Math.ceil((windowStart.getTime() + windowSeconds * 1000 - now.getTime()) / 1000));
+  const retryAfterSeconds = Math.max(
+    1,
+    Math.ceil((windowStart.getTime() + windowSeconds * 1000 - now.getTime()) / 1000),
+  );
   return { allowed: count <= limit, count, retryAfterSeconds };
 }

@@ -18,7 +18,10 @@ export interface PruneResult {
   resetAttempts: number;
 }
 
-export async function pruneRecords(db: Db, options: { now: Date; resetAttemptRetentionDays: number }): Promise<PruneResult> {
+export async function pruneRecords(
+  db: Db,
+  options: { now: Date; resetAttemptRetentionDays: number },
+): Promise<PruneResult> {
   const at = sql`${options.now.toISOString()}::timestamptz`;
   const rateLimits = await db.execute(sql`
     delete from rate_limits where window_start < ${at} - make_interval(secs => ${RATE_LIMIT_KEEP_SECONDS}) returning key`);
@@ -47,7 +50,10 @@ export async function pruneRecords(db: Db, options: { now: Date; resetAttemptRet
  * Prunes at most once an hour across every worker: the gate is itself a rate limit of one per hour,
  * so of all the workers' ticks in that hour exactly one gets through.
  */
-export async function pruneIfDue(db: Db, options: { now: Date; resetAttemptRetentionDays: number }): Promise<PruneResult | null> {
+export async function pruneIfDue(
+  db: Db,
+  options: { now: Date; resetAttemptRetentionDays: number },
+): Promise<PruneResult | null> {
   const gate = await hitRateLimit(db, 'maintenance:prune', 1, 60 * 60, options.now);
   if (!gate.allowed) return null;
   return pruneRecords(db, options);

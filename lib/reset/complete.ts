@@ -12,7 +12,8 @@ import { revokeTokens } from '@/lib/tokens/issue';
 import { canReceiveReset, recoveryCandidates } from './recovery-addresses';
 import { resetCompleteSchema } from './schemas';
 
-export const RESET_LINK_STALE = 'This reset link no longer works: it was used, it expired (links last 30 minutes), or a newer reset replaced it. Ask for a new one.';
+export const RESET_LINK_STALE =
+  'This reset link no longer works: it was used, it expired (links last 30 minutes), or a newer reset replaced it. Ask for a new one.';
 
 export type ResetCompletion = { status: 'changed'; username: string } | { status: 'refused'; message: string };
 
@@ -21,7 +22,11 @@ export type ResetCompletion = { status: 'changed'; username: string } | { status
  * account stops working. The address the link went to is checked again: if it was flagged or
  * unverified since (its domain lapsed in the meantime), the link is void.
  */
-export async function completePasswordReset(tx: DbOrTx, raw: z.input<typeof resetCompleteSchema>, now: Date = new Date()): Promise<ResetCompletion> {
+export async function completePasswordReset(
+  tx: DbOrTx,
+  raw: z.input<typeof resetCompleteSchema>,
+  now: Date = new Date(),
+): Promise<ResetCompletion> {
   // Parsed again here: whatever the caller checked, no password below the rules is ever stored.
   const input = parseInput(resetCompleteSchema, raw);
   const token = await consumeToken(tx, 'reset_password', input.token, now);
@@ -32,7 +37,11 @@ export async function completePasswordReset(tx: DbOrTx, raw: z.input<typeof rese
   if (!sentTo || !canReceiveReset(sentTo)) {
     // Commit the revocation (no throw): the link must die, not wait for the address to look good again.
     await revokeTokens(tx, { purpose: 'reset_password', userId: user.id }, now);
-    return { status: 'refused', message: 'This link went to an address that can no longer receive password resets (its domain may have lapsed). Ask for a new link: it goes only to addresses we still trust.' };
+    return {
+      status: 'refused',
+      message:
+        'This link went to an address that can no longer receive password resets (its domain may have lapsed). Ask for a new link: it goes only to addresses we still trust.',
+    };
   }
   // The new password also ends every session signed in with the old one.
   await tx
@@ -41,7 +50,12 @@ export async function completePasswordReset(tx: DbOrTx, raw: z.input<typeof rese
     .where(eq(users.id, user.id));
   await revokeTokens(tx, { purpose: 'reset_password', userId: user.id }, now);
   const actor = { type: 'user' as const, id: user.id, role: user.role, username: user.username };
-  await recordAudit(tx, actor, { action: 'user.password_reset', targetType: 'user', targetId: user.id, details: { via: sentTo.address } });
+  await recordAudit(tx, actor, {
+    action: 'user.password_reset',
+    targetType: 'user',
+    targetId: user.id,
+    details: { via: sentTo.address },
+  });
   // Every verified address hears of it (OWASP ASVS 5.0 6.3.7): a reset the owner did not make is noticed.
   await queueAccountChangeNotice(tx, { userId: user.id, event: 'password_changed', emailId: null, now });
   return { status: 'changed', username: user.username };

@@ -15,7 +15,10 @@ export interface ResetAttemptRow {
 }
 
 /** Password-reset requests, newest first: one user's (the user's admin page, their account page) or all. */
-export async function listResetAttempts(db: DbOrTx, options: { userId?: number; limit?: number } = {}): Promise<ResetAttemptRow[]> {
+export async function listResetAttempts(
+  db: DbOrTx,
+  options: { userId?: number; limit?: number } = {},
+): Promise<ResetAttemptRow[]> {
   const rows = await db
     .select({
       id: resetAttempts.id,
@@ -32,5 +35,10 @@ export async function listResetAttempts(db: DbOrTx, options: { userId?: number; 
     .where(options.userId === undefined ? undefined : eq(resetAttempts.userId, options.userId))
     .orderBy(desc(resetAttempts.at), desc(resetAttempts.id))
     .limit(options.limit ?? 50);
-  return rows.map((r) => ({ ...r, outcome: r.outcome as ResetOutcome, sentTo: r.sentTo ?? [], at: r.at.toISOString() }));
+  return rows.map((r) => ({
+    ...r,
+    outcome: r.outcome as ResetOutcome,
+    sentTo: r.sentTo ?? [],
+    at: r.at.toISOString(),
+  }));
 }

@@ -76,9 +76,13 @@ export function canReceiveReset(a: RecoveryCandidate): boolean {
  * so a stolen session cannot add its own address and reset the password at once; an account whose
  * only good addresses are new still gets its link (otherwise the owner would be locked out).
  */
-export function resetRecipients(candidates: RecoveryCandidate[], now: Date): { recipients: RecoveryCandidate[]; held: RecoveryCandidate[] } {
+export function resetRecipients(
+  candidates: RecoveryCandidate[],
+  now: Date,
+): { recipients: RecoveryCandidate[]; held: RecoveryCandidate[] } {
   const eligible = candidates.filter(canReceiveReset);
-  const isHeld = (a: RecoveryCandidate) => a.recoveryHoldUntil !== null && a.recoveryHoldUntil.getTime() > now.getTime();
+  const isHeld = (a: RecoveryCandidate) =>
+    a.recoveryHoldUntil !== null && a.recoveryHoldUntil.getTime() > now.getTime();
   const settled = eligible.filter((a) => !isHeld(a));
   if (settled.length === 0) return { recipients: eligible, held: [] };
   return { recipients: settled, held: eligible.filter(isHeld) };

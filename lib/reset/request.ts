@@ -35,10 +35,19 @@ export async function requestPasswordReset(
   const key = (raw.includes('@') ? normalizeAddress(raw) : null) ?? raw;
 
   const byInput = await hitRateLimit(tx, `reset:input:${key}`, RESET_LIMITS.perInput, RESET_LIMITS.windowSeconds, now);
-  const byIp = await hitRateLimit(tx, `reset:ip:${request.clientIp}`, RESET_LIMITS.perIp, RESET_LIMITS.windowSeconds, now);
+  const byIp = await hitRateLimit(
+    tx,
+    `reset:ip:${request.clientIp}`,
+    RESET_LIMITS.perIp,
+    RESET_LIMITS.windowSeconds,
+    now,
+  );
   // Usernames cannot contain "@" and addresses always do: both lookups run for every input.
   const [byUsername] = await tx.select({ id: users.id }).from(users).where(eq(users.username, key));
-  const [byAddress] = await tx.select({ id: emails.id, userId: emails.userId }).from(emails).where(eq(emails.address, key));
+  const [byAddress] = await tx
+    .select({ id: emails.id, userId: emails.userId })
+    .from(emails)
+    .where(eq(emails.address, key));
   const userId = byUsername?.id ?? byAddress?.userId ?? null;
   const candidates = await recoveryCandidates(tx, userId ?? 0);
   const { recipients } = resetRecipients(candidates, now);
@@ -65,11 +74,17 @@ export async function requestPasswordReset(
       address: r.address,
       kind: 'password_reset',
       dedupeKey: `password_reset:${issued.id}`,
-      payload: { requestedVia: key, refusedAddress: typed && !canReceiveReset(typed) ? typed.address : null, expiresAt: issued.expiresAt.toISOString() },
+      payload: {
+        requestedVia: key,
+        refusedAddress: typed && !canReceiveReset(typed) ? typed.address : null,
+        expiresAt: issued.expiresAt.toISOString(),
+      },
       secretLink: resetLink(ctx.appUrl, issued.token),
     });
   }
   const sentTo = sending.map((r) => r.address);
-  await tx.insert(resetAttempts).values({ input: key.slice(0, 320), userId, outcome, sentTo, clientIp: request.clientIp, at: now });
+  await tx
+    .insert(resetAttempts)
+    .values({ input: key.slice(0, 320), userId, outcome, sentTo, clientIp: request.clientIp, at: now });
   return { outcome, sentTo };
 }

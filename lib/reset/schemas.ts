@@ -14,7 +14,15 @@ export const resetCompleteSchema = z
   })
   .refine((v) => v.password === v.confirm, { message: 'the two passwords differ', path: ['confirm'] });
 
-export const RESET_OUTCOMES = ['sent', 'refused_unverified', 'refused_flagged', 'refused_domain', 'no_recovery_address', 'unknown_input', 'rate_limited'] as const;
+export const RESET_OUTCOMES = [
+  'sent',
+  'refused_unverified',
+  'refused_flagged',
+  'refused_domain',
+  'no_recovery_address',
+  'unknown_input',
+  'rate_limited',
+] as const;
 export type ResetOutcome = (typeof RESET_OUTCOMES)[number];
 
 /** Per typed input and per client address, in a 15-minute window. */
@@ -25,7 +33,10 @@ export const RESET_REQUESTED_MESSAGE =
   'If that matches an account with an address that can receive it, we have sent a reset link. It works for 30 minutes. Nothing arrived? Check your spam folder, or ask again in 15 minutes.';
 
 /** What the reset pages' forms get back from their actions. */
-export type ResetRequestState = { status: 'idle' } | { status: 'done' } | { status: 'invalid' | 'error'; message: string };
+export type ResetRequestState =
+  | { status: 'idle' }
+  | { status: 'done' }
+  | { status: 'invalid' | 'error'; message: string };
 export type ResetCompleteState =
   | { status: 'idle' }
   | { status: 'changed'; username: string }

@@ -36,7 +36,17 @@ export interface ApplyTotals {
   verifiedAddressesChecked: number;
 }
 
-export const emptyTotals = (): ApplyTotals => ({ domainsChecked: 0, domainsChanged: 0, domainsErrored: 0, addressesUnverified: 0, flagsOpened: 0, flagsResolved: 0, notificationsQueued: 0, flagsHeldForReview: 0, verifiedAddressesChecked: 0 });
+export const emptyTotals = (): ApplyTotals => ({
+  domainsChecked: 0,
+  domainsChanged: 0,
+  domainsErrored: 0,
+  addressesUnverified: 0,
+  flagsOpened: 0,
+  flagsResolved: 0,
+  notificationsQueued: 0,
+  flagsHeldForReview: 0,
+  verifiedAddressesChecked: 0,
+});
 
 export interface CheckResult {
   domain: Domain;
@@ -45,8 +55,17 @@ export interface CheckResult {
 }
 
 /** The policy's decisions for a batch of results, from one read of the addresses involved. */
-export async function planBatch(tx: DbOrTx, results: CheckResult[], settings: PolicySettings, now: Date): Promise<DomainPlan[]> {
-  const addressesOf = await loadAddressesOf(tx, results.map((r) => r.domain.name), now);
+export async function planBatch(
+  tx: DbOrTx,
+  results: CheckResult[],
+  settings: PolicySettings,
+  now: Date,
+): Promise<DomainPlan[]> {
+  const addressesOf = await loadAddressesOf(
+    tx,
+    results.map((r) => r.domain.name),
+    now,
+  );
   return results.map(({ domain, checked, checkStartedAt }) => {
     const addresses = addressesOf.get(domain.name) ?? [];
     const classification = sticky(domain, checked.classification);
@@ -66,7 +85,19 @@ const REGISTERED: readonly Stage[] = ['active', 'expiring'];
 function sticky(domain: Domain, c: Classification): Classification {
   if (domain.stage !== 're_registered' || !REGISTERED.includes(c.stage)) return c;
   if (!isSameRegistration({ registeredAt: domain.registeredAt, handle: domain.handle }, c)) return c;
-  return { ...c, stage: 're_registered', evidence: [{ kind: 'decided', code: 'still_re_registered', source: 'context', message: 'the registration that replaced the verified one is still in place' }, ...c.evidence.filter((e) => e.kind === 'note')] };
+  return {
+    ...c,
+    stage: 're_registered',
+    evidence: [
+      {
+        kind: 'decided',
+        code: 'still_re_registered',
+        source: 'context',
+        message: 'the registration that replaced the verified one is still in place',
+      },
+      ...c.evidence.filter((e) => e.kind === 'note'),
+    ],
+  };
 }
 
 export const plannedUnverifies = (plan: DomainPlan) => plan.actions.filter((a) => a.type === 'unverify').length;
@@ -79,7 +110,10 @@ export const plannedUnverifies = (plan: DomainPlan) => plan.actions.filter((a) =
  */
 export async function applyPlans(tx: DbOrTx, plans: DomainPlan[], opts: ApplyOptions, totals: ApplyTotals) {
   if (plans.length === 0) return;
-  await insertObservations(tx, plans.flatMap((p) => observationRows(p.domain.id, opts.scanId, p.checked, opts.now, p.classification)));
+  await insertObservations(
+    tx,
+    plans.flatMap((p) => observationRows(p.domain.id, opts.scanId, p.checked, opts.now, p.classification)),
+  );
   const updates = plans.map((p) => domainUpdate(p, opts, totals));
   await tx.execute(sql`
     update domains d set
@@ -144,7 +178,13 @@ async function applyActions(tx: DbOrTx, plan: DomainPlan, opts: ApplyOptions, to
       const done = await tx
         .update(emails)
         .set({ verified: false, unverifyReason: 'domain_lifecycle', unverifiedAt: opts.now })
-        .where(and(eq(emails.id, action.emailId), eq(emails.verified, true), or(isNull(emails.verifiedAt), lte(emails.verifiedAt, plan.checkStartedAt))))
+        .where(
+          and(
+            eq(emails.id, action.emailId),
+            eq(emails.verified, true),
+            or(isNull(emails.verifiedAt), lte(emails.verifiedAt, plan.checkStartedAt)),
+          ),
+        )
         .returning({ id: emails.id });
       if (done.length === 0) {
         // Re-verified while we were checking: this result is older than the verification.
@@ -152,15 +192,47 @@ async function applyActions(tx: DbOrTx, plan: DomainPlan, opts: ApplyOptions, to
         continue;
       }
       totals.addressesUnverified += 1;
-      audits.push({ action: 'email.unverify', targetType: 'email', targetId: action.emailId, details: { address: byId.get(action.emailId)?.address, domain: domain.name, stage: action.stage, reason: 'domain_lifecycle', scanId: opts.scanId } });
+      audits.push({
+        action: 'email.unverify',
+        targetType: 'email',
+        targetId: action.emailId,
+        details: {
+          address: byId.get(action.emailId)?.address,
+          domain: domain.name,
+          stage: action.stage,
+          reason: 'domain_lifecycle',
+          scanId: opts.scanId,
+        },
+      });
     } else if (action.type === 'open_flag') {
       if (skipped.has(action.emailId)) continue;
       const state = opts.hold && byId.get(action.emailId)?.verified ? 'pending_review' : 'open';
-      const opened = await tx.insert(flags).values({ emailId: action.emailId, domainId: domain.id, scanId: opts.scanId, stage: action.stage, state, createdAt: opts.now }).onConflictDoNothing().returning({ id: flags.id });
+      const opened = await tx
+        .insert(flags)
+        .values({
+          emailId: action.emailId,
+          domainId: domain.id,
+          scanId: opts.scanId,
+          stage: action.stage,
+          state,
+          createdAt: opts.now,
+        })
+        .onConflictDoNothing()
+        .returning({ id: flags.id });
       if (opened[0]) {
         if (state === 'pending_review') totals.flagsHeldForReview += 1;
         else totals.flagsOpened += 1;
-        audits.push({ action: state === 'open' ? 'flag.open' : 'flag.hold_for_review', targetType: 'flag', targetId: opened[0].id, details: { address: byId.get(action.emailId)?.address, domain: domain.name, stage: action.stage, scanId: opts.scanId } });
+        audits.push({
+          action: state === 'open' ? 'flag.open' : 'flag.hold_for_review',
+          targetType: 'flag',
+          targetId: opened[0].id,
+          details: {
+            address: byId.get(action.emailId)?.address,
+            domain: domain.name,
+            stage: action.stage,
+            scanId: opts.scanId,
+          },
+        });
       }
     } else if (action.type === 'notify') {
       if (skipped.has(action.emailId) || (opts.hold && action.kind === 'address_unverified')) continue;
@@ -171,18 +243,42 @@ async function applyActions(tx: DbOrTx, plan: DomainPlan, opts: ApplyOptions, to
         emailId: action.emailId,
         kind: action.kind,
         dedupeKey: action.dedupeKey,
-        payload: { address: address.address, domain: domain.name, stage: action.stage, expiresAt: c.expiresAt?.toISOString() ?? null },
+        payload: {
+          address: address.address,
+          domain: domain.name,
+          stage: action.stage,
+          expiresAt: c.expiresAt?.toISOString() ?? null,
+        },
         mailTo: action.kind === 'domain_expiring' ? 'subject' : 'others',
       });
     } else if (action.type === 'resolve_flag') {
-      const resolved = await tx.update(flags).set({ state: 'resolved', resolvedAt: opts.now, resolution: action.resolution }).where(and(eq(flags.id, action.flagId), inArray(flags.state, ['open', 'pending_review']))).returning({ id: flags.id });
+      const resolved = await tx
+        .update(flags)
+        .set({ state: 'resolved', resolvedAt: opts.now, resolution: action.resolution })
+        .where(and(eq(flags.id, action.flagId), inArray(flags.state, ['open', 'pending_review'])))
+        .returning({ id: flags.id });
       if (resolved[0]) {
         totals.flagsResolved += 1;
-        audits.push({ action: 'flag.resolve', targetType: 'flag', targetId: action.flagId, details: { domain: domain.name, resolution: action.resolution, scanId: opts.scanId } });
+        audits.push({
+          action: 'flag.resolve',
+          targetType: 'flag',
+          targetId: action.flagId,
+          details: { domain: domain.name, resolution: action.resolution, scanId: opts.scanId },
+        });
       }
     } else if (action.type === 'escalate_flag') {
-      const moved = await tx.update(flags).set({ stage: action.stage }).where(and(eq(flags.id, action.flagId), sql`${flags.stage} <> ${action.stage}`)).returning({ id: flags.id });
-      if (moved[0]) audits.push({ action: 'flag.escalate', targetType: 'flag', targetId: action.flagId, details: { domain: domain.name, stage: action.stage, scanId: opts.scanId } });
+      const moved = await tx
+        .update(flags)
+        .set({ stage: action.stage })
+        .where(and(eq(flags.id, action.flagId), sql`${flags.stage} <> ${action.stage}`))
+        .returning({ id: flags.id });
+      if (moved[0])
+        audits.push({
+          action: 'flag.escalate',
+          targetType: 'flag',
+          targetId: action.flagId,
+          details: { domain: domain.name, stage: action.stage, scanId: opts.scanId },
+        });
     }
   }
   await recordAuditMany(tx, opts.actor, audits);

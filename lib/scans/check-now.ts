@@ -19,10 +19,17 @@ import { runScanChunk } from './run';
 export async function checkDomainNow(
   db: Db,
   domain: string,
-  opts: { trigger: 'verification' | 'dashboard' | 'cli' | 'reset'; actor: Actor; checker?: DomainChecker; now?: () => Date },
+  opts: {
+    trigger: 'verification' | 'dashboard' | 'cli' | 'reset';
+    actor: Actor;
+    checker?: DomainChecker;
+    now?: () => Date;
+  },
 ): Promise<{ scanId: number; stage: Stage }> {
   await ensureDomainTracked(db, domain);
-  const { scanId } = await db.transaction((tx) => requestScan(tx, opts.actor, { kind: 'domain', target: domain, trigger: opts.trigger }));
+  const { scanId } = await db.transaction((tx) =>
+    requestScan(tx, opts.actor, { kind: 'domain', target: domain, trigger: opts.trigger }),
+  );
   const checker = opts.checker ?? processChecker();
   for (let slice = 0; slice < 20; slice += 1) {
     const outcome = await runScanChunk(scanId, { db, checker, budgetMs: 30_000, now: opts.now });
@@ -31,7 +38,10 @@ export async function checkDomainNow(
     if (outcome === 'waiting') await new Promise((r) => setTimeout(r, 500));
     else if (outcome !== 'more') throw new AppError('internal', `The check of ${domain} ended as ${outcome}.`);
   }
-  const [row] = await db.select({ stage: domains.stage, failures: domains.consecutiveFailures }).from(domains).where(eq(domains.name, domain));
+  const [row] = await db
+    .select({ stage: domains.stage, failures: domains.consecutiveFailures })
+    .from(domains)
+    .where(eq(domains.name, domain));
   if (!row) throw new AppError('not_found', `${domain} is not watched.`);
   // A check whose sources all failed leaves the stored stage in place: report it as unknown.
   return { scanId, stage: row.failures > 0 ? 'unknown' : row.stage };

@@ -5,7 +5,8 @@ import { scanScope } from './scope';
 
 // A domain is done for a scan once it has an observation with the scan's id: that row commits in
 // the same transaction as the result, so "done" survives any crash and is never counted twice.
-const notDone = (scanId: number) => sql`not exists (select 1 from domain_observations o where o.scan_id = ${scanId} and o.domain_id = d.id)`;
+const notDone = (scanId: number) =>
+  sql`not exists (select 1 from domain_observations o where o.scan_id = ${scanId} and o.domain_id = d.id)`;
 
 export async function countInScope(db: Db, scan: Scan): Promise<number> {
   const [row] = await db.execute<{ n: number }>(sql`select count(*)::int as n from domains d where ${scanScope(scan)}`);
@@ -13,7 +14,9 @@ export async function countInScope(db: Db, scan: Scan): Promise<number> {
 }
 
 export async function remainingInScope(db: Db, scan: Scan): Promise<number> {
-  const [row] = await db.execute<{ n: number }>(sql`select count(*)::int as n from domains d where ${scanScope(scan)} and ${notDone(scan.id)}`);
+  const [row] = await db.execute<{ n: number }>(
+    sql`select count(*)::int as n from domains d where ${scanScope(scan)} and ${notDone(scan.id)}`,
+  );
   return Number(row?.n ?? 0);
 }
 
@@ -21,7 +24,13 @@ export async function remainingInScope(db: Db, scan: Scan): Promise<number> {
  * Leases the next domains of the scan that nobody else is checking right now, after `afterId`:
  * a worker walks the domains in id order instead of re-reading the done ones for every batch.
  */
-export async function claimBatch(db: Db, scan: Scan, size: number, leaseSeconds: number, afterId = 0): Promise<Domain[]> {
+export async function claimBatch(
+  db: Db,
+  scan: Scan,
+  size: number,
+  leaseSeconds: number,
+  afterId = 0,
+): Promise<Domain[]> {
   const rows = await db.execute<Record<string, unknown>>(sql`
     update domains set checking_until = now() + make_interval(secs => ${leaseSeconds})
     where id in (

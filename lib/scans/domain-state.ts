@@ -17,12 +17,24 @@ export async function loadAddresses(tx: DbOrTx, domain: string, now: Date): Prom
 }
 
 /** The same for a whole batch of domains in one query. */
-export async function loadAddressesOf(tx: DbOrTx, domainNames: string[], now: Date): Promise<Map<string, AddressRow[]>> {
+export async function loadAddressesOf(
+  tx: DbOrTx,
+  domainNames: string[],
+  now: Date,
+): Promise<Map<string, AddressRow[]>> {
   const out = new Map<string, AddressRow[]>(domainNames.map((d) => [d, []]));
   if (domainNames.length === 0) return out;
   const rows = await tx.execute<{
-    id: number; user_id: number; address: string; domain: string; verified: boolean; verified_at: string | null;
-    unverify_reason: UnverifyReason | null; flag_id: number | null; flag_state: FlagState | null; flag_stage: Stage | null;
+    id: number;
+    user_id: number;
+    address: string;
+    domain: string;
+    verified: boolean;
+    verified_at: string | null;
+    unverify_reason: UnverifyReason | null;
+    flag_id: number | null;
+    flag_state: FlagState | null;
+    flag_stage: Stage | null;
   }>(sql`
     select e.id, e.user_id, e.address, e.domain, e.verified, e.verified_at, e.unverify_reason,
            f.id as flag_id, f.state as flag_state, f.stage as flag_stage
@@ -37,15 +49,16 @@ export async function loadAddressesOf(tx: DbOrTx, domainNames: string[], now: Da
     ) f on true
     where e.domain in ${domainNames}
     order by e.id`);
-  for (const r of rows) out.get(r.domain)?.push({
-    emailId: Number(r.id),
-    userId: Number(r.user_id),
-    address: r.address,
-    verified: r.verified,
-    verifiedAt: r.verified_at ? new Date(r.verified_at) : null,
-    unverifyReason: r.unverify_reason,
-    openFlag: r.flag_id === null ? null : { id: Number(r.flag_id), state: r.flag_state!, stage: r.flag_stage! },
-  });
+  for (const r of rows)
+    out.get(r.domain)?.push({
+      emailId: Number(r.id),
+      userId: Number(r.user_id),
+      address: r.address,
+      verified: r.verified,
+      verifiedAt: r.verified_at ? new Date(r.verified_at) : null,
+      unverifyReason: r.unverify_reason,
+      openFlag: r.flag_id === null ? null : { id: Number(r.flag_id), state: r.flag_state!, stage: r.flag_stage! },
+    });
   return out;
 }
 
@@ -53,7 +66,13 @@ export function toDomainState(
   domain: { name: string; stage: Stage; registeredAt: Date | null; handle: string | null },
   addresses: AddressRow[],
 ): DomainState {
-  return { domain: domain.name, stage: domain.stage, registeredAt: domain.registeredAt, handle: domain.handle, addresses };
+  return {
+    domain: domain.name,
+    stage: domain.stage,
+    registeredAt: domain.registeredAt,
+    handle: domain.handle,
+    addresses,
+  };
 }
 
 /**

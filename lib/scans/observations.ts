@@ -5,8 +5,17 @@ import type { Classification } from '@/core/domains';
 import { storableDate } from './storable-date';
 
 /** One row per source of one check: the lifecycle timeline as each source saw it. */
-export function observationRows(domainId: number, scanId: number | null, checked: CheckedDomain, observedAt: Date, c: Classification = checked.classification) {
-  const rdap = checked.evidence.rdap?.ok && checked.evidence.rdap.value.kind === 'registered' ? checked.evidence.rdap.value.domain : null;
+export function observationRows(
+  domainId: number,
+  scanId: number | null,
+  checked: CheckedDomain,
+  observedAt: Date,
+  c: Classification = checked.classification,
+) {
+  const rdap =
+    checked.evidence.rdap?.ok && checked.evidence.rdap.value.kind === 'registered'
+      ? checked.evidence.rdap.value.domain
+      : null;
   const rows = checked.sources.map((s) => ({
     domainId,
     scanId,
@@ -24,7 +33,23 @@ export function observationRows(domainId: number, scanId: number | null, checked
     latencyMs: s.latencyMs === null ? null : Math.round(s.latencyMs),
   }));
   // A check with no source configured still leaves a trace, so a scan can tell it was done.
-  if (rows.length === 0) rows.push({ domainId, scanId, observedAt, source: 'rdap', statusWords: null, parsedStage: c.stage, handle: null, registrar: null, registeredAt: null, expiresAt: null, deletionAt: null, evidence: c.evidence, error: 'not_configured: no source is configured', latencyMs: null });
+  if (rows.length === 0)
+    rows.push({
+      domainId,
+      scanId,
+      observedAt,
+      source: 'rdap',
+      statusWords: null,
+      parsedStage: c.stage,
+      handle: null,
+      registrar: null,
+      registeredAt: null,
+      expiresAt: null,
+      deletionAt: null,
+      evidence: c.evidence,
+      error: 'not_configured: no source is configured',
+      latencyMs: null,
+    });
   return rows;
 }
 

@@ -83,7 +83,12 @@ export async function listScanDomainChanges(db: DbOrTx, scanId: number, limit = 
     where o.parsed_stage is not null and o.parsed_stage <> 'unknown' and o.parsed_stage is distinct from prev.parsed_stage
     order by d.name
     limit ${limit}`);
-  return rows.map((r) => ({ domain: r.domain, previous: r.previous, stage: r.stage, observedAt: new Date(r.observed_at).toISOString() }));
+  return rows.map((r) => ({
+    domain: r.domain,
+    previous: r.previous,
+    stage: r.stage,
+    observedAt: new Date(r.observed_at).toISOString(),
+  }));
 }
 
 export interface ScanError {
@@ -96,19 +101,32 @@ export interface ScanError {
 /** Source failures during this scan, newest first. */
 export async function listScanErrors(db: DbOrTx, scanId: number, limit = 200): Promise<ScanError[]> {
   const rows = await db
-    .select({ domain: domains.name, source: domainObservations.source, error: domainObservations.error, observedAt: domainObservations.observedAt })
+    .select({
+      domain: domains.name,
+      source: domainObservations.source,
+      error: domainObservations.error,
+      observedAt: domainObservations.observedAt,
+    })
     .from(domainObservations)
     .innerJoin(domains, eq(domains.id, domainObservations.domainId))
     .where(and(eq(domainObservations.scanId, scanId), isNotNull(domainObservations.error)))
     .orderBy(desc(domainObservations.observedAt), desc(domainObservations.id))
     .limit(limit);
-  return rows.map((r) => ({ domain: r.domain, source: r.source, error: r.error ?? '', observedAt: r.observedAt.toISOString() }));
+  return rows.map((r) => ({
+    domain: r.domain,
+    source: r.source,
+    error: r.error ?? '',
+    observedAt: r.observedAt.toISOString(),
+  }));
 }
 
 export const SCANS_PAGE_SIZE = 50;
 
 /** Scan history by keyset on (created_at, id), for the scans page; `nextCursor` pages to older scans. */
-export async function listScansPage(db: DbOrTx, options: { cursor?: string } = {}): Promise<{ rows: ScanRow[]; nextCursor: string | null }> {
+export async function listScansPage(
+  db: DbOrTx,
+  options: { cursor?: string } = {},
+): Promise<{ rows: ScanRow[]; nextCursor: string | null }> {
   const cursor = decodeCursor(options.cursor);
   const rows = await db
     .select({ scan: scans, username: users.username, cursorAt: sql<string>`${scans.createdAt}::text` })

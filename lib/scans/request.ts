@@ -16,7 +16,11 @@ export const requestScanSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('full'), trigger: z.enum(SCAN_TRIGGERS) }),
   z.object({ kind: z.literal('domain'), target: z.string().trim().min(1).max(300), trigger: z.enum(SCAN_TRIGGERS) }),
   z.object({ kind: z.literal('email'), target: z.string().trim().min(3).max(320), trigger: z.enum(SCAN_TRIGGERS) }),
-  z.object({ kind: z.literal('user'), target: z.string().trim().toLowerCase().min(1).max(64), trigger: z.enum(SCAN_TRIGGERS) }),
+  z.object({
+    kind: z.literal('user'),
+    target: z.string().trim().toLowerCase().min(1).max(64),
+    trigger: z.enum(SCAN_TRIGGERS),
+  }),
 ]);
 export type RequestScanInput = z.input<typeof requestScanSchema>;
 
@@ -26,8 +30,15 @@ async function resolveTarget(tx: DbOrTx, input: z.output<typeof requestScanSchem
   if (input.kind === 'domain') {
     const normalized = registrableDomainOf(input.target);
     if (!normalized.ok) throw new AppError('invalid_input', `${input.target}: ${normalized.error.message}`);
-    const [row] = await tx.select({ name: domains.name }).from(domains).where(eq(domains.name, normalized.registrableDomain));
-    if (!row) throw new AppError('not_found', `${normalized.registrableDomain} is not a watched domain (no address uses it, or it is a trusted provider).`);
+    const [row] = await tx
+      .select({ name: domains.name })
+      .from(domains)
+      .where(eq(domains.name, normalized.registrableDomain));
+    if (!row)
+      throw new AppError(
+        'not_found',
+        `${normalized.registrableDomain} is not a watched domain (no address uses it, or it is a trusted provider).`,
+      );
     return row.name;
   }
   if (input.kind === 'email') {
@@ -59,9 +70,17 @@ export async function requestScan(tx: DbOrTx, actor: Actor, raw: RequestScanInpu
     .returning({ id: scans.id });
   if (!created) {
     // Only the one-active-full-scan index can refuse this insert.
-    const [active] = await tx.select({ id: scans.id }).from(scans).where(sql`${scans.kind} = 'full' and ${scans.state} in ('queued','running')`);
+    const [active] = await tx
+      .select({ id: scans.id })
+      .from(scans)
+      .where(sql`${scans.kind} = 'full' and ${scans.state} in ('queued','running')`);
     throw new AppError('conflict', `A full scan is already ${active ? `running (#${active.id})` : 'running'}.`);
   }
-  await recordAudit(tx, actor, { action: 'scan.request', targetType: 'scan', targetId: created.id, details: { kind: input.kind, target, trigger: input.trigger } });
+  await recordAudit(tx, actor, {
+    action: 'scan.request',
+    targetType: 'scan',
+    targetId: created.id,
+    details: { kind: input.kind, target, trigger: input.trigger },
+  });
   return { scanId: created.id };
 }

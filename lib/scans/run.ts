@@ -43,7 +43,8 @@ export async function runScanChunk(scanId: number, options: RunOptions): Promise
   const started = Date.now();
   let scan = await startScan(db, scanId, now());
   if (!scan) return 'failed';
-  if (scan.state !== 'running') return scan.state === 'cancelled' ? 'cancelled' : scan.state === 'failed' ? 'failed' : 'done';
+  if (scan.state !== 'running')
+    return scan.state === 'cancelled' ? 'cancelled' : scan.state === 'failed' ? 'failed' : 'done';
   const settings = await getPolicySettings(db);
   const concurrency = options.concurrency ?? 16;
   const limit = pLimit(concurrency);
@@ -68,8 +69,13 @@ export async function runScanChunk(scanId: number, options: RunOptions): Promise
     if (timings) timings.claimMs += performance.now() - t0;
     if (batch.length === 0) return null;
     const t1 = performance.now();
-    const verified = await oldestVerifications(db, batch.map((d) => d.name));
-    const results = Promise.all(batch.map((domain) => limit(() => checkOne(checker, domain, verified.get(domain.name) ?? null, now)))).then((r) => {
+    const verified = await oldestVerifications(
+      db,
+      batch.map((d) => d.name),
+    );
+    const results = Promise.all(
+      batch.map((domain) => limit(() => checkOne(checker, domain, verified.get(domain.name) ?? null, now))),
+    ).then((r) => {
       if (timings) timings.checkMs += performance.now() - t1;
       return r;
     });
@@ -107,7 +113,12 @@ export async function runScanChunk(scanId: number, options: RunOptions): Promise
   return 'done';
 }
 
-async function checkOne(checker: DomainChecker, domain: Domain, verifiedAt: Date | null, now: () => Date): Promise<CheckResult> {
+async function checkOne(
+  checker: DomainChecker,
+  domain: Domain,
+  verifiedAt: Date | null,
+  now: () => Date,
+): Promise<CheckResult> {
   const checkStartedAt = now();
   const ctx = {
     now: checkStartedAt,
@@ -132,7 +143,13 @@ async function checkOne(checker: DomainChecker, domain: Domain, verifiedAt: Date
   }
 }
 
-async function applyBatch(db: Db, scan: Scan, results: CheckResult[], settings: PolicySettings, now: Date): Promise<Scan> {
+async function applyBatch(
+  db: Db,
+  scan: Scan,
+  results: CheckResult[],
+  settings: PolicySettings,
+  now: Date,
+): Promise<Scan> {
   return db.transaction(async (tx) => {
     // Serialises batches of one scan across workers, so the guard's running totals stay exact.
     const [locked] = await tx.select().from(scans).where(eq(scans.id, scan.id)).for('update');
@@ -141,16 +158,32 @@ async function applyBatch(db: Db, scan: Scan, results: CheckResult[], settings: 
     const before = locked.counters;
     const planned = plans.reduce((n, p) => n + plannedUnverifies(p), 0);
     const verified = plans.reduce((n, p) => n + p.addresses.filter((a) => a.verified).length, 0);
-    const verdict = checkBlastRadius({ plannedUnverify: before.addressesUnverified + planned, verifiedChecked: (before.verifiedAddressesChecked ?? 0) + verified }, settings);
+    const verdict = checkBlastRadius(
+      {
+        plannedUnverify: before.addressesUnverified + planned,
+        verifiedChecked: (before.verifiedAddressesChecked ?? 0) + verified,
+      },
+      settings,
+    );
     const hold = locked.guardTripped || (planned > 0 && !verdict.allowed);
     const totals: ApplyTotals = emptyTotals();
     await applyPlans(tx, plans, { scanId: scan.id, actor: ACTOR, now, settings, hold }, totals);
     if (hold && !locked.guardTripped && !verdict.allowed) {
-      await recordAudit(tx, ACTOR, { action: 'scan.guard_tripped', targetType: 'scan', targetId: scan.id, details: { reason: verdict.reason, planned } });
+      await recordAudit(tx, ACTOR, {
+        action: 'scan.guard_tripped',
+        targetType: 'scan',
+        targetId: scan.id,
+        details: { reason: verdict.reason, planned },
+      });
     }
     const [updated] = await tx
       .update(scans)
-      .set({ checked: sql`${scans.checked} + ${results.length}`, counters: addCounters(before, totals), heartbeatAt: now, guardTripped: hold || locked.guardTripped })
+      .set({
+        checked: sql`${scans.checked} + ${results.length}`,
+        counters: addCounters(before, totals),
+        heartbeatAt: now,
+        guardTripped: hold || locked.guardTripped,
+      })
       .where(eq(scans.id, scan.id))
       .returning();
     return updated ?? locked;
@@ -179,7 +212,17 @@ async function startScan(db: Db, scanId: number, now: Date): Promise<Scan | null
 
 export async function finishScan(db: Db, scanId: number, state: 'done' | 'failed', now: Date, error?: string) {
   await db.transaction(async (tx) => {
-    const [row] = await tx.update(scans).set({ state, finishedAt: now, error: error ?? null }).where(and(eq(scans.id, scanId), eq(scans.state, 'running'))).returning();
-    if (row) await recordAudit(tx, ACTOR, { action: state === 'done' ? 'scan.finish' : 'scan.fail', targetType: 'scan', targetId: scanId, details: { counters: row.counters, checked: row.checked, total: row.total, ...(error ? { error } : {}) } });
+    const [row] = await tx
+      .update(scans)
+      .set({ state, finishedAt: now, error: error ?? null })
+      .where(and(eq(scans.id, scanId), eq(scans.state, 'running')))
+      .returning();
+    if (row)
+      await recordAudit(tx, ACTOR, {
+        action: state === 'done' ? 'scan.finish' : 'scan.fail',
+        targetType: 'scan',
+        targetId: scanId,
+        details: { counters: row.counters, checked: row.checked, total: row.total, ...(error ? { error } : {}) },
+      });
   });
 }

@@ -24,7 +24,8 @@ export const removeDomainListSchema = z.object({ domain: z.string().trim().min(1
 /** The registrable domain the lists hold (punycode), from whatever was typed, or invalid_input. */
 function listDomain(input: string): string {
   const parsed = registrableDomainOf(input);
-  if (!parsed.ok) throw new AppError('invalid_input', `${input}: ${parsed.error.message}.`, { domain: parsed.error.message });
+  if (!parsed.ok)
+    throw new AppError('invalid_input', `${input}: ${parsed.error.message}.`, { domain: parsed.error.message });
   return parsed.registrableDomain;
 }
 
@@ -39,10 +40,17 @@ export async function addDomainListEntry(tx: DbOrTx, actor: Actor, raw: z.input<
   if (existing)
     throw new AppError(
       'conflict',
-      existing.list === input.list ? `${domain} is already on the ${input.list} list.` : `${domain} is on the ${existing.list} list; remove it there first.`,
+      existing.list === input.list
+        ? `${domain} is already on the ${input.list} list.`
+        : `${domain} is on the ${existing.list} list; remove it there first.`,
     );
   await tx.insert(domainLists).values({ domain, list: input.list, note: input.note });
-  await recordAudit(tx, actor, { action: 'domain_list.add', targetType: 'domain_list', targetId: domain, details: { list: input.list, note: input.note, typed: input.domain } });
+  await recordAudit(tx, actor, {
+    action: 'domain_list.add',
+    targetType: 'domain_list',
+    targetId: domain,
+    details: { list: input.list, note: input.note, typed: input.domain },
+  });
   return { domain, list: input.list };
 }
 
@@ -51,6 +59,11 @@ export async function removeDomainListEntry(tx: DbOrTx, actor: Actor, raw: z.inp
   const domain = listDomain(input.domain);
   const [removed] = await tx.delete(domainLists).where(eq(domainLists.domain, domain)).returning();
   if (!removed) throw new AppError('not_found', `${domain} is on neither list.`);
-  await recordAudit(tx, actor, { action: 'domain_list.remove', targetType: 'domain_list', targetId: domain, details: { list: removed.list, note: removed.note } });
+  await recordAudit(tx, actor, {
+    action: 'domain_list.remove',
+    targetType: 'domain_list',
+    targetId: domain,
+    details: { list: removed.list, note: removed.note },
+  });
   return { domain, list: removed.list };
 }

@@ -22,7 +22,11 @@ export function changedPaths(before: unknown, after: unknown, prefix = ''): stri
   if (typeof before === 'object' && before !== null && typeof after === 'object' && after !== null) {
     const keys = new Set([...Object.keys(before), ...Object.keys(after)]);
     return [...keys].flatMap((k) =>
-      changedPaths((before as Record<string, unknown>)[k], (after as Record<string, unknown>)[k], prefix ? `${prefix}.${k}` : k),
+      changedPaths(
+        (before as Record<string, unknown>)[k],
+        (after as Record<string, unknown>)[k],
+        prefix ? `${prefix}.${k}` : k,
+      ),
     );
   }
   return Object.is(before, after) ? [] : [prefix || '(root)'];
@@ -46,6 +50,11 @@ export async function updatePolicySettings(
     .insert(settings)
     .values({ key: POLICY_SETTINGS_KEY, value: after, updatedBy, updatedAt: new Date() })
     .onConflictDoUpdate({ target: settings.key, set: { value: after, updatedBy, updatedAt: new Date() } });
-  await recordAudit(tx, actor, { action: 'settings.update', targetType: 'settings', targetId: POLICY_SETTINGS_KEY, details: { before, after, changed } });
+  await recordAudit(tx, actor, {
+    action: 'settings.update',
+    targetType: 'settings',
+    targetId: POLICY_SETTINGS_KEY,
+    details: { before, after, changed },
+  });
   return { settings: after, changed };
 }

@@ -14,22 +14,45 @@ export interface ValidToken {
 const columns = { id: tokens.id, userId: tokens.userId, emailId: tokens.emailId, expiresAt: tokens.expiresAt };
 
 function live(purpose: TokenPurpose, token: string, now: Date) {
-  return and(eq(tokens.tokenHash, hashToken(token)), eq(tokens.purpose, purpose), isNull(tokens.usedAt), gt(tokens.expiresAt, now));
+  return and(
+    eq(tokens.tokenHash, hashToken(token)),
+    eq(tokens.purpose, purpose),
+    isNull(tokens.usedAt),
+    gt(tokens.expiresAt, now),
+  );
 }
 
 /**
  * Uses a token once: one UPDATE that only matches an unused, unexpired token, so two concurrent
  * clicks cannot both succeed. Null for a malformed, unknown, used or expired token (one answer for all).
  */
-export async function consumeToken(tx: DbOrTx, purpose: TokenPurpose, token: string, now: Date = new Date()): Promise<ValidToken | null> {
+export async function consumeToken(
+  tx: DbOrTx,
+  purpose: TokenPurpose,
+  token: string,
+  now: Date = new Date(),
+): Promise<ValidToken | null> {
   if (!TOKEN_PATTERN.test(token)) return null;
-  const [row] = await tx.update(tokens).set({ usedAt: now }).where(live(purpose, token, now)).returning(columns);
+  const [row] = await tx
+    .update(tokens)
+    .set({ usedAt: now })
+    .where(live(purpose, token, now))
+    .returning(columns);
   return row ?? null;
 }
 
 /** Whether a token would still work, without using it (a page can say "this link expired" before a form). */
-export async function peekToken(tx: DbOrTx, purpose: TokenPurpose, token: string, now: Date = new Date()): Promise<ValidToken | null> {
+export async function peekToken(
+  tx: DbOrTx,
+  purpose: TokenPurpose,
+  token: string,
+  now: Date = new Date(),
+): Promise<ValidToken | null> {
   if (!TOKEN_PATTERN.test(token)) return null;
-  const [row] = await tx.select(columns).from(tokens).where(live(purpose, token, now)).limit(1);
+  const [row] = await tx
+    .select(columns)
+    .from(tokens)
+    .where(live(purpose, token, now))
+    .limit(1);
   return row ?? null;
 }

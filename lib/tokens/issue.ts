@@ -29,7 +29,14 @@ export async function issueToken(
   const expiresAt = new Date(now.getTime() + TOKEN_TTL_MS[input.purpose]);
   const [row] = await tx
     .insert(tokens)
-    .values({ purpose: input.purpose, tokenHash: hashToken(token), userId: input.userId, emailId: input.emailId, expiresAt, createdAt: now })
+    .values({
+      purpose: input.purpose,
+      tokenHash: hashToken(token),
+      userId: input.userId,
+      emailId: input.emailId,
+      expiresAt,
+      createdAt: now,
+    })
     .returning({ id: tokens.id });
   if (!row) throw new Error('token insert returned nothing');
   return { id: row.id, token, expiresAt };

@@ -18,12 +18,20 @@ export async function confirmTwoFactor(tx: DbOrTx, actor: UserActor, input: z.ou
   const [user] = await tx.select().from(users).where(eq(users.id, actor.id)).for('update');
   if (!user) throw new AppError('not_found', 'Your account was not found.');
   if (user.totpEnabled) throw new AppError('conflict', 'Two-factor authentication is already on.');
-  if (!user.totpSecretEnc) throw new AppError('conflict', 'Start the set-up first: no authenticator secret is waiting.');
+  if (!user.totpSecretEnc)
+    throw new AppError('conflict', 'Start the set-up first: no authenticator secret is waiting.');
   const result = await checkTotp(open(user.totpSecretEnc), input.code, user.totpLastStep);
   if (!result.valid)
-    throw new AppError('invalid_input', 'That code is not right. Check the time on your phone and type the code currently shown.', { code: 'wrong code' });
+    throw new AppError(
+      'invalid_input',
+      'That code is not right. Check the time on your phone and type the code currently shown.',
+      { code: 'wrong code' },
+    );
   const { codes, hashes } = newRecoveryCodes();
-  await tx.update(users).set({ totpEnabled: true, totpLastStep: result.timeStep, recoveryCodeHashes: hashes }).where(eq(users.id, user.id));
+  await tx
+    .update(users)
+    .set({ totpEnabled: true, totpLastStep: result.timeStep, recoveryCodeHashes: hashes })
+    .where(eq(users.id, user.id));
   await recordAudit(tx, actor, { action: 'user.totp_enable', targetType: 'user', targetId: user.id });
   return { recoveryCodes: codes };
 }

@@ -25,8 +25,12 @@ const WRONG = 'That code is not right. Type the code your app shows now, or one 
  */
 export async function disableTwoFactor(tx: DbOrTx, actor: UserActor, input: z.output<typeof codeSchema>) {
   const user = await lockedUserWithTotp(tx, actor);
-  if (!(await verifySecondFactor(tx, user, input.code))) throw new AppError('invalid_input', WRONG, { code: 'wrong code' });
-  await tx.update(users).set({ totpEnabled: false, totpSecretEnc: null, totpLastStep: null, recoveryCodeHashes: [] }).where(eq(users.id, user.id));
+  if (!(await verifySecondFactor(tx, user, input.code)))
+    throw new AppError('invalid_input', WRONG, { code: 'wrong code' });
+  await tx
+    .update(users)
+    .set({ totpEnabled: false, totpSecretEnc: null, totpLastStep: null, recoveryCodeHashes: [] })
+    .where(eq(users.id, user.id));
   await recordAudit(tx, actor, { action: 'user.totp_disable', targetType: 'user', targetId: user.id });
   await queueAccountChangeNotice(tx, { userId: user.id, event: 'two_factor_disabled', emailId: null, now: new Date() });
   return { disabled: true };
@@ -35,10 +39,16 @@ export async function disableTwoFactor(tx: DbOrTx, actor: UserActor, input: z.ou
 /** Replaces all recovery codes (e.g. after using some), also behind a current code. */
 export async function regenerateRecoveryCodes(tx: DbOrTx, actor: UserActor, input: z.output<typeof codeSchema>) {
   const user = await lockedUserWithTotp(tx, actor);
-  if (!(await verifySecondFactor(tx, user, input.code))) throw new AppError('invalid_input', WRONG, { code: 'wrong code' });
+  if (!(await verifySecondFactor(tx, user, input.code)))
+    throw new AppError('invalid_input', WRONG, { code: 'wrong code' });
   const { codes, hashes } = newRecoveryCodes();
   await tx.update(users).set({ recoveryCodeHashes: hashes }).where(eq(users.id, user.id));
   await recordAudit(tx, actor, { action: 'user.recovery_codes_regenerate', targetType: 'user', targetId: user.id });
-  await queueAccountChangeNotice(tx, { userId: user.id, event: 'recovery_codes_replaced', emailId: null, now: new Date() });
+  await queueAccountChangeNotice(tx, {
+    userId: user.id,
+    event: 'recovery_codes_replaced',
+    emailId: null,
+    now: new Date(),
+  });
   return { recoveryCodes: codes };
 }

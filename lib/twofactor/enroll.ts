@@ -18,10 +18,17 @@ export const TOTP_ISSUER = 'Gravekeeper';
 export async function startTwoFactorEnrolment(tx: DbOrTx, actor: UserActor) {
   const [user] = await tx.select().from(users).where(eq(users.id, actor.id)).for('update');
   if (!user) throw new AppError('not_found', 'Your account was not found.');
-  if (user.totpEnabled) throw new AppError('conflict', 'Two-factor authentication is already on. Turn it off first to move it to another app.');
+  if (user.totpEnabled)
+    throw new AppError(
+      'conflict',
+      'Two-factor authentication is already on. Turn it off first to move it to another app.',
+    );
   const secret = generateSecret();
   const uri = generateURI({ issuer: TOTP_ISSUER, label: user.username, secret });
-  await tx.update(users).set({ totpSecretEnc: seal(secret), totpLastStep: null }).where(eq(users.id, user.id));
+  await tx
+    .update(users)
+    .set({ totpSecretEnc: seal(secret), totpLastStep: null })
+    .where(eq(users.id, user.id));
   await recordAudit(tx, actor, { action: 'user.totp_enrol_start', targetType: 'user', targetId: user.id });
   const qrDataUrl = await QRCode.toDataURL(uri, { errorCorrectionLevel: 'M', margin: 1, width: 220 });
   return { secret, uri, qrDataUrl };

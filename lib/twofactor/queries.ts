@@ -4,6 +4,9 @@ import { users } from '@/db/schema';
 
 /** Whether TOTP is on and how many recovery codes remain (never the secret or the hashes). */
 export async function getTwoFactorState(db: DbOrTx, userId: number) {
-  const [row] = await db.select({ enabled: users.totpEnabled, hashes: users.recoveryCodeHashes }).from(users).where(eq(users.id, userId));
+  const [row] = await db
+    .select({ enabled: users.totpEnabled, hashes: users.recoveryCodeHashes })
+    .from(users)
+    .where(eq(users.id, userId));
   return row ? { enabled: row.enabled, recoveryCodesLeft: row.hashes.length } : null;
 }

@@ -31,8 +31,26 @@ export interface UserDetail {
     domainStage: Stage | null;
     trusted: boolean;
   }[];
-  flags: { id: number; state: FlagState; stage: Stage; createdAt: string; resolvedAt: string | null; resolution: string | null; address: string; domain: string }[];
-  notifications: { id: number; kind: string; channel: string; address: string | null; state: string; subject: string | null; createdAt: string; sentAt: string | null }[];
+  flags: {
+    id: number;
+    state: FlagState;
+    stage: Stage;
+    createdAt: string;
+    resolvedAt: string | null;
+    resolution: string | null;
+    address: string;
+    domain: string;
+  }[];
+  notifications: {
+    id: number;
+    kind: string;
+    channel: string;
+    address: string | null;
+    state: string;
+    subject: string | null;
+    createdAt: string;
+    sentAt: string | null;
+  }[];
   audit: AuditRow[];
   resetAttempts: { id: number; input: string; outcome: string; sentTo: string[] | null; at: string }[];
 }
@@ -45,7 +63,16 @@ export async function getUserDetail(db: DbOrTx, id: number): Promise<UserDetail 
   const [addressRows, flagRows, noticeRows, resetRows] = await Promise.all([
     listAddressesWithDomain(db, id),
     db
-      .select({ id: flags.id, state: flags.state, stage: flags.stage, createdAt: flags.createdAt, resolvedAt: flags.resolvedAt, resolution: flags.resolution, address: emails.address, domain: domains.name })
+      .select({
+        id: flags.id,
+        state: flags.state,
+        stage: flags.stage,
+        createdAt: flags.createdAt,
+        resolvedAt: flags.resolvedAt,
+        resolution: flags.resolution,
+        address: emails.address,
+        domain: domains.name,
+      })
       .from(flags)
       .innerJoin(emails, eq(emails.id, flags.emailId))
       .innerJoin(domains, eq(domains.id, flags.domainId))
@@ -68,7 +95,13 @@ export async function getUserDetail(db: DbOrTx, id: number): Promise<UserDetail 
       .orderBy(desc(notifications.createdAt), desc(notifications.id))
       .limit(50),
     db
-      .select({ id: resetAttempts.id, input: resetAttempts.input, outcome: resetAttempts.outcome, sentTo: resetAttempts.sentTo, at: resetAttempts.at })
+      .select({
+        id: resetAttempts.id,
+        input: resetAttempts.input,
+        outcome: resetAttempts.outcome,
+        sentTo: resetAttempts.sentTo,
+        at: resetAttempts.at,
+      })
       .from(resetAttempts)
       .where(eq(resetAttempts.userId, id))
       .orderBy(desc(resetAttempts.at))

@@ -6,7 +6,10 @@ export const usernameSchema = z
   .string()
   .trim()
   .toLowerCase()
-  .regex(/^[a-z0-9][a-z0-9._-]{1,38}$/, 'use 2–39 letters, digits, dots, dashes or underscores, starting with a letter or digit');
+  .regex(
+    /^[a-z0-9][a-z0-9._-]{1,38}$/,
+    'use 2–39 letters, digits, dots, dashes or underscores, starting with a letter or digit',
+  );
 
 export const roleSchema = z.enum(ROLES, { error: `role must be one of ${ROLES.join(', ')}` });
 

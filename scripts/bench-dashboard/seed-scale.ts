@@ -19,23 +19,34 @@ export async function seedScale(sql: postgres.Sql, log: (line: string) => void):
     log(`  ${label} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
   };
   await sql`insert into users (name, username, role, password_hash) values ('Bench Staff', ${BENCH_LOGIN.username}, 'staff', ${await hashPassword(BENCH_LOGIN.password)})`;
-  await step(`${SCALE.users.toLocaleString('en')} users`, `
+  await step(
+    `${SCALE.users.toLocaleString('en')} users`,
+    `
     insert into users (name, username, role, password_hash)
-    select 'Bench user ' || i, 'bench' || i, 'user', 'x' from generate_series(1, ${SCALE.users}) i`);
-  await step(`${SCALE.domains.toLocaleString('en')} domains`, `
+    select 'Bench user ' || i, 'bench' || i, 'user', 'x' from generate_series(1, ${SCALE.users}) i`,
+  );
+  await step(
+    `${SCALE.domains.toLocaleString('en')} domains`,
+    `
     insert into domains (name, stage, stage_since, registered_at, expires_at, registrar, last_checked_at, next_check_at)
     select 'bench-d' || i || '.dev', (${STAGES})[1 + i % 10], now() - (i % 40) * interval '1 day',
            now() - interval '3 years' - (i % 700) * interval '1 day', now() + ((i % 400) - 120) * interval '1 day',
            'Bench Registrar ' || (i % 7), now() - (i % 20) * interval '1 hour', now() + (i % 30) * interval '1 day'
-    from generate_series(1, ${SCALE.domains}) i`);
-  await step('1,000,000 addresses', `
+    from generate_series(1, ${SCALE.domains}) i`,
+  );
+  await step(
+    '1,000,000 addresses',
+    `
     insert into emails (user_id, address, domain, is_primary, verified, verified_at)
     select u.id,
            'b' || u.id || '.' || k || '@' || case when k < 3 then 'bench-d' || ((u.id * 3 + k) % ${SCALE.domains} + 1) || '.dev' else 'gmail.com' end,
            case when k < 3 then 'bench-d' || ((u.id * 3 + k) % ${SCALE.domains} + 1) || '.dev' else 'gmail.com' end,
            k = 3, true, now() - interval '2 years'
-    from users u cross join generate_series(0, 3) k where u.username like 'bench%' and u.username <> '${BENCH_LOGIN.username}'`);
-  await step(`${SCALE.flags.toLocaleString('en')} flags`, `
+    from users u cross join generate_series(0, 3) k where u.username like 'bench%' and u.username <> '${BENCH_LOGIN.username}'`,
+  );
+  await step(
+    `${SCALE.flags.toLocaleString('en')} flags`,
+    `
     insert into flags (email_id, domain_id, stage, state, created_at, resolved_at, resolution)
     select e.id, d.id, d.stage,
            (case when n % 20 = 0 then 'pending_review' when n % 10 = 1 then 'overridden' when n % 7 = 2 then 'resolved' else 'open' end)::flag_state,
@@ -46,16 +57,22 @@ export async function seedScale(sql: postgres.Sql, log: (line: string) => void):
       select e.id, e.domain, row_number() over (order by e.id) as n from emails e
       where e.domain in (select name from domains where stage in ('redemption','pending_delete','available','re_registered'))
     ) e join domains d on d.name = e.domain
-    where e.n <= ${SCALE.flags}`);
-  await step('unverified addresses, overrides, notices', `
+    where e.n <= ${SCALE.flags}`,
+  );
+  await step(
+    'unverified addresses, overrides, notices',
+    `
     update emails set verified = false, unverify_reason = 'domain_lifecycle', unverified_at = now() - interval '1 day'
       where id in (select email_id from flags where state in ('open', 'overridden'));
     insert into overrides (flag_id, decision, reason, overridden_at)
       select id, 'keep_unverified', 'bench: owner confirmed', resolved_at from flags where state = 'overridden';
     insert into notifications (user_id, email_id, kind, channel, dedupe_key, state, sent_at)
       select e.user_id, f.email_id, 'staff_notice', 'in_app', 'staff_notice:flag:' || f.id || ':in_app', 'sent', now()
-      from flags f join emails e on e.id = f.email_id where f.id % 9 = 0`);
-  await step('scans and observations (a year of daily checks for the timeline domain)', `
+      from flags f join emails e on e.id = f.email_id where f.id % 9 = 0`,
+  );
+  await step(
+    'scans and observations (a year of daily checks for the timeline domain)',
+    `
     insert into scans (kind, trigger, state, created_at, started_at, finished_at, total, checked)
       select 'scheduled', 'schedule', 'done', now() - i * interval '1 day', now() - i * interval '1 day', now() - i * interval '1 day' + interval '4 minutes', 2000, 2000
       from generate_series(1, 365) i;
@@ -77,6 +94,7 @@ export async function seedScale(sql: postgres.Sql, log: (line: string) => void):
         'graceEndsAt', jsonb_build_object('at', to_char((now() at time zone 'UTC') - interval '35 days', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'), 'kind', 'estimated'),
         'redemptionEndsAt', jsonb_build_object('at', to_char((now() at time zone 'UTC') + interval '5 days', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'), 'kind', 'estimated'),
         'deletionAt', jsonb_build_object('at', to_char((now() at time zone 'UTC') + interval '10 days', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'), 'kind', 'estimated'))
-      where name = '${TIMELINE_DOMAIN}'`);
+      where name = '${TIMELINE_DOMAIN}'`,
+  );
   await step('analyze', 'analyze');
 }

@@ -43,7 +43,11 @@ const YEAR_MS = 365 * DAY_MS;
 function push(segments: Segment[], raw: Segment): void {
   // Whole milliseconds, as a Date holds them: with fractional times the scheduler's
   // \`new Date(expiresAt − window)\` would land a fraction of a millisecond before the window opens.
-  const segment = { ...raw, from: Math.round(raw.from), expiresAt: raw.expiresAt === null ? null : Math.round(raw.expiresAt) };
+  const segment = {
+    ...raw,
+    from: Math.round(raw.from),
+    expiresAt: raw.expiresAt === null ? null : Math.round(raw.expiresAt),
+  };
   const last = segments[segments.length - 1];
   if (last && last.stage === segment.stage && last.expiresAt === segment.expiresAt) return;
   segments.push(segment);
@@ -59,7 +63,13 @@ function lapseFrom(rng: Rng, segments: Segment[], at: number, expiresAt: number,
   push(segments, { from: pendingAt, stage: 'pending_delete', expiresAt, cause: 'pending_delete' });
   const dropAt = pendingAt + MODEL.pendingDeleteDays * DAY_MS;
   push(segments, { from: dropAt, stage: 'available', expiresAt: null, cause: 'dropped' });
-  if (reRegister) push(segments, { from: dropAt + delay, stage: 're_registered', expiresAt: dropAt + delay + YEAR_MS, cause: 're_registered' });
+  if (reRegister)
+    push(segments, {
+      from: dropAt + delay,
+      stage: 're_registered',
+      expiresAt: dropAt + delay + YEAR_MS,
+      cause: 're_registered',
+    });
 }
 
 export function buildLifecycle(rng: Rng, clock: Clock): Segment[] {
@@ -71,7 +81,9 @@ export function buildLifecycle(rng: Rng, clock: Clock): Segment[] {
   const deleteAt = clock.importAt + rng() * span;
   const graceMs = uniform(rng, m.graceDays[0], m.graceDays[1]) * DAY_MS;
   let expiresAt = Math.round(
-    rng() < m.multiYearShare ? clock.importAt + uniform(rng, 1, m.multiYearMaxYears) * YEAR_MS : clock.importAt + rng() * YEAR_MS,
+    rng() < m.multiYearShare
+      ? clock.importAt + uniform(rng, 1, m.multiYearMaxYears) * YEAR_MS
+      : clock.importAt + rng() * YEAR_MS,
   );
 
   const segments: Segment[] = [];
@@ -92,13 +104,23 @@ export function buildLifecycle(rng: Rng, clock: Clock): Segment[] {
     }
     push(segments, { from: windowAt, stage: 'expiring', expiresAt, cause: 'window_opens' });
     if (u >= m.lapseShare && timing < m.renewTiming.early + m.renewTiming.window) {
-      push(segments, { from: expiresAt - inWindow, stage: 'active', expiresAt: renewedUntil, cause: 'renewed_in_window' });
+      push(segments, {
+        from: expiresAt - inWindow,
+        stage: 'active',
+        expiresAt: renewedUntil,
+        cause: 'renewed_in_window',
+      });
       expiresAt = renewedUntil;
       continue;
     }
     push(segments, { from: expiresAt, stage: 'grace', expiresAt, cause: 'expired' });
     if (u >= m.lapseShare) {
-      push(segments, { from: expiresAt + inGrace, stage: 'active', expiresAt: renewedUntil, cause: 'renewed_in_grace' });
+      push(segments, {
+        from: expiresAt + inGrace,
+        stage: 'active',
+        expiresAt: renewedUntil,
+        cause: 'renewed_in_grace',
+      });
       expiresAt = renewedUntil;
       continue;
     }
@@ -134,7 +156,12 @@ export function eventsOf(segments: readonly Segment[]): LifecycleEvent[] {
     if (!prev || !seg || prev.stage === seg.stage) continue;
     if (seg.cause === 'initial' || seg.cause === 'renewed_early') continue;
     if (seg.stage === 'redemption') redemptionAt = seg.from;
-    events.push({ at: seg.from, to: seg.stage, cause: seg.cause, ...(seg.cause === 'dropped' ? { redemptionAt } : {}) });
+    events.push({
+      at: seg.from,
+      to: seg.stage,
+      cause: seg.cause,
+      ...(seg.cause === 'dropped' ? { redemptionAt } : {}),
+    });
   }
   return events;
 }

@@ -24,7 +24,13 @@ const inWindow = (clock: Clock, t: number) => t >= clock.measureFrom && t < cloc
  * last successful check (a registry that states no expiry keeps the last one seen), and the count
  * of failed checks in a row. `byStage` counts calls by the stage the domain was last seen in.
  */
-export function simulateOurs(d: number, segments: readonly Segment[], clock: Clock, config: RunConfig, byStage: CallsByStage): DomainChecks {
+export function simulateOurs(
+  d: number,
+  segments: readonly Segment[],
+  clock: Clock,
+  config: RunConfig,
+  byStage: CallsByStage,
+): DomainChecks {
   const rng = streamRng(config.seed, 'ours', d);
   const truth = new TruthCursor(segments);
   const checks: number[] = [];
@@ -48,7 +54,12 @@ export function simulateOurs(d: number, segments: readonly Segment[], clock: Clo
       checks.push(t);
     }
     const next = nextCheckAt(
-      { stage, expiresAt: expiresAt === null ? null : new Date(expiresAt), now: new Date(t), consecutiveFailures: failures },
+      {
+        stage,
+        expiresAt: expiresAt === null ? null : new Date(expiresAt),
+        now: new Date(t),
+        consecutiveFailures: failures,
+      },
       DEFAULT_POLICY_SETTINGS,
     ).getTime();
     // A schedule that does not move forward would loop for ever; it would also be a scheduler bug.
@@ -76,7 +87,11 @@ export function simulateDaily(d: number, clock: Clock, config: RunConfig): Domai
  * big providers included. The queue starts in its steady state: rows in random order, last-check
  * times spaced as the cap (or the 30-day recheck, whichever is slower) would have left them.
  */
-export function simulatePypi(registry: Registry, clock: Clock, config: RunConfig): { perDomain: number[][]; calls: number } {
+export function simulatePypi(
+  registry: Registry,
+  clock: Clock,
+  config: RunConfig,
+): { perDomain: number[][]; calls: number } {
   const { capPerDay, recheckDays, batchHourUtc } = MODEL.pypi;
   const rng = streamRng(config.seed, 'pypi');
   const rows = registry.emails;

@@ -14,7 +14,8 @@ const pct = (x: number) => `${(x * 100).toFixed(2)}%`;
 
 function table(header: string[], rows: string[][]): string {
   const widths = header.map((cell, i) => Math.max(cell.length, ...rows.map((r) => (r[i] ?? '').length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join('  ');
+  const line = (cells: string[]) =>
+    cells.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join('  ');
   return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
 }
 
@@ -23,9 +24,34 @@ export function policyTable(policies: NamedStats[], days: number): string {
     const s = stats.all.summary();
     const lapsed = stats.lapsed.summary();
     const caught = stats.drops === 0 ? '–' : pct(stats.dropsCaughtBefore / stats.drops);
-    return [name, String(s.events), pct(1 - s.undetectedShare), h(s.p50), h(s.p95), h(s.p99), h(s.max), h(lapsed.p99), caught, (stats.calls / days).toFixed(1)];
+    return [
+      name,
+      String(s.events),
+      pct(1 - s.undetectedShare),
+      h(s.p50),
+      h(s.p95),
+      h(s.p99),
+      h(s.max),
+      h(lapsed.p99),
+      caught,
+      (stats.calls / days).toFixed(1),
+    ];
   });
-  return table(['policy', 'events', 'detected', 'p50 h', 'p95 h', 'p99 h', 'max h', 'lapsed p99 h', 'unverified before drop', 'calls/day'], rows);
+  return table(
+    [
+      'policy',
+      'events',
+      'detected',
+      'p50 h',
+      'p95 h',
+      'p99 h',
+      'max h',
+      'lapsed p99 h',
+      'unverified before drop',
+      'calls/day',
+    ],
+    rows,
+  );
 }
 
 export function causeTable(policies: NamedStats[]): string {
@@ -37,7 +63,17 @@ export function causeTable(policies: NamedStats[]): string {
     const others = policies.slice(1).map((p) => h(p.stats.byCause.get(cause)?.summary().p99 ?? Number.NaN));
     return [[cause, String(own.events), h(own.p50), h(own.p99), h(own.max), ...others]];
   });
-  return table(['event (cause)', 'events', `${ours.name} p50 h`, `${ours.name} p99 h`, `${ours.name} max h`, ...policies.slice(1).map((p) => `${p.name} p99 h`)], rows);
+  return table(
+    [
+      'event (cause)',
+      'events',
+      `${ours.name} p50 h`,
+      `${ours.name} p99 h`,
+      `${ours.name} max h`,
+      ...policies.slice(1).map((p) => `${p.name} p99 h`),
+    ],
+    rows,
+  );
 }
 
 export function stageCallsLine(byStage: CallsByStage, days: number): string {

@@ -18,7 +18,8 @@ export class Delays {
 
   summary(): DelaySummary {
     const sorted = Float64Array.from(this.hours).sort();
-    const at = (p: number) => (sorted.length === 0 ? Number.NaN : (sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN));
+    const at = (p: number) =>
+      sorted.length === 0 ? Number.NaN : (sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN);
     return {
       events: sorted.length,
       undetectedShare: sorted.length === 0 ? 0 : this.undetected / sorted.length,
@@ -64,7 +65,12 @@ function lowerBound(list: readonly number[], x: number): number {
   return lo;
 }
 
-export function recordDetections(events: readonly LifecycleEvent[], checks: readonly number[], clock: Clock, stats: PolicyStats): void {
+export function recordDetections(
+  events: readonly LifecycleEvent[],
+  checks: readonly number[],
+  clock: Clock,
+  stats: PolicyStats,
+): void {
   for (const e of events) {
     if (e.at < clock.importAt || e.at >= clock.measureTo) continue;
     const first = checks[lowerBound(checks, e.at)];

@@ -16,15 +16,33 @@ export interface ProtocolProcess {
  * scanner, the provider and PostgreSQL must not share one event loop, or the benchmark measures
  * the provider's CPU rather than the scanner.
  */
-export async function startProtocolProcess(dir: string, records: DomainRecord[], faults: FaultsConfig): Promise<ProtocolProcess> {
+export async function startProtocolProcess(
+  dir: string,
+  records: DomainRecord[],
+  faults: FaultsConfig,
+): Promise<ProtocolProcess> {
   const domainsFile = path.join(dir, 'domains.json');
   const faultsFile = path.join(dir, 'faults.json');
   await fs.writeFile(domainsFile, JSON.stringify(records));
   await fs.writeFile(faultsFile, JSON.stringify(faults));
-  const child: ChildProcess = spawn('npx', ['tsx', 'dev/peers/protocol-server/main.ts', '--port', '0', '--no-dns', '--domains', domainsFile, '--faults', faultsFile], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-    detached: true,
-  });
+  const child: ChildProcess = spawn(
+    'npx',
+    [
+      'tsx',
+      'dev/peers/protocol-server/main.ts',
+      '--port',
+      '0',
+      '--no-dns',
+      '--domains',
+      domainsFile,
+      '--faults',
+      faultsFile,
+    ],
+    {
+      stdio: ['ignore', 'pipe', 'inherit'],
+      detached: true,
+    },
+  );
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';
     child.stdout?.on('data', (chunk: Buffer) => {
@@ -37,7 +55,8 @@ export async function startProtocolProcess(dir: string, records: DomainRecord[],
   return {
     url,
     bootstrapUrl: `${url}/rdap/bootstrap/dns.json`,
-    stats: async () => (await (await fetch(`${url}/_admin/stats`)).json()) as { requests: number; byHost: Record<string, number> },
+    stats: async () =>
+      (await (await fetch(`${url}/_admin/stats`)).json()) as { requests: number; byHost: Record<string, number> },
     stop: async () => {
       if (child.pid) process.kill(-child.pid, 'SIGTERM');
     },

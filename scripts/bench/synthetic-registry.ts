@@ -6,7 +6,16 @@ import { seededRng } from '@/dev/peers/protocol-server/random';
 // A registry shaped like a real one: most addresses at big providers (never checked), custom
 // domains with a long tail — most used by one address, a few by dozens or hundreds.
 export const CUSTOM_SHARE = 0.15;
-const PROVIDERS = ['gmail.com', 'outlook.com', 'yahoo.com', 'hotmail.com', 'proton.me', 'icloud.com', 'qq.com', 'gmx.de'];
+const PROVIDERS = [
+  'gmail.com',
+  'outlook.com',
+  'yahoo.com',
+  'hotmail.com',
+  'proton.me',
+  'icloud.com',
+  'qq.com',
+  'gmx.de',
+];
 
 /** Addresses per custom domain: Pareto-like, 1 for most, up to a few hundred. */
 function tail(rng: () => number): number {
@@ -53,10 +62,16 @@ export function planRegistry(emails: number, seed: number, now: Date): { domains
 }
 
 /** Fills an empty database with `emails` address rows, generated inside PostgreSQL (fast). */
-export async function seedRegistry(db: Db, emails: number, plan: { domains: DemoDomain[]; counts: number[] }): Promise<SyntheticRegistry> {
+export async function seedRegistry(
+  db: Db,
+  emails: number,
+  plan: { domains: DemoDomain[]; counts: number[] },
+): Promise<SyntheticRegistry> {
   const custom = plan.counts.reduce((a, b) => a + b, 0);
   // One JSON parameter (not thousands of bind parameters): PostgreSQL expands it server-side.
-  const rows = JSON.stringify(plan.domains.map((d, i) => ({ name: d.name, n: plan.counts[i], v: d.record.verifiedAt ?? '2020-01-01T00:00:00Z' })));
+  const rows = JSON.stringify(
+    plan.domains.map((d, i) => ({ name: d.name, n: plan.counts[i], v: d.record.verifiedAt ?? '2020-01-01T00:00:00Z' })),
+  );
   const providers = JSON.stringify(PROVIDERS);
   await db.execute(sql`insert into users (name, username, password_hash)
     select 'Maintainer ' || g, 'm' || g, 'locked' from generate_series(1, ${emails}::int) g`);
@@ -71,7 +86,9 @@ export async function seedRegistry(db: Db, emails: number, plan: { domains: Demo
     select g, 'm' || g || '@' || p.d, p.d, true, true, now() - interval '400 days'
     from generate_series(${custom + 1}::int, ${emails}::int) g
     cross join lateral (select ${providers}::json ->> (g % ${PROVIDERS.length}::int) as d) p`);
-  await db.execute(sql`insert into domains (name, next_check_at) select p.name, now() from json_to_recordset(${rows}::json) as p(name text)`);
+  await db.execute(
+    sql`insert into domains (name, next_check_at) select p.name, now() from json_to_recordset(${rows}::json) as p(name text)`,
+  );
   await db.execute(sql`analyze`);
   return { emails, domains: plan.domains, customAddresses: custom };
 }

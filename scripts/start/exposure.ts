@@ -31,7 +31,11 @@ export function browseHost(host: string): string {
  * Why `npm start` must not start, or null. Off loopback, any demo login that still has the
  * published password would let anyone who can reach the address sign in (as admin).
  */
-export function exposureRefusal(input: { host: string; demoLogins: readonly string[]; demoPassword: string }): string | null {
+export function exposureRefusal(input: {
+  host: string;
+  demoLogins: readonly string[];
+  demoPassword: string;
+}): string | null {
   if (isLoopbackHost(input.host) || input.demoLogins.length === 0) return null;
   return [
     `Refusing to listen on HOST=${input.host}: the demo logins ${input.demoLogins.join(', ')} still have the published password "${input.demoPassword}",`,

@@ -23,7 +23,11 @@ export async function needsBuild(root: string): Promise<boolean> {
 
 export function runBuild(root: string, env: NodeJS.ProcessEnv): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(path.join(root, 'node_modules', '.bin', 'next'), ['build'], { cwd: root, env, stdio: ['ignore', 'inherit', 'inherit'] });
+    const child = spawn(path.join(root, 'node_modules', '.bin', 'next'), ['build'], {
+      cwd: root,
+      env,
+      stdio: ['ignore', 'inherit', 'inherit'],
+    });
     child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`next build failed (exit ${code})`))));
   });
 }

@@ -10,13 +10,25 @@ export interface RunningNext {
  * `next start` in its own process group (it spawns children of its own), so stopping it stops
  * all of them.
  */
-export function startNext(root: string, listen: number | { port: number; host: string }, env: NodeJS.ProcessEnv): RunningNext {
+export function startNext(
+  root: string,
+  listen: number | { port: number; host: string },
+  env: NodeJS.ProcessEnv,
+): RunningNext {
   // -H always (loopback unless told): without it `next start` listens on every interface.
   const { port, host } = typeof listen === 'number' ? { port: listen, host: '127.0.0.1' } : listen;
   const child = spawn(path.join(root, 'node_modules', '.bin', 'next'), ['start', '-p', String(port), '-H', host], {
     cwd: root,
     // The preload stamps each request with its TCP peer's address (lib/auth/request-ip.ts).
-    env: { ...env, NODE_OPTIONS: [env.NODE_OPTIONS, `--require ${JSON.stringify(path.join(root, 'scripts', 'start', 'peer-address.cjs'))}`].filter(Boolean).join(' ') },
+    env: {
+      ...env,
+      NODE_OPTIONS: [
+        env.NODE_OPTIONS,
+        `--require ${JSON.stringify(path.join(root, 'scripts', 'start', 'peer-address.cjs'))}`,
+      ]
+        .filter(Boolean)
+        .join(' '),
+    },
     detached: true,
     stdio: ['ignore', 'inherit', 'inherit'],
   });

@@ -17,11 +17,18 @@ export interface Harness {
 }
 
 /** A local protocol server serving `records`, and a checker pointed at it, for one test file. */
-export function setupProtocolServer(records: () => DomainRecord[], faults?: NonNullable<Parameters<typeof startProtocolServer>[0]>['faults']): Harness {
+export function setupProtocolServer(
+  records: () => DomainRecord[],
+  faults?: NonNullable<Parameters<typeof startProtocolServer>[0]>['faults'],
+): Harness {
   const h = {} as Harness;
   beforeAll(async () => {
     h.server = await startProtocolServer({ domains: records(), faults, dns: true });
-    h.checker = createDomainChecker(sourcesConfigFromEnv(envSchema.parse(h.server.env), { http: { timeoutMs: 5_000, retries: 2, backoffBaseMs: 20, backoffMaxMs: 100 } }));
+    h.checker = createDomainChecker(
+      sourcesConfigFromEnv(envSchema.parse(h.server.env), {
+        http: { timeoutMs: 5_000, retries: 2, backoffBaseMs: 20, backoffMaxMs: 100 },
+      }),
+    );
   });
   afterAll(async () => h.server?.close());
   return h;
@@ -33,12 +40,20 @@ export const record = (scenario: Scenario, name: string, now = new Date()) => re
  * Adds `count` maintainers with an address on `domain` (verified when the record says the owner
  * verified it) and each a verified backup at gmail.com; puts the domain under watch.
  */
-export async function addMaintainers(db: Db, domain: string, count: number, rec: DomainRecord, prefix = domain.split('.')[0]) {
+export async function addMaintainers(
+  db: Db,
+  domain: string,
+  count: number,
+  rec: DomainRecord,
+  prefix = domain.split('.')[0],
+) {
   await db.insert(domains).values({ name: domain, nextCheckAt: new Date() }).onConflictDoNothing();
   const verifiedAt = rec.verifiedAt ? new Date(rec.verifiedAt) : new Date(Date.now() - 400 * 86_400_000);
   const created = await db
     .insert(users)
-    .values(Array.from({ length: count }, (_, i) => ({ username: `${prefix}-m${i}`, name: `M ${i}`, passwordHash: 'x' })))
+    .values(
+      Array.from({ length: count }, (_, i) => ({ username: `${prefix}-m${i}`, name: `M ${i}`, passwordHash: 'x' })),
+    )
     .returning({ id: users.id, username: users.username });
   await db.insert(emails).values(
     created.flatMap((u) => [
@@ -49,7 +64,11 @@ export async function addMaintainers(db: Db, domain: string, count: number, rec:
   return created;
 }
 
-export async function scanToEnd(db: Db, checker: DomainChecker, input: RequestScanInput): Promise<typeof scans.$inferSelect> {
+export async function scanToEnd(
+  db: Db,
+  checker: DomainChecker,
+  input: RequestScanInput,
+): Promise<typeof scans.$inferSelect> {
   const { scanId } = await db.transaction((tx) => requestScan(tx, CLI, input));
   for (let i = 0; i < 200; i += 1) {
     const outcome = await runScanChunk(scanId, { db, checker, budgetMs: 10_000, leaseSeconds: 5 });

@@ -36,8 +36,10 @@ export const addAddressDef: ActionDefinition<typeof addAddressSchema, unknown, N
   stepUp: true,
   rateLimit: { name: 'address.add', limit: 10, windowSeconds: 3600 },
   // The new address's domain is watched and checked now, before any link is sent (outside the transaction).
-  prepare: ({ actor, db }, input) => prepareNewAddress(db, input.address, (domain) => checkDomainNow(db, domain, { trigger: 'verification', actor })),
-  run: ({ actor, tx, now, prepared }, input) => addAddress(tx, actor, input, { appUrl: appUrl(), now, check: prepared }),
+  prepare: ({ actor, db }, input) =>
+    prepareNewAddress(db, input.address, (domain) => checkDomainNow(db, domain, { trigger: 'verification', actor })),
+  run: ({ actor, tx, now, prepared }, input) =>
+    addAddress(tx, actor, input, { appUrl: appUrl(), now, check: prepared }),
   revalidate: ['/account'],
 };
 
@@ -54,7 +56,8 @@ export const requestVerificationDef: Def<typeof emailIdSchema> = {
   input: emailIdSchema,
   stepUp: true,
   rateLimit: { name: 'address.verify_link', limit: 6, windowSeconds: 3600 },
-  run: ({ actor, tx }, input) => requestVerification(tx, actor, input, { appUrl: appUrl(), checkDomain: freshCheck(actor) }),
+  run: ({ actor, tx }, input) =>
+    requestVerification(tx, actor, input, { appUrl: appUrl(), checkDomain: freshCheck(actor) }),
   revalidate: ['/account'],
 };
 

@@ -10,7 +10,9 @@ export default function AdminError({ retry }: { error: unknown; retry: () => voi
   return (
     <div className="flex max-w-xl flex-col items-start gap-3">
       <h1 className="text-xl font-semibold">This page could not be loaded</h1>
-      <Notice tone="error">Reading the data failed on our side (the database may be unavailable). Nothing was changed.</Notice>
+      <Notice tone="error">
+        Reading the data failed on our side (the database may be unavailable). Nothing was changed.
+      </Notice>
       <Button onClick={() => retry()}>
         <RotateCcw aria-hidden="true" /> Try again
       </Button>

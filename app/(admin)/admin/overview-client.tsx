@@ -12,16 +12,24 @@ import { FlagsChart, LastScans, SourceHealth } from './overview-sections';
 
 export function OverviewClient() {
   const { data, error } = useQuery(overviewQuery);
-  if (error) return <p role="alert" className="text-red-800">Could not load the overview: {error.message}</p>;
+  if (error)
+    return (
+      <p role="alert" className="text-red-800">
+        Could not load the overview: {error.message}
+      </p>
+    );
   if (!data) return <p>Loading…</p>;
   return (
     <div className="flex flex-col gap-6">
       {data.pendingReview > 0 ? (
-        <div role="status" className="flex items-center gap-3 rounded-lg border border-amber-400 bg-amber-50 p-4 text-amber-950">
+        <div
+          role="status"
+          className="flex items-center gap-3 rounded-lg border border-amber-400 bg-amber-50 p-4 text-amber-950"
+        >
           <AlertTriangle aria-hidden="true" className="size-5" />
           <p className="flex-1">
-            <strong>{data.pendingReview}</strong> {data.pendingReview === 1 ? 'flag is' : 'flags are'} waiting for review: a scan would have unverified more
-            addresses than the blast-radius guard allows.
+            <strong>{data.pendingReview}</strong> {data.pendingReview === 1 ? 'flag is' : 'flags are'} waiting for
+            review: a scan would have unverified more addresses than the blast-radius guard allows.
           </p>
           <Link className="font-medium underline" href="/admin/flags?state=pending_review">
             Review them
@@ -29,7 +37,11 @@ export function OverviewClient() {
         </div>
       ) : null}
       <div className="grid grid-cols-2 gap-4 lg:grid-cols-4">
-        <Stat label="Addresses" value={data.addresses} hint={`${data.verifiedAddresses.toLocaleString('en')} verified`} />
+        <Stat
+          label="Addresses"
+          value={data.addresses}
+          hint={`${data.verifiedAddresses.toLocaleString('en')} verified`}
+        />
         <Stat label="Custom domains watched" value={data.customDomains} hint={`${data.lapsingDomains} lapsing`} />
         <Stat label="Open flags" value={data.openFlags} />
         <Stat label="Pending review" value={data.pendingReview} />

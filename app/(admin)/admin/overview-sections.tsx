@@ -39,7 +39,9 @@ export function SourceHealth({ rows }: { rows: OverviewCounts['sourceHealth'] })
       </CardHeader>
       <CardContent>
         {rows.length === 0 ? (
-          <EmptyState title="No source was asked anything in the last day">Scans record every answer; none ran since yesterday.</EmptyState>
+          <EmptyState title="No source was asked anything in the last day">
+            Scans record every answer; none ran since yesterday.
+          </EmptyState>
         ) : (
           <Table aria-label="Source health">
             <THead>

@@ -51,7 +51,10 @@ export async function loginAction(_prev: LoginState, form: FormData): Promise<Lo
     });
   } catch (error) {
     if (error instanceof AuthError) {
-      const { code = 'invalid_login', retryAfterSeconds } = error as AuthError & { code?: string; retryAfterSeconds?: number };
+      const { code = 'invalid_login', retryAfterSeconds } = error as AuthError & {
+        code?: string;
+        retryAfterSeconds?: number;
+      };
       const message = MESSAGES[code] ?? MESSAGES.invalid_login!;
       return { error: message(waitWords(retryAfterSeconds)), needsCode: code === 'two_factor_required', username };
     }

@@ -25,7 +25,11 @@ export function LoginForm({ next }: { next: string }) {
         </div>
       ) : null}
       {state.error ? (
-        <p id="login-error" role="alert" className="rounded-md border border-red-300 bg-red-50 p-2 text-sm text-red-900">
+        <p
+          id="login-error"
+          role="alert"
+          className="rounded-md border border-red-300 bg-red-50 p-2 text-sm text-red-900"
+        >
           {state.error}
         </p>
       ) : null}

@@ -3,14 +3,20 @@ import { appBaseUrl, readEnv } from '@/lib/env';
 import type { ActionResult } from '@/lib/errors';
 import { completePasswordReset, type ResetCompletion } from '@/lib/reset/complete';
 import { type ResetRequestResult, requestPasswordReset } from '@/lib/reset/request';
-import { type ResetCompleteState, type ResetRequestState, resetCompleteSchema, resetRequestSchema } from '@/lib/reset/schemas';
+import {
+  type ResetCompleteState,
+  type ResetRequestState,
+  resetCompleteSchema,
+  resetRequestSchema,
+} from '@/lib/reset/schemas';
 
 // The reset page's two anonymous actions, apart from actions.ts so tests can run them through
 // runPublicAction and compare what the browser would receive.
 
 export const resetRequestDef: PublicActionDefinition<typeof resetRequestSchema, ResetRequestResult> = {
   input: resetRequestSchema,
-  run: ({ tx, clientIp }, input) => requestPasswordReset(tx, { input: input.input, clientIp }, { appUrl: appBaseUrl(readEnv()) }),
+  run: ({ tx, clientIp }, input) =>
+    requestPasswordReset(tx, { input: input.input, clientIp }, { appUrl: appBaseUrl(readEnv()) }),
 };
 
 /**
@@ -30,6 +36,13 @@ export const resetCompleteDef: PublicActionDefinition<typeof resetCompleteSchema
 };
 
 export function toCompleteState(result: ActionResult<ResetCompletion>): ResetCompleteState {
-  if (!result.ok) return { status: result.code === 'invalid_input' ? 'invalid' : 'refused', message: result.message, fields: result.fields };
-  return result.data.status === 'changed' ? { status: 'changed', username: result.data.username } : { status: 'refused', message: result.data.message };
+  if (!result.ok)
+    return {
+      status: result.code === 'invalid_input' ? 'invalid' : 'refused',
+      message: result.message,
+      fields: result.fields,
+    };
+  return result.data.status === 'changed'
+    ? { status: 'changed', username: result.data.username }
+    : { status: 'refused', message: result.data.message };
 }

@@ -10,7 +10,10 @@ import { rdapDomainBody } from '@/dev/peers/protocol-server/rdap-template';
  */
 export function classifyDemoRecord(record: DomainRecord, now: Date): Classification {
   const evidence: Evidence = {
-    status: { ok: true, value: { domain: record.name, zone: record.name.split('.').slice(1).join('.'), words: record.statusWords } },
+    status: {
+      ok: true,
+      value: { domain: record.name, zone: record.name.split('.').slice(1).join('.'), words: record.statusWords },
+    },
   };
   if (record.rdap) {
     const parsed = parseRdapDomain(JSON.parse(rdapDomainBody(record, 'http://seed.invalid/rdap/', now).body));

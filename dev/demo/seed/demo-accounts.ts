@@ -5,7 +5,13 @@ export const DEMO_PASSWORD = 'gravekeeper-demo';
 
 export const DEMO_ACCOUNTS: { username: string; name: string; role: Role; addresses: string[]; note: string }[] = [
   { username: 'admin', name: 'Ada Admin', role: 'admin', addresses: ['ada.admin@proton.me'], note: 'admin' },
-  { username: 'staff', name: 'Sam Safety', role: 'staff', addresses: ['sam.trust.safety@outlook.com'], note: 'trust and safety' },
+  {
+    username: 'staff',
+    name: 'Sam Safety',
+    role: 'staff',
+    addresses: ['sam.trust.safety@outlook.com'],
+    note: 'trust and safety',
+  },
   {
     username: 'maintainer',
     name: 'Morgan Maintainer',
@@ -22,4 +28,3 @@ export const DEMO_ACCOUNTS: { username: string; name: string; role: Role; addres
     note: 'user whose domain is in its grace period',
   },
 ];
-

@@ -14,8 +14,13 @@ export async function demoLoginsWithKnownPassword(db: Db): Promise<string[]> {
   const rows = await db
     .select({ username: users.username, passwordHash: users.passwordHash })
     .from(users)
-    .where(inArray(users.username, DEMO_ACCOUNTS.map((a) => a.username)));
+    .where(
+      inArray(
+        users.username,
+        DEMO_ACCOUNTS.map((a) => a.username),
+      ),
+    );
   const open: string[] = [];
-  for (const row of rows) if ((await verifyPassword(DEMO_PASSWORD, row.passwordHash))) open.push(row.username);
+  for (const row of rows) if (await verifyPassword(DEMO_PASSWORD, row.passwordHash)) open.push(row.username);
   return open.sort();
 }

@@ -70,11 +70,18 @@ export async function seedDemo(db: Db, options: { now: Date }): Promise<SeedSumm
         timeline: c.timeline,
         evidence: c.evidence,
         lastCheckedAt: checkedAt,
-        nextCheckAt: nextCheckAt({ stage: c.stage, expiresAt: c.expiresAt, now: checkedAt, consecutiveFailures: 0 }, DEFAULT_POLICY_SETTINGS),
+        nextCheckAt: nextCheckAt(
+          { stage: c.stage, expiresAt: c.expiresAt, now: checkedAt, consecutiveFailures: 0 },
+          DEFAULT_POLICY_SETTINGS,
+        ),
         observation: { statusWords: d.record.rdap?.statuses ?? [], deletionAt: d.record.rdap?.deletionAt },
       };
     });
-    const insertedDomains = await insertChunked(tx, domains, domainRows.map(({ observation: _o, ...row }) => row));
+    const insertedDomains = await insertChunked(
+      tx,
+      domains,
+      domainRows.map(({ observation: _o, ...row }) => row),
+    );
     const domainId = new Map(insertedDomains.map((d) => [d.name, d.id]));
     await insertChunked(
       tx,
@@ -105,10 +112,20 @@ export async function seedDemo(db: Db, options: { now: Date }): Promise<SeedSumm
     for (const account of DEMO_ACCOUNTS) {
       account.addresses.forEach((address, i) => {
         const domain = address.split('@')[1]!;
-        add(customOrProvider(idOf.get(account.username)!, address, domain, i === 0, domainInfo, verifiedLongAgo(), now));
+        add(
+          customOrProvider(idOf.get(account.username)!, address, domain, i === 0, domainInfo, verifiedLongAgo(), now),
+        );
       });
     }
-    for (const p of people) add({ userId: idOf.get(p.username)!, address: `${p.username}@${provider(rng)}`, domain: '', isPrimary: true, verified: true, verifiedAt: verifiedLongAgo() });
+    for (const p of people)
+      add({
+        userId: idOf.get(p.username)!,
+        address: `${p.username}@${provider(rng)}`,
+        domain: '',
+        isPrimary: true,
+        verified: true,
+        verifiedAt: verifiedLongAgo(),
+      });
     // Custom domains: most have one or two maintainers, a few are shared by a whole team.
     for (const d of registry) {
       if (DEMO_ACCOUNTS.some((a) => a.addresses.some((x) => x.endsWith(`@${d.name}`)))) continue;
@@ -116,30 +133,62 @@ export async function seedDemo(db: Db, options: { now: Date }): Promise<SeedSumm
       for (let h = 0; h < holders; h += 1) {
         const p = pick(rng, people);
         const local = holders === 1 ? pick(rng, CUSTOM_LOCAL_PARTS) : p.username.replace(/\d+$/, '');
-        add(customOrProvider(idOf.get(p.username)!, `${local}@${d.name}`, d.name, false, domainInfo, verifiedLongAgo(), now));
+        add(
+          customOrProvider(
+            idOf.get(p.username)!,
+            `${local}@${d.name}`,
+            d.name,
+            false,
+            domainInfo,
+            verifiedLongAgo(),
+            now,
+          ),
+        );
       }
     }
     // Every demo address passes the product's own mailbox grammar, as a typed one would: the seed is a
     // boundary too, and the outbox refuses to send to anything else.
     for (const row of addressRows) {
       const checked = normalizeEmailDomain(row.address);
-      if (!checked.ok || checked.address !== row.address) throw new Error(`demo address ${row.address} is not a valid mailbox`);
+      if (!checked.ok || checked.address !== row.address)
+        throw new Error(`demo address ${row.address} is not a valid mailbox`);
       row.domain = checked.registrableDomain;
     }
     const insertedEmails = await insertChunked(tx, emails, addressRows);
 
     const flagRows = insertedEmails
       .filter((e) => lapsed.has(domainInfo.get(e.domain)?.stage ?? 'active'))
-      .map((e) => ({ emailId: e.id, domainId: domainId.get(e.domain)!, stage: domainInfo.get(e.domain)!.stage, state: 'open' as const, createdAt: e.unverifiedAt ?? now }));
+      .map((e) => ({
+        emailId: e.id,
+        domainId: domainId.get(e.domain)!,
+        stage: domainInfo.get(e.domain)!.stage,
+        state: 'open' as const,
+        createdAt: e.unverifiedAt ?? now,
+      }));
     await insertChunked(tx, flags, flagRows);
     await writeDemoAnchor(tx, now);
-    await recordAudit(tx, { type: 'system' }, {
-      action: 'demo.seed',
-      targetType: 'database',
-      targetId: 'demo',
-      details: { users: userRows.length, addresses: insertedEmails.length, domains: insertedDomains.length, flags: flagRows.length },
-    });
-    return { seeded: true, users: userRows.length, addresses: insertedEmails.length, domains: insertedDomains.length, flags: flagRows.length };
+    await recordAudit(
+      tx,
+      { type: 'system' },
+      {
+        action: 'demo.seed',
+        targetType: 'database',
+        targetId: 'demo',
+        details: {
+          users: userRows.length,
+          addresses: insertedEmails.length,
+          domains: insertedDomains.length,
+          flags: flagRows.length,
+        },
+      },
+    );
+    return {
+      seeded: true,
+      users: userRows.length,
+      addresses: insertedEmails.length,
+      domains: insertedDomains.length,
+      flags: flagRows.length,
+    };
   });
 }
 
@@ -178,7 +227,13 @@ async function insertChunked<T extends Insertable>(
   const out: T['$inferSelect'][] = [];
   for (let i = 0; i < rows.length; i += 500) {
     const chunk = rows.slice(i, i + 500);
-    if (chunk.length) out.push(...((await tx.insert(table).values(chunk as never).returning()) as T['$inferSelect'][]));
+    if (chunk.length)
+      out.push(
+        ...((await tx
+          .insert(table)
+          .values(chunk as never)
+          .returning()) as T['$inferSelect'][]),
+      );
   }
   return out;
 }

@@ -50,7 +50,8 @@ export async function handleAdmin(req: IncomingMessage, path: string, target: Ad
       const record = target.getDomain(name);
       return record ? json(200, record) : json(404, { error: `no record for ${name}` });
     }
-    if (method === 'DELETE') return target.removeDomain(name) ? { status: 204, body: '' } : json(404, { error: `no record for ${name}` });
+    if (method === 'DELETE')
+      return target.removeDomain(name) ? { status: 204, body: '' } : json(404, { error: `no record for ${name}` });
     if (method === 'PUT') {
       const parsed = adminDomainBodySchema.safeParse(body);
       if (!parsed.success) return json(400, { error: 'invalid record', issues: parsed.error.issues });

@@ -50,17 +50,119 @@ export const DEMO_MIX: Record<Scenario, number> = {
 };
 
 const PEOPLE = [
-  'alice', 'bob', 'carol', 'dave', 'erin', 'frank', 'grace', 'heidi', 'ivan', 'judy', 'mallory', 'oscar', 'peggy',
-  'rupert', 'sybil', 'trent', 'victor', 'walter', 'yuki', 'zoe', 'priya', 'mateo', 'lena', 'kofi', 'anya', 'tomas',
-  'ines', 'omar', 'sana', 'leo', 'noor', 'bjorn', 'chen', 'dara', 'emeka', 'farah', 'gustav', 'hana', 'ilya', 'jonas',
+  'alice',
+  'bob',
+  'carol',
+  'dave',
+  'erin',
+  'frank',
+  'grace',
+  'heidi',
+  'ivan',
+  'judy',
+  'mallory',
+  'oscar',
+  'peggy',
+  'rupert',
+  'sybil',
+  'trent',
+  'victor',
+  'walter',
+  'yuki',
+  'zoe',
+  'priya',
+  'mateo',
+  'lena',
+  'kofi',
+  'anya',
+  'tomas',
+  'ines',
+  'omar',
+  'sana',
+  'leo',
+  'noor',
+  'bjorn',
+  'chen',
+  'dara',
+  'emeka',
+  'farah',
+  'gustav',
+  'hana',
+  'ilya',
+  'jonas',
 ];
-const PERSON_STYLES = [(p: string) => `${p}-dev`, (p: string) => `${p}codes`, (p: string) => `${p}hq`, (p: string) => `hey${p}`, (p: string) => `${p}-labs`, (p: string) => `${p}builds`];
-const PREFIXES = ['py', 'js', 'rs', 'go', 'fast', 'tiny', 'micro', 'open', 'lib', 'hyper', 'quick', 'easy', 'async', 'lazy', 'pure', 'simple', 'neat', 'bright'];
-const CORES = ['utils', 'csv', 'json', 'http', 'parse', 'cache', 'log', 'queue', 'auth', 'crypt', 'tools', 'config', 'test', 'grid', 'docs', 'lint', 'build', 'sync', 'stream', 'router', 'yaml', 'cli'];
+const PERSON_STYLES = [
+  (p: string) => `${p}-dev`,
+  (p: string) => `${p}codes`,
+  (p: string) => `${p}hq`,
+  (p: string) => `hey${p}`,
+  (p: string) => `${p}-labs`,
+  (p: string) => `${p}builds`,
+];
+const PREFIXES = [
+  'py',
+  'js',
+  'rs',
+  'go',
+  'fast',
+  'tiny',
+  'micro',
+  'open',
+  'lib',
+  'hyper',
+  'quick',
+  'easy',
+  'async',
+  'lazy',
+  'pure',
+  'simple',
+  'neat',
+  'bright',
+];
+const CORES = [
+  'utils',
+  'csv',
+  'json',
+  'http',
+  'parse',
+  'cache',
+  'log',
+  'queue',
+  'auth',
+  'crypt',
+  'tools',
+  'config',
+  'test',
+  'grid',
+  'docs',
+  'lint',
+  'build',
+  'sync',
+  'stream',
+  'router',
+  'yaml',
+  'cli',
+];
 
 // TLDs served by the local RDAP bootstrap, weighted roughly like maintainers' custom domains. .uk
 // follows Nominet's own lifecycle (no redemption period), so it only appears where that does not matter.
-const TLDS = ['com', 'com', 'com', 'org', 'org', 'net', 'dev', 'dev', 'io', 'io', 'app', 'xyz', 'co.uk', 'tech', 'site'];
+const TLDS = [
+  'com',
+  'com',
+  'com',
+  'org',
+  'org',
+  'net',
+  'dev',
+  'dev',
+  'io',
+  'io',
+  'app',
+  'xyz',
+  'co.uk',
+  'tech',
+  'site',
+];
 const GTLD_ONLY: ReadonlySet<Scenario> = new Set(['grace', 'redemption', 'pending_delete']);
 
 function candidateName(rng: Rng): string {
@@ -89,7 +191,8 @@ export function demoDomains(now: Date, mix: Record<Scenario, number> = DEMO_MIX)
   const taken = new Set<string>();
   const out: DemoDomain[] = [];
   for (const [scenario, count] of Object.entries(mix) as [Scenario, number][]) {
-    for (const name of names(rng, count, scenario, taken)) out.push({ name, scenario, record: recordFor(scenario, name, now) });
+    for (const name of names(rng, count, scenario, taken))
+      out.push({ name, scenario, record: recordFor(scenario, name, now) });
   }
   return out;
 }
@@ -109,7 +212,12 @@ export const SYNTHETIC_MIX: Record<Scenario, number> = {
 };
 
 /** `count` synthetic domains, deterministic from `seed` (names like `pyjson-4f2a91.dev`). */
-export function syntheticDomains(options: { count: number; seed?: number; now: Date; mix?: Record<Scenario, number> }): DemoDomain[] {
+export function syntheticDomains(options: {
+  count: number;
+  seed?: number;
+  now: Date;
+  mix?: Record<Scenario, number>;
+}): DemoDomain[] {
   const rng = seededRng(options.seed ?? 1);
   const mix = Object.entries(options.mix ?? SYNTHETIC_MIX) as [Scenario, number][];
   const total = mix.reduce((sum, [, weight]) => sum + weight, 0);
@@ -146,8 +254,11 @@ export const DEMO_ACCOUNT_DOMAINS = [
  * registered again), and time passing ages the domains the way real ones age.
  */
 export function demoRegistryDomains(anchor: Date): DemoDomain[] {
-  const fixed = DEMO_ACCOUNT_DOMAINS.map(({ name, scenario }) => ({ name, scenario, record: recordFor(scenario, name, anchor) }));
+  const fixed = DEMO_ACCOUNT_DOMAINS.map(({ name, scenario }) => ({
+    name,
+    scenario,
+    record: recordFor(scenario, name, anchor),
+  }));
   const taken = new Set<string>(fixed.map((d) => d.name));
   return [...fixed, ...demoDomains(anchor).filter((d) => !taken.has(d.name))];
 }
-

@@ -33,12 +33,21 @@ export function parseQuery(msg: Buffer): Question | null {
     off += len;
   }
   if (off + 4 > msg.length) return null;
-  return { id: msg.readUInt16BE(0), flags: msg.readUInt16BE(2), name: labels.join('.').toLowerCase(), type: msg.readUInt16BE(off), raw: msg.subarray(12, off + 4) };
+  return {
+    id: msg.readUInt16BE(0),
+    flags: msg.readUInt16BE(2),
+    name: labels.join('.').toLowerCase(),
+    type: msg.readUInt16BE(off),
+    raw: msg.subarray(12, off + 4),
+  };
 }
 
 function encodeName(name: string): Buffer {
   const parts = name.replace(/\.$/, '').split('.').filter(Boolean);
-  return Buffer.concat([...parts.map((p) => Buffer.concat([Buffer.from([p.length]), Buffer.from(p, 'latin1')])), Buffer.from([0])]);
+  return Buffer.concat([
+    ...parts.map((p) => Buffer.concat([Buffer.from([p.length]), Buffer.from(p, 'latin1')])),
+    Buffer.from([0]),
+  ]);
 }
 
 function answer(type: number, rdata: Buffer): Buffer {
@@ -68,7 +77,12 @@ export function respond(q: Question, record: DnsRecord | undefined): Buffer | nu
     if (record.fault === 'timeout') return null;
     return buildResponse(q, record.fault === 'servfail' ? RCODE.serverFailure : RCODE.refused, []);
   }
-  if (q.type === TYPE_NS) return buildResponse(q, RCODE.noError, record.ns.map((ns) => answer(TYPE_NS, encodeName(ns))));
+  if (q.type === TYPE_NS)
+    return buildResponse(
+      q,
+      RCODE.noError,
+      record.ns.map((ns) => answer(TYPE_NS, encodeName(ns))),
+    );
   if (q.type === TYPE_MX) {
     const mx = record.mx.map((host, i) => {
       const pref = Buffer.alloc(2);
@@ -77,15 +91,26 @@ export function respond(q: Question, record: DnsRecord | undefined): Buffer | nu
     });
     return buildResponse(q, RCODE.noError, mx);
   }
-  if (q.type === TYPE_A) return buildResponse(q, RCODE.noError, (record.a ?? []).map((ip) => answer(TYPE_A, Buffer.from(ip.split('.').map(Number)))));
-  if (q.type === TYPE_AAAA) return buildResponse(q, RCODE.noError, (record.aaaa ?? []).map((ip) => answer(TYPE_AAAA, ipv6Bytes(ip))));
+  if (q.type === TYPE_A)
+    return buildResponse(
+      q,
+      RCODE.noError,
+      (record.a ?? []).map((ip) => answer(TYPE_A, Buffer.from(ip.split('.').map(Number)))),
+    );
+  if (q.type === TYPE_AAAA)
+    return buildResponse(
+      q,
+      RCODE.noError,
+      (record.aaaa ?? []).map((ip) => answer(TYPE_AAAA, ipv6Bytes(ip))),
+    );
   return buildResponse(q, RCODE.noError, []); // NODATA for other types
 }
 
 function ipv6Bytes(text: string): Buffer {
   // A trailing dotted quad (::ffff:127.0.0.1) becomes its two hex groups.
-  const ip = text.replace(/(\d+)\.(\d+)\.(\d+)\.(\d+)$/, (_, a, b, c, d) =>
-    `${((Number(a) << 8) | Number(b)).toString(16)}:${((Number(c) << 8) | Number(d)).toString(16)}`,
+  const ip = text.replace(
+    /(\d+)\.(\d+)\.(\d+)\.(\d+)$/,
+    (_, a, b, c, d) => `${((Number(a) << 8) | Number(b)).toString(16)}:${((Number(c) << 8) | Number(d)).toString(16)}`,
   );
   const [head = '', tail = ''] = ip.split('::');
   const left = head ? head.split(':') : [];
@@ -102,7 +127,11 @@ export interface DnsServer {
   close(): Promise<void>;
 }
 
-export function startDnsServer(options: { host: string; port: number; lookup: (name: string) => DnsRecord | undefined }): Promise<DnsServer> {
+export function startDnsServer(options: {
+  host: string;
+  port: number;
+  lookup: (name: string) => DnsRecord | undefined;
+}): Promise<DnsServer> {
   const socket = dgram.createSocket(options.host.includes(':') ? 'udp6' : 'udp4');
   const server: DnsServer = {
     port: 0,

@@ -33,7 +33,9 @@ export const faultRuleSchema = z.object({
   probability: z.number().min(0).max(1).optional(),
   times: z.number().int().min(0).optional(),
   /** Allowed requests per second per (host, path prefix); beyond it: 429 with Retry-After. */
-  rateLimit: z.object({ perSecond: z.number().positive(), retryAfterSeconds: z.number().int().min(0).optional() }).optional(),
+  rateLimit: z
+    .object({ perSecond: z.number().positive(), retryAfterSeconds: z.number().int().min(0).optional() })
+    .optional(),
 });
 export type FaultRule = z.infer<typeof faultRuleSchema>;
 
@@ -71,7 +73,9 @@ export class FaultEngine {
   }
 
   get config(): FaultsConfig {
-    return { rules: this.rules.map(({ left, ...rule }) => ({ ...rule, ...(left === undefined ? {} : { times: left }) })) };
+    return {
+      rules: this.rules.map(({ left, ...rule }) => ({ ...rule, ...(left === undefined ? {} : { times: left }) })),
+    };
   }
 
   decide(req: FaultRequest, nowMs: number): FaultDecision {
@@ -90,7 +94,13 @@ export class FaultEngine {
       delayMs += (rule.latencyMs ?? 0) + (rule.jitterMs ? this.rng() * rule.jitterMs : 0);
       if (rule.action) {
         const status = rule.status ?? defaultStatus(rule.action);
-        return { kind: 'action', delayMs, action: rule.action, status, ...(rule.retryAfter ? { retryAfter: rule.retryAfter } : {}) };
+        return {
+          kind: 'action',
+          delayMs,
+          action: rule.action,
+          status,
+          ...(rule.retryAfter ? { retryAfter: rule.retryAfter } : {}),
+        };
       }
     }
     return { kind: 'none', delayMs };

@@ -1,5 +1,11 @@
 import { getPublicSuffix } from 'tldts';
-import { flavourOf, RDAP_SERVERS, rdapDomainBody, rdapNotFound, ZONES_WITHOUT_RDAP } from '@/dev/peers/protocol-server/rdap-template';
+import {
+  flavourOf,
+  RDAP_SERVERS,
+  rdapDomainBody,
+  rdapNotFound,
+  ZONES_WITHOUT_RDAP,
+} from '@/dev/peers/protocol-server/rdap-template';
 import type { DomainRecord, RawResponse } from '@/dev/peers/protocol-server/records';
 
 // The protocol endpoints: RDAP bootstrap and domain lookups, Domainr v2 and Fastly status. Pure
@@ -17,7 +23,10 @@ export function json(status: number, body: unknown, contentType = JSON_TYPE): Ra
 
 /** RFC 9224 file listing every RDAP "server" of this process; `hosts` spreads servers over host names. */
 export function bootstrapBody(hosts: string[], now: Date): RawResponse {
-  const services = RDAP_SERVERS.map((server, i) => [server.tlds, [`http://${hosts[i % hosts.length]}/rdap/${server.id}/`]]);
+  const services = RDAP_SERVERS.map((server, i) => [
+    server.tlds,
+    [`http://${hosts[i % hosts.length]}/rdap/${server.id}/`],
+  ]);
   return json(200, {
     version: '1.0',
     publication: now.toISOString(),
@@ -40,7 +49,8 @@ function knownZone(name: string): string | null {
   const zone = getPublicSuffix(name, { allowPrivateDomains: false });
   if (!zone) return null;
   const tld = zone.split('.').pop() ?? zone;
-  const served = RDAP_SERVERS.some((s) => s.tlds.includes(tld)) || (ZONES_WITHOUT_RDAP as readonly string[]).includes(tld);
+  const served =
+    RDAP_SERVERS.some((s) => s.tlds.includes(tld)) || (ZONES_WITHOUT_RDAP as readonly string[]).includes(tld);
   return served ? zone : null;
 }
 
@@ -50,7 +60,11 @@ function wordsFor(name: string, dataset: Dataset): string[] {
 }
 
 /** GET /v2/status?domain=…&client_id=… (Domainr v2). */
-export function domainrStatus(params: URLSearchParams, dataset: Dataset, expectedClientId: string | undefined): RawResponse {
+export function domainrStatus(
+  params: URLSearchParams,
+  dataset: Dataset,
+  expectedClientId: string | undefined,
+): RawResponse {
   const clientId = params.get('client_id');
   if (!clientId || (expectedClientId !== undefined && clientId !== expectedClientId)) {
     return json(401, { message: `unauthorized: invalid client ID: ${clientId ?? ''}` });
@@ -68,7 +82,12 @@ export function domainrStatus(params: URLSearchParams, dataset: Dataset, expecte
 }
 
 /** GET /domain-management/v1/tools/status?domain=… with Fastly-Key (Fastly Domain Research). */
-export function fastlyStatus(params: URLSearchParams, key: string | undefined, dataset: Dataset, expectedKey: string | undefined): RawResponse {
+export function fastlyStatus(
+  params: URLSearchParams,
+  key: string | undefined,
+  dataset: Dataset,
+  expectedKey: string | undefined,
+): RawResponse {
   if (!key || (expectedKey !== undefined && key !== expectedKey)) {
     return json(401, { msg: 'Provided credentials are missing or invalid' });
   }

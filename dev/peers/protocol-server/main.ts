@@ -55,7 +55,13 @@ const domains = fromFile ?? [
   ...demoRegistryDomains(now).map((d) => d.record),
   ...syntheticDomains({ count: synthetic, seed: Number(values.seed ?? 1), now }).map((d) => d.record),
 ];
-const server = await startProtocolServer({ port, host: values.host ?? '127.0.0.1', dns: !values['no-dns'], domains, faults });
+const server = await startProtocolServer({
+  port,
+  host: values.host ?? '127.0.0.1',
+  dns: !values['no-dns'],
+  domains,
+  faults,
+});
 process.stdout.write(`Gravekeeper protocol server on ${server.url} (${domains.length} domains)\n`);
 for (const [key, value] of Object.entries(server.env)) process.stdout.write(`${key}=${value}\n`);
 

@@ -27,7 +27,11 @@ export function flavourOf(domain: string): Flavour | null {
 const RDAP_JSON = 'application/rdap+json';
 
 const NOTICES = [
-  { title: 'Terms of Use', description: ['Service subject to Terms of Use.'], links: [{ href: 'https://gravekeeper.local/rdap-terms', type: 'text/html' }] },
+  {
+    title: 'Terms of Use',
+    description: ['Service subject to Terms of Use.'],
+    links: [{ href: 'https://gravekeeper.local/rdap-terms', type: 'text/html' }],
+  },
   {
     title: 'Status Codes',
     description: ['For more information on domain status codes, please visit https://icann.org/epp'],
@@ -53,7 +57,9 @@ export function rdapDomainBody(record: DomainRecord, baseUrl: string, now: Date)
   const flavour = flavourOf(record.name) ?? 'pir';
   const name = flavour === 'verisign' ? record.name.toUpperCase() : record.name;
   const self = `${baseUrl}domain/${name}`;
-  const events: { eventAction: string; eventDate: string }[] = [{ eventAction: 'registration', eventDate: stamp(reg.registeredAt, flavour) }];
+  const events: { eventAction: string; eventDate: string }[] = [
+    { eventAction: 'registration', eventDate: stamp(reg.registeredAt, flavour) },
+  ];
   if (reg.expiresAt) events.push({ eventAction: 'expiration', eventDate: stamp(reg.expiresAt, flavour) });
   if (reg.lastChangedAt) events.push({ eventAction: 'last changed', eventDate: stamp(reg.lastChangedAt, flavour) });
   if (reg.transferredAt) events.push({ eventAction: 'transfer', eventDate: stamp(reg.transferredAt, flavour) });
@@ -65,7 +71,13 @@ export function rdapDomainBody(record: DomainRecord, baseUrl: string, now: Date)
     handle: reg.registrar.ianaId ?? reg.registrar.name.toUpperCase().replace(/[^A-Z0-9]+/g, '-'),
     roles: ['registrar'],
     ...(reg.registrar.ianaId ? { publicIds: [{ type: 'IANA Registrar ID', identifier: reg.registrar.ianaId }] } : {}),
-    vcardArray: ['vcard', [['version', {}, 'text', '4.0'], ['fn', {}, 'text', reg.registrar.name]]],
+    vcardArray: [
+      'vcard',
+      [
+        ['version', {}, 'text', '4.0'],
+        ['fn', {}, 'text', reg.registrar.name],
+      ],
+    ],
   };
   const links: Record<string, string>[] = [{ value: self, rel: 'self', href: self, type: RDAP_JSON }];
   if (flavour === 'verisign' || flavour === 'identity') {
@@ -109,5 +121,10 @@ export function rdapNotFound(name: string, baseUrl: string): RawResponse {
 }
 
 function slug(name: string): string {
-  return name.toLowerCase().replace(/[^a-z0-9]+/g, '').slice(0, 20) || 'registrar';
+  return (
+    name
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '')
+      .slice(0, 20) || 'registrar'
+  );
 }

@@ -73,7 +73,11 @@ export const domainRecordSchema = z.object({
   /** A believable time at which the owner's address on this domain was verified (for seeds and tests). */
   verifiedAt: isoDate.optional(),
   responses: z
-    .object({ rdap: rawResponseSchema.optional(), domainr: rawResponseSchema.optional(), fastly: rawResponseSchema.optional() })
+    .object({
+      rdap: rawResponseSchema.optional(),
+      domainr: rawResponseSchema.optional(),
+      fastly: rawResponseSchema.optional(),
+    })
     .optional(),
 });
 export type DomainRecord = z.infer<typeof domainRecordSchema>;

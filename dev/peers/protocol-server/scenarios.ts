@@ -42,7 +42,14 @@ const AFTERMARKET_NS = ['ns1.afternic.com', 'ns2.afternic.com'];
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
-const HANDLE_SUFFIX: Record<string, string> = { verisign: '_DOMAIN_COM-VRSN', pir: '-LROR', google: '-DEV', identity: '-DONUTS', nominet: '-UK', centralnic: '-CNIC' };
+const HANDLE_SUFFIX: Record<string, string> = {
+  verisign: '_DOMAIN_COM-VRSN',
+  pir: '-LROR',
+  google: '-DEV',
+  identity: '-DONUTS',
+  nominet: '-UK',
+  centralnic: '-CNIC',
+};
 
 /**
  * Who registered the name, when, and under which registry handle: fixed per name and generation
@@ -53,7 +60,9 @@ const HANDLE_SUFFIX: Record<string, string> = { verisign: '_DOMAIN_COM-VRSN', pi
 function identity(name: string, generation: 'original' | 'new') {
   const rng = seededRng(hashString(`${name}#${generation}`));
   const registrar = name.endsWith('.uk') ? pick(rng, UK_REGISTRARS) : pick(rng, REGISTRARS);
-  const id = Math.floor(rng() * 0xfffffff).toString(16).toUpperCase();
+  const id = Math.floor(rng() * 0xfffffff)
+    .toString(16)
+    .toUpperCase();
   const handle = `${id}${HANDLE_SUFFIX[flavourOf(name) ?? 'pir'] ?? '-GK'}`;
   // Between 2008 and 2021, at some second of the day.
   const registeredAt = Date.UTC(2008, 0, 1) + Math.floor(rng() * 14 * 365) * DAY + Math.floor(rng() * 86_400) * 1000;
@@ -78,25 +87,61 @@ export function recordFor(scenario: Scenario, name: string, now: Date, previous?
   const live: DnsRecord = { kind: 'records', ns, mx };
   const nx: DnsRecord = { kind: 'nxdomain' };
   const original = identity(name, 'original');
-  const verifiedBefore = (ms: number, startMs: number) => iso(Math.max(startMs + DAY, ms - between(rng, 20, 300) * DAY));
-  const make = (expiryTarget: number, statuses: string[], words: string[], dns: DnsRecord, nsForRdap = ns): DomainRecord => {
+  const verifiedBefore = (ms: number, startMs: number) =>
+    iso(Math.max(startMs + DAY, ms - between(rng, 20, 300) * DAY));
+  const make = (
+    expiryTarget: number,
+    statuses: string[],
+    words: string[],
+    dns: DnsRecord,
+    nsForRdap = ns,
+  ): DomainRecord => {
     // Clamped only under a clock set before 2009, so the registration still precedes its expiry.
     const registeredAt = Math.min(original.registeredAt, expiryTarget - 400 * DAY);
     const expiresAt = atTimeOf(expiryTarget, registeredAt);
-    const rdap: Registration = { handle: original.handle, registeredAt: iso(registeredAt), expiresAt: iso(expiresAt), lastChangedAt: null, statuses, registrar: original.registrar, nameservers: nsForRdap };
-    return { name, scenario, rdap, statusWords: words, dns, verifiedAt: verifiedBefore(Math.min(n, expiresAt), registeredAt) };
+    const rdap: Registration = {
+      handle: original.handle,
+      registeredAt: iso(registeredAt),
+      expiresAt: iso(expiresAt),
+      lastChangedAt: null,
+      statuses,
+      registrar: original.registrar,
+      nameservers: nsForRdap,
+    };
+    return {
+      name,
+      scenario,
+      rdap,
+      statusWords: words,
+      dns,
+      verifiedAt: verifiedBefore(Math.min(n, expiresAt), registeredAt),
+    };
   };
   const future = () => n + between(rng, 60, 900) * DAY;
 
   switch (scenario) {
     case 'active':
-      return make(future(), pick(rng, [['client transfer prohibited'], ['active'], ['client delete prohibited', 'client transfer prohibited', 'client update prohibited']]), ['active'], live);
+      return make(
+        future(),
+        pick(rng, [
+          ['client transfer prohibited'],
+          ['active'],
+          ['client delete prohibited', 'client transfer prohibited', 'client update prohibited'],
+        ]),
+        ['active'],
+        live,
+      );
     case 'expiring':
       return make(n + between(rng, 3, 25) * DAY, ['client transfer prohibited'], ['active'], live);
     case 'grace':
       return make(n - between(rng, 2, 35) * DAY, ['auto renew period', 'client transfer prohibited'], ['active'], live);
     case 'redemption': {
-      const record = make(n - between(rng, 50, 70) * DAY, ['redemption period', 'pending delete'], ['undelegated', 'expiring'], nx);
+      const record = make(
+        n - between(rng, 50, 70) * DAY,
+        ['redemption period', 'pending delete'],
+        ['undelegated', 'expiring'],
+        nx,
+      );
       if (record.rdap?.expiresAt) record.rdap.lastChangedAt = iso(Date.parse(record.rdap.expiresAt) + 45 * DAY);
       return record;
     }
@@ -108,12 +153,21 @@ export function recordFor(scenario: Scenario, name: string, now: Date, previous?
     case 'available': {
       const old = make(n - between(rng, 90, 400) * DAY, [], [], nx);
       const verifiedAt = previous?.verifiedAt ?? old.verifiedAt;
-      return { ...old, rdap: null, statusWords: ['undelegated', 'inactive'], previous: history(previous) ?? history(old), verifiedAt };
+      return {
+        ...old,
+        rdap: null,
+        statusWords: ['undelegated', 'inactive'],
+        previous: history(previous) ?? history(old),
+        verifiedAt,
+      };
     }
     case 're_registered': {
       const fresh = identity(name, 'new');
       const registeredAt = atTimeOf(n - between(rng, 3, 60) * DAY, fresh.registeredAt);
-      const before = history(previous) ?? { registeredAt: iso(Math.min(original.registeredAt, registeredAt - 400 * DAY)), handle: original.handle };
+      const before = history(previous) ?? {
+        registeredAt: iso(Math.min(original.registeredAt, registeredAt - 400 * DAY)),
+        handle: original.handle,
+      };
       const expiresAt = new Date(registeredAt);
       expiresAt.setUTCFullYear(expiresAt.getUTCFullYear() + 1);
       const rdap: Registration = {
@@ -127,15 +181,30 @@ export function recordFor(scenario: Scenario, name: string, now: Date, previous?
       };
       // The owner verified under the old registration, i.e. before the new one began.
       const known = previous?.verifiedAt ? Date.parse(previous.verifiedAt) : Number.NaN;
-      const verifiedAt = known < registeredAt ? iso(known) : verifiedBefore(registeredAt, Date.parse(before.registeredAt));
-      return { name, scenario, rdap, statusWords: ['active'], dns: { kind: 'records', ns: PARKING_NS, mx: [] }, previous: before, verifiedAt };
+      const verifiedAt =
+        known < registeredAt ? iso(known) : verifiedBefore(registeredAt, Date.parse(before.registeredAt));
+      return {
+        name,
+        scenario,
+        rdap,
+        statusWords: ['active'],
+        dns: { kind: 'records', ns: PARKING_NS, mx: [] },
+        previous: before,
+        verifiedAt,
+      };
     }
     case 'on_hold':
       return make(future(), ['client hold', 'client transfer prohibited'], ['undelegated', 'active'], nx);
     case 'undelegated_active':
       return make(future(), ['inactive'], ['undelegated', 'active'], nx, []);
     case 'for_sale':
-      return make(future(), ['client transfer prohibited'], ['marketed', 'priced', 'transferable', 'active'], { kind: 'records', ns: AFTERMARKET_NS, mx: [] }, AFTERMARKET_NS);
+      return make(
+        future(),
+        ['client transfer prohibited'],
+        ['marketed', 'priced', 'transferable', 'active'],
+        { kind: 'records', ns: AFTERMARKET_NS, mx: [] },
+        AFTERMARKET_NS,
+      );
   }
 }
 

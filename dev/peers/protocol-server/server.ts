@@ -4,7 +4,14 @@ import { type AdminTarget, handleAdmin } from '@/dev/peers/protocol-server/admin
 import { demoRegistryDomains } from '@/dev/peers/protocol-server/dataset';
 import { type DnsServer, startDnsServer } from '@/dev/peers/protocol-server/dns-server';
 import { FaultEngine, type FaultsConfig } from '@/dev/peers/protocol-server/faults';
-import { bootstrapBody, domainrStatus, fastlyStatus, json, normalise, rdapDomain } from '@/dev/peers/protocol-server/handlers';
+import {
+  bootstrapBody,
+  domainrStatus,
+  fastlyStatus,
+  json,
+  normalise,
+  rdapDomain,
+} from '@/dev/peers/protocol-server/handlers';
 import type { DomainRecord, RawResponse, Scenario } from '@/dev/peers/protocol-server/records';
 import { RequestStats } from '@/dev/peers/protocol-server/request-stats';
 import { recordFor } from '@/dev/peers/protocol-server/scenarios';
@@ -53,7 +60,8 @@ export async function startProtocolServer(options: ProtocolServerOptions = {}): 
   const host = options.host ?? '127.0.0.1';
   const now = options.now ?? (() => new Date());
   const records = new Map<string, DomainRecord>();
-  for (const record of options.domains ?? demoRegistryDomains(now()).map((d) => d.record)) records.set(normalise(record.name), record);
+  for (const record of options.domains ?? demoRegistryDomains(now()).map((d) => d.record))
+    records.set(normalise(record.name), record);
   const routes = new Map<string, RawResponse>();
   const faults = new FaultEngine(options.faults);
   const stats = new RequestStats();
@@ -66,7 +74,8 @@ export async function startProtocolServer(options: ProtocolServerOptions = {}): 
       records.set(full.name, full);
       return full;
     },
-    setScenario: (name, scenario) => target.setDomain(name, recordFor(scenario, normalise(name), now(), records.get(normalise(name)))),
+    setScenario: (name, scenario) =>
+      target.setDomain(name, recordFor(scenario, normalise(name), now(), records.get(normalise(name)))),
     removeDomain: (name) => records.delete(normalise(name)),
     listDomains: () => [...records.values()].map((r) => ({ name: r.name, scenario: r.scenario ?? null })),
     setFaults: (config) => faults.set(config),
@@ -83,7 +92,11 @@ export async function startProtocolServer(options: ProtocolServerOptions = {}): 
     if (path.startsWith('/_admin/')) return send(res, await handleAdmin(req, path, target));
 
     const rdapMatch = /^\/rdap\/([a-z0-9-]+)\/domain\/([^/]+)$/.exec(path);
-    const domain = rdapMatch?.[2] ? normalise(decodeURIComponent(rdapMatch[2])) : url.searchParams.has('domain') ? normalise(url.searchParams.get('domain') ?? '') : null;
+    const domain = rdapMatch?.[2]
+      ? normalise(decodeURIComponent(rdapMatch[2]))
+      : url.searchParams.has('domain')
+        ? normalise(url.searchParams.get('domain') ?? '')
+        : null;
     const reqHost = req.headers.host ?? `${host}:${port}`;
     const done = stats.start({ host: reqHost, path, domain, accept: req.headers.accept ?? null });
     res.on('close', () => done(res.statusCode));
@@ -106,13 +119,31 @@ export async function startProtocolServer(options: ProtocolServerOptions = {}): 
       const hosts = [reqHost, ...(options.hostAliases ?? []).map((alias) => `${alias}:${port}`)];
       return send(res, bootstrapBody(hosts, now()));
     }
-    if (rdapMatch?.[1] && domain) return send(res, rdapDomain(rdapMatch[1], domain, dataset, `http://${reqHost}/rdap/${rdapMatch[1]}/`, now()));
-    if (path === '/v2/status') return send(res, domainrStatus(url.searchParams, dataset, options.credentials?.domainrClientId));
+    if (rdapMatch?.[1] && domain)
+      return send(res, rdapDomain(rdapMatch[1], domain, dataset, `http://${reqHost}/rdap/${rdapMatch[1]}/`, now()));
+    if (path === '/v2/status')
+      return send(res, domainrStatus(url.searchParams, dataset, options.credentials?.domainrClientId));
     if (path === '/domain-management/v1/tools/status') {
       const key = req.headers['fastly-key'];
-      return send(res, fastlyStatus(url.searchParams, typeof key === 'string' ? key : undefined, dataset, options.credentials?.fastlyKey));
+      return send(
+        res,
+        fastlyStatus(
+          url.searchParams,
+          typeof key === 'string' ? key : undefined,
+          dataset,
+          options.credentials?.fastlyKey,
+        ),
+      );
     }
-    if (path === '/') return send(res, json(200, { name: 'gravekeeper-protocol-server', domains: records.size, bootstrap: '/rdap/bootstrap/dns.json' }));
+    if (path === '/')
+      return send(
+        res,
+        json(200, {
+          name: 'gravekeeper-protocol-server',
+          domains: records.size,
+          bootstrap: '/rdap/bootstrap/dns.json',
+        }),
+      );
     return send(res, json(404, { errorCode: 404, title: 'Not Found', description: [`no route for ${path}`] }));
   }
 
@@ -138,7 +169,9 @@ export async function startProtocolServer(options: ProtocolServerOptions = {}): 
       FASTLY_BASE_URL: url,
       FASTLY_API_KEY: options.credentials?.fastlyKey ?? 'local-demo',
       // Outbound requests refuse loopback addresses unless allowed: this server, by host and port only.
-      GK_OUTBOUND_ALLOW: [host, ...(options.hostAliases ?? [])].map((h) => `${h.includes(':') ? `[${h}]` : h}:${port}`).join(','),
+      GK_OUTBOUND_ALLOW: [host, ...(options.hostAliases ?? [])]
+        .map((h) => `${h.includes(':') ? `[${h}]` : h}:${port}`)
+        .join(','),
       ...(dns ? { DNS_SERVERS: `${host.includes(':') ? `[${host}]` : host}:${dns.port}` } : {}),
     },
     async close() {
@@ -165,21 +198,41 @@ function send(res: ServerResponse, raw: RawResponse): void {
   res.end(raw.body);
 }
 
-const NIC_BIZ_403 = '<HTML><HEAD><TITLE>Number of allowed queries exceeded.\n</TITLE></HEAD><BODY><h3>403 Forbidden</h3><div>Number of allowed queries exceeded.\n</div></BODY>\n';
+const NIC_BIZ_403 =
+  '<HTML><HEAD><TITLE>Number of allowed queries exceeded.\n</TITLE></HEAD><BODY><h3>403 Forbidden</h3><div>Number of allowed queries exceeded.\n</div></BODY>\n';
 
 function faultResponse(action: string, status: number, domain: string | null, retryAfter?: string): RawResponse {
   const headers = retryAfter ? { 'retry-after': retryAfter } : undefined;
   // Bodies modelled on test/fixtures/errors: rdap.nic.biz's 403 page and ZDNS's 422 object.
   if (action === 'forbidden_html') return { status, contentType: 'text/html', body: NIC_BIZ_403, headers };
   if (action === 'unprocessable') {
-    return { ...json(status, { errorCode: String(status), title: 'Forbidden request', description: ['Your access is too fast,please try again later.'] }), headers };
+    return {
+      ...json(status, {
+        errorCode: String(status),
+        title: 'Forbidden request',
+        description: ['Your access is too fast,please try again later.'],
+      }),
+      headers,
+    };
   }
-  if (action === 'malformed') return { status, contentType: 'application/rdap+json', body: `{"objectClassName":"domain","ldhName":"${domain ?? ''}","status":[`, headers };
+  if (action === 'malformed')
+    return {
+      status,
+      contentType: 'application/rdap+json',
+      body: `{"objectClassName":"domain","ldhName":"${domain ?? ''}","status":[`,
+      headers,
+    };
   return { ...json(status, { errorCode: status, title: http.STATUS_CODES[status] ?? 'Error' }), headers };
 }
 
 /** HTTP on TCP and DNS on UDP with the same port number; with port 0, retry until both are free. */
-async function listenBoth(server: http.Server, host: string, wanted: number, withDns: boolean, lookup: (name: string) => DomainRecord['dns'] | undefined): Promise<DnsServer | null> {
+async function listenBoth(
+  server: http.Server,
+  host: string,
+  wanted: number,
+  withDns: boolean,
+  lookup: (name: string) => DomainRecord['dns'] | undefined,
+): Promise<DnsServer | null> {
   for (let attempt = 0; ; attempt += 1) {
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);

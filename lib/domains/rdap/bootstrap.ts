@@ -19,11 +19,14 @@ export interface BootstrapIndex {
 
 export function parseBootstrap(json: unknown): SourceOutcome<BootstrapIndex> {
   const parsed = bootstrapSchema.safeParse(json);
-  if (!parsed.success) return { ok: false, error: { code: 'malformed', message: 'RDAP bootstrap file has the wrong shape' } };
+  if (!parsed.success)
+    return { ok: false, error: { code: 'malformed', message: 'RDAP bootstrap file has the wrong shape' } };
   const bases = new Map<string, string>();
   for (const [labels, urls] of parsed.data.services) {
     // RFC 9224 §3: clients should prefer https; a few old entries offer only http.
-    const chosen = urls.find((u) => u.toLowerCase().startsWith('https://')) ?? urls.find((u) => u.toLowerCase().startsWith('http://'));
+    const chosen =
+      urls.find((u) => u.toLowerCase().startsWith('https://')) ??
+      urls.find((u) => u.toLowerCase().startsWith('http://'));
     if (!chosen) continue;
     const base = chosen.endsWith('/') ? chosen : `${chosen}/`;
     for (const label of labels) {
@@ -90,7 +93,10 @@ export class RdapBootstrap {
     if (!found) {
       // Says nothing about the domain: the registry simply has no RDAP service listed.
       const tld = domain.split('.').pop() ?? domain;
-      return { ok: false, error: { code: 'unsupported_tld', message: `no RDAP server for .${tld} in the IANA bootstrap` } };
+      return {
+        ok: false,
+        error: { code: 'unsupported_tld', message: `no RDAP server for .${tld} in the IANA bootstrap` },
+      };
     }
     return { ok: true, value: found };
   }
@@ -127,7 +133,10 @@ export class RdapBootstrap {
     if (!result.ok) outcome = result;
     else if (result.response.status !== 200) {
       const status = result.response.status;
-      outcome = { ok: false, error: { code: 'http', message: `RDAP bootstrap answered HTTP ${status}`, httpStatus: status } };
+      outcome = {
+        ok: false,
+        error: { code: 'http', message: `RDAP bootstrap answered HTTP ${status}`, httpStatus: status },
+      };
     } else {
       const json = parseJsonBody(result.response);
       outcome = json.ok ? parseBootstrap(json.value) : json;

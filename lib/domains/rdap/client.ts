@@ -45,7 +45,11 @@ async function lookupOnce(options: RdapClientOptions, domain: string): Promise<S
 }
 
 /** Maps one final RDAP HTTP response to an answer or a SourceError. Exported for tests. */
-export function interpretRdapResponse(response: HttpResponse, domain: string, requestedUrl: string): SourceOutcome<RdapAnswer> {
+export function interpretRdapResponse(
+  response: HttpResponse,
+  domain: string,
+  requestedUrl: string,
+): SourceOutcome<RdapAnswer> {
   const { status } = response;
   const host = new URL(requestedUrl).host;
   const isHtml = response.contentType.includes('html') || /^\s*</.test(response.body);
@@ -57,7 +61,10 @@ export function interpretRdapResponse(response: HttpResponse, domain: string, re
     if (!parsed.ok) return parsed;
     // A registry answering for another name (a misrouted proxy, a wildcard) must not stand for this one.
     if (parsed.value.ldhName !== domain.toLowerCase()) {
-      return { ok: false, error: { code: 'malformed', message: `${host} answered for ${parsed.value.ldhName}, not ${domain}` } };
+      return {
+        ok: false,
+        error: { code: 'malformed', message: `${host} answered for ${parsed.value.ldhName}, not ${domain}` },
+      };
     }
     return { ok: true, value: { kind: 'registered', domain: parsed.value } };
   }
@@ -65,7 +72,10 @@ export function interpretRdapResponse(response: HttpResponse, domain: string, re
     // A redirect to another server (registry → somewhere else) is no longer the registry's own
     // answer to the exact lookup, so its 404 proves nothing.
     if (response.redirected && new URL(response.url).host !== host) {
-      return { ok: false, error: { code: 'http', message: `404 from ${new URL(response.url).host} after a redirect`, httpStatus: 404 } };
+      return {
+        ok: false,
+        error: { code: 'http', message: `404 from ${new URL(response.url).host} after a redirect`, httpStatus: 404 },
+      };
     }
     // Verisign sends an empty body; others a JSON error object. Both mean "no such domain". An HTML
     // 404 is a web server or proxy in the way, not the RDAP service.
@@ -74,9 +84,19 @@ export function interpretRdapResponse(response: HttpResponse, domain: string, re
   }
   // rdap.nic.biz signals its rate limit with 403 and an HTML page, ZDNS with 422 and JSON.
   if ((status === 403 && isHtml) || status === 422) {
-    return { ok: false, error: { code: 'rate_limited', message: `${host} refused the query (HTTP ${status}, rate limit)`, httpStatus: status } };
+    return {
+      ok: false,
+      error: {
+        code: 'rate_limited',
+        message: `${host} refused the query (HTTP ${status}, rate limit)`,
+        httpStatus: status,
+      },
+    };
   }
-  return { ok: false, error: { code: 'http', message: `HTTP ${status} from ${host}${errorTitle(response)}`, httpStatus: status } };
+  return {
+    ok: false,
+    error: { code: 'http', message: `HTTP ${status} from ${host}${errorTitle(response)}`, httpStatus: status },
+  };
 }
 
 function errorTitle(response: HttpResponse): string {

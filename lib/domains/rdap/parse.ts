@@ -6,7 +6,13 @@ import type { RdapDomain, SourceError } from '@/core/domains';
 
 export type RdapParseResult = { ok: true; value: RdapDomain } | { ok: false; error: SourceError };
 
-type EventField = 'registeredAt' | 'expiresAt' | 'lastChangedAt' | 'transferredAt' | 'deletionAt' | 'registrarExpiresAt';
+type EventField =
+  | 'registeredAt'
+  | 'expiresAt'
+  | 'lastChangedAt'
+  | 'transferredAt'
+  | 'deletionAt'
+  | 'registrarExpiresAt';
 
 const EVENT_FIELDS = new Map<string, EventField>([
   ['registration', 'registeredAt'],
@@ -91,7 +97,9 @@ function parseDomainObject(json: unknown): RdapParseResult {
     statuses: normalizeRdapStatuses(json.status),
     ...events,
     registrar: findRegistrar(json),
-    nameservers: uniqueStrings(records(json.nameservers).map((ns) => normalizeHostName(ns.ldhName) ?? normalizeHostName(ns.unicodeName))),
+    nameservers: uniqueStrings(
+      records(json.nameservers).map((ns) => normalizeHostName(ns.ldhName) ?? normalizeHostName(ns.unicodeName)),
+    ),
     relatedLinks: relatedLinks(json),
   };
   if (reregisteredAt !== null) value.reregisteredAt = reregisteredAt;

@@ -70,7 +70,11 @@ function statusHttpError(provider: StatusProvider, response: HttpResponse): Sour
   // A rejected client id or key will not fix itself: say so, so an operator looks at the configuration.
   if (status === 401 || status === 403) {
     const setting = provider === 'domainr' ? 'DOMAINR_CLIENT_ID' : 'FASTLY_API_KEY';
-    return { code: 'not_configured', message: `${provider} rejected the credentials (HTTP ${status}); check ${setting}${detail}`, httpStatus: status };
+    return {
+      code: 'not_configured',
+      message: `${provider} rejected the credentials (HTTP ${status}); check ${setting}${detail}`,
+      httpStatus: status,
+    };
   }
   return { code: 'http', message: `${provider} answered HTTP ${status}${detail}`, httpStatus: status };
 }

@@ -47,7 +47,10 @@ function answerFrom(entry: JsonRecord, requested: string | null): StatusParseRes
   if (requested !== null && domain !== requested) {
     return malformed(`status answer is for ${domain}, not for the requested domain`);
   }
-  return { ok: true, value: { domain, zone: nonEmptyString(entry.zone)?.toLowerCase() ?? null, words: splitStatusWords(status) } };
+  return {
+    ok: true,
+    value: { domain, zone: nonEmptyString(entry.zone)?.toLowerCase() ?? null, words: splitStatusWords(status) },
+  };
 }
 
 function parseDomainr(body: unknown, requestedDomain: string): StatusParseResult {

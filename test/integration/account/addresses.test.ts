@@ -62,7 +62,9 @@ describe('adding an address', () => {
     await makeAddress(t.db, other.id, 'taken@proton.me');
     await makeAddress(t.db, user.id, 'mine@proton.me');
     const before = await snapshot(t.db);
-    await expect(add(user, 'x@gone-away.dev', async () => ({ stage: 'redemption' }))).rejects.toThrow('is in its redemption period');
+    await expect(add(user, 'x@gone-away.dev', async () => ({ stage: 'redemption' }))).rejects.toThrow(
+      'is in its redemption period',
+    );
     await expect(add(user, 'no-at-sign')).rejects.toMatchObject({ code: 'invalid_input' });
     await expect(add(user, 'TAKEN@proton.me')).rejects.toThrow('already used by another account');
     await expect(add(user, 'mine@proton.me')).rejects.toThrow('already on your account');
@@ -79,7 +81,9 @@ describe('verifying by link', () => {
     const result = await tx((x) => confirmVerification(x, user, { token }, { checkDomain: noCheck }));
     expect(result).toEqual({ address, alreadyVerified: false });
     expect(await emailRow(t.db, id)).toMatchObject({ verified: true, verifiedAt: expect.any(Date) });
-    await expect(tx((x) => confirmVerification(x, user, { token: `${token.slice(0, -1)}A` }, { checkDomain: noCheck }))).rejects.toMatchObject({ code: 'not_found' });
+    await expect(
+      tx((x) => confirmVerification(x, user, { token: `${token.slice(0, -1)}A` }, { checkDomain: noCheck })),
+    ).rejects.toMatchObject({ code: 'not_found' });
     const audit = await t.db.select().from(auditLog).where(eq(auditLog.action, 'email.verify'));
     expect(audit.map((a) => a.targetId)).toContain(String(id));
   });
@@ -90,9 +94,13 @@ describe('verifying by link', () => {
     const { id } = await add(owner, `${unique('w')}@outlook.com`);
     const address = (await emailRow(t.db, id))!.address;
     const first = await latestToken(t.db, address);
-    await expect(tx((x) => confirmVerification(x, intruder, { token: first }, { checkDomain: noCheck }))).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(
+      tx((x) => confirmVerification(x, intruder, { token: first }, { checkDomain: noCheck })),
+    ).rejects.toMatchObject({ code: 'forbidden' });
     await tx((x) => requestVerification(x, owner, { emailId: id }, { appUrl, checkDomain: noCheck }));
-    await expect(tx((x) => confirmVerification(x, owner, { token: first }, { checkDomain: noCheck }))).rejects.toMatchObject({ code: 'not_found' });
+    await expect(
+      tx((x) => confirmVerification(x, owner, { token: first }, { checkDomain: noCheck })),
+    ).rejects.toMatchObject({ code: 'not_found' });
     const second = await latestToken(t.db, address);
     expect(second).not.toBe(first);
     await tx((x) => confirmVerification(x, owner, { token: second }, { checkDomain: noCheck }));
@@ -103,7 +111,11 @@ describe('verifying by link', () => {
 describe('re-verifying a previously flagged address', () => {
   async function flaggedUser(domain: string, flag: 'open' | 'resolved') {
     const user = await makeUser(t.db);
-    const email = await makeAddress(t.db, user.id, `dev@${domain}`, { verified: false, unverifyReason: 'domain_lifecycle', flag: { state: flag, stage: 're_registered' } });
+    const email = await makeAddress(t.db, user.id, `dev@${domain}`, {
+      verified: false,
+      unverifyReason: 'domain_lifecycle',
+      flag: { state: flag, stage: 're_registered' },
+    });
     return { user, email };
   }
 
@@ -111,9 +123,13 @@ describe('re-verifying a previously flagged address', () => {
     const { user, email } = await flaggedUser('stolen-domain.dev', 'open');
     const checkDomain = vi.fn<CheckDomainNow>(async () => ({ stage: 're_registered' }));
     const before = await snapshot(t.db);
-    await expect(tx((x) => requestVerification(x, user, { emailId: email.id }, { appUrl, checkDomain }))).rejects.toMatchObject({
+    await expect(
+      tx((x) => requestVerification(x, user, { emailId: email.id }, { appUrl, checkDomain })),
+    ).rejects.toMatchObject({
       code: 'conflict',
-      message: expect.stringContaining('the domain stolen-domain.dev was registered again after you verified this address'),
+      message: expect.stringContaining(
+        'the domain stolen-domain.dev was registered again after you verified this address',
+      ),
     });
     expect(checkDomain).toHaveBeenCalledWith('stolen-domain.dev');
     expect(await snapshot(t.db)).toBe(before);
@@ -121,12 +137,18 @@ describe('re-verifying a previously flagged address', () => {
 
   it('refuses the link itself if the domain lapsed again after it was sent, and keeps the address unverified', async () => {
     const { user, email } = await flaggedUser('renewed-then-lost.dev', 'resolved');
-    await tx((x) => requestVerification(x, user, { emailId: email.id }, { appUrl, checkDomain: async () => ({ stage: 'active' }) }));
+    await tx((x) =>
+      requestVerification(x, user, { emailId: email.id }, { appUrl, checkDomain: async () => ({ stage: 'active' }) }),
+    );
     const token = await latestToken(t.db, email.address);
     for (const stage of ['redemption', 'pending_delete', 'available', 'grace'] as const) {
-      await expect(tx((x) => confirmVerification(x, user, { token }, { checkDomain: async () => ({ stage }) }))).rejects.toMatchObject({ code: 'conflict' });
+      await expect(
+        tx((x) => confirmVerification(x, user, { token }, { checkDomain: async () => ({ stage }) })),
+      ).rejects.toMatchObject({ code: 'conflict' });
     }
-    await expect(tx((x) => confirmVerification(x, user, { token }, { checkDomain: async () => ({ stage: 'unknown' }) }))).rejects.toMatchObject({ code: 'provider_unavailable' });
+    await expect(
+      tx((x) => confirmVerification(x, user, { token }, { checkDomain: async () => ({ stage: 'unknown' }) })),
+    ).rejects.toMatchObject({ code: 'provider_unavailable' });
     expect((await emailRow(t.db, email.id))!.verified).toBe(false);
     // Refusals leave the link usable: once the domain is renewed, the same link works.
     await tx((x) => confirmVerification(x, user, { token }, { checkDomain: async () => ({ stage: 'active' }) }));
@@ -135,7 +157,11 @@ describe('re-verifying a previously flagged address', () => {
 
   it('refuses while a flag is still waiting for staff, even if the check looks fine', async () => {
     const { user, email } = await flaggedUser('under-review.dev', 'open');
-    await expect(tx((x) => requestVerification(x, user, { emailId: email.id }, { appUrl, checkDomain: async () => ({ stage: 'active' }) }))).rejects.toThrow('trust and safety team is reviewing');
+    await expect(
+      tx((x) =>
+        requestVerification(x, user, { emailId: email.id }, { appUrl, checkDomain: async () => ({ stage: 'active' }) }),
+      ),
+    ).rejects.toThrow('trust and safety team is reviewing');
   });
 });
 
@@ -154,12 +180,22 @@ describe('primary, recovery and removal', () => {
   it('lets the user choose recovery addresses among verified, unflagged ones', async () => {
     const user = await makeUser(t.db);
     const good = await makeAddress(t.db, user.id, `${unique('g')}@gmail.com`, { primary: true });
-    const pending = await makeAddress(t.db, user.id, `${unique('p')}@gmail.com`, { verified: false, useForRecovery: false });
-    const held = await makeAddress(t.db, user.id, `ops@${unique('held')}.dev`, { useForRecovery: false, flag: { state: 'pending_review', stage: 'redemption' } });
+    const pending = await makeAddress(t.db, user.id, `${unique('p')}@gmail.com`, {
+      verified: false,
+      useForRecovery: false,
+    });
+    const held = await makeAddress(t.db, user.id, `ops@${unique('held')}.dev`, {
+      useForRecovery: false,
+      flag: { state: 'pending_review', stage: 'redemption' },
+    });
     await tx((x) => setRecoveryAddress(x, user, { emailId: good.id, useForRecovery: false }));
     expect((await emailRow(t.db, good.id))!.useForRecovery).toBe(false);
-    await expect(tx((x) => setRecoveryAddress(x, user, { emailId: pending.id, useForRecovery: true }))).rejects.toThrow('Verify it first');
-    await expect(tx((x) => setRecoveryAddress(x, user, { emailId: held.id, useForRecovery: true }))).rejects.toThrow('is flagged');
+    await expect(tx((x) => setRecoveryAddress(x, user, { emailId: pending.id, useForRecovery: true }))).rejects.toThrow(
+      'Verify it first',
+    );
+    await expect(tx((x) => setRecoveryAddress(x, user, { emailId: held.id, useForRecovery: true }))).rejects.toThrow(
+      'is flagged',
+    );
     await tx((x) => setRecoveryAddress(x, user, { emailId: good.id, useForRecovery: true }));
     expect((await emailRow(t.db, good.id))!.useForRecovery).toBe(true);
   });
@@ -168,7 +204,10 @@ describe('primary, recovery and removal', () => {
     const user = await makeUser(t.db);
     const primary = await makeAddress(t.db, user.id, `${unique('p')}@gmail.com`, { primary: true });
     await expect(tx((x) => removeAddress(x, user, { emailId: primary.id }))).rejects.toThrow('only address');
-    const lapsed = await makeAddress(t.db, user.id, `dev@${unique('l')}.dev`, { verified: false, unverifyReason: 'domain_lifecycle' });
+    const lapsed = await makeAddress(t.db, user.id, `dev@${unique('l')}.dev`, {
+      verified: false,
+      unverifyReason: 'domain_lifecycle',
+    });
     await expect(tx((x) => removeAddress(x, user, { emailId: primary.id }))).rejects.toThrow('primary address');
     await tx((x) => removeAddress(x, user, { emailId: lapsed.id }));
     expect(await emailRow(t.db, lapsed.id)).toBeUndefined();

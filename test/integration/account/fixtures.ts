@@ -22,7 +22,10 @@ export const unique = (prefix: string) => {
 let passwordHash: string | undefined;
 export async function makeUser(db: Db, role: Role = 'user', username = unique('u')): Promise<UserActor> {
   passwordHash ??= await hashPassword(PASSWORD);
-  const [row] = await db.insert(users).values({ username, name: `Name of ${username}`, role, passwordHash }).returning();
+  const [row] = await db
+    .insert(users)
+    .values({ username, name: `Name of ${username}`, role, passwordHash })
+    .returning();
   return { type: 'user', id: row!.id, role: row!.role, username: row!.username };
 }
 

@@ -17,11 +17,15 @@ const root = path.resolve(import.meta.dirname, '../../..');
 
 function runChild(): Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(path.join(root, 'node_modules/.bin/tsx'), [path.join(import.meta.dirname, 'outbox-crash-child.ts')], {
-      cwd: root,
-      env: { ...process.env, DATABASE_URL: t.url, SMTP_URL: smtp.sink.url },
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
+    const child = spawn(
+      path.join(root, 'node_modules/.bin/tsx'),
+      [path.join(import.meta.dirname, 'outbox-crash-child.ts')],
+      {
+        cwd: root,
+        env: { ...process.env, DATABASE_URL: t.url, SMTP_URL: smtp.sink.url },
+        stdio: ['ignore', 'ignore', 'pipe'],
+      },
+    );
     let stderr = '';
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     child.on('exit', (code, signal) => resolve({ code, signal, stderr }));
@@ -32,7 +36,9 @@ describe('a sender killed between send and mark', () => {
   it('leaves the row claimed; after the lease exactly one more copy goes out with the same Message-ID', async () => {
     const user = await makeUser(t.db);
     const backup = await makeAddress(t.db, user.id, 'crash.backup@gmail.com', { primary: true });
-    await t.db.transaction((tx) => requestPasswordReset(tx, { input: user.username, clientIp: '10.4.0.1' }, { appUrl: 'https://registry.example' }));
+    await t.db.transaction((tx) =>
+      requestPasswordReset(tx, { input: user.username, clientIp: '10.4.0.1' }, { appUrl: 'https://registry.example' }),
+    );
     const [queued] = await t.db.select().from(notifications).where(eq(notifications.address, backup.address));
 
     const started = Date.now();
@@ -46,14 +52,20 @@ describe('a sender killed between send and mark', () => {
 
     const options = { from: 'Gravekeeper <no-reply@gk.test>', appUrl: 'https://registry.example' };
     // Within the lease nobody touches it (the dead sender might still be finishing).
-    expect(await runOutboxOnce(t.db, smtp.transport, new Date(started + OUTBOX_DEFAULTS.leaseMs - 60_000), options)).toMatchObject({ claimed: 0 });
-    expect(await runOutboxOnce(t.db, smtp.transport, new Date(crashed!.nextAttemptAt.getTime() + 1_000), options)).toMatchObject({ claimed: 1, sent: 1 });
+    expect(
+      await runOutboxOnce(t.db, smtp.transport, new Date(started + OUTBOX_DEFAULTS.leaseMs - 60_000), options),
+    ).toMatchObject({ claimed: 0 });
+    expect(
+      await runOutboxOnce(t.db, smtp.transport, new Date(crashed!.nextAttemptAt.getTime() + 1_000), options),
+    ).toMatchObject({ claimed: 1, sent: 1 });
     expect(smtp.received).toHaveLength(2);
     const ids = smtp.received.map((m) => /^Message-ID: (.*)$/im.exec(m.raw)?.[1]?.trim());
     expect(ids).toEqual([`<notification-${queued!.id}@gk.test>`, `<notification-${queued!.id}@gk.test>`]);
     const [done] = await t.db.select().from(notifications).where(eq(notifications.id, queued!.id));
     expect(done).toMatchObject({ state: 'sent', attempts: 2 });
-    expect(await runOutboxOnce(t.db, smtp.transport, new Date(Date.now() + 86_400_000), options)).toMatchObject({ claimed: 0 });
+    expect(await runOutboxOnce(t.db, smtp.transport, new Date(Date.now() + 86_400_000), options)).toMatchObject({
+      claimed: 0,
+    });
     expect(smtp.received).toHaveLength(2);
   });
 });

@@ -22,8 +22,10 @@ const t = setupTestDatabase();
 const appUrl = 'https://registry.example';
 const HOUR = 3600_000;
 const tx = <T>(fn: (tx: Parameters<Parameters<typeof t.db.transaction>[0]>[0]) => Promise<T>) => t.db.transaction(fn);
-const ask = (input: string, now = new Date()) => tx((x) => requestPasswordReset(x, { input, clientIp: `10.9.${Math.floor(Math.random() * 250)}.1` }, { appUrl, now }));
-const noticesTo = async (address: string) => (await mailsTo(t.db, address)).filter((m) => m.kind === 'account_change').map((m) => m.payload.event);
+const ask = (input: string, now = new Date()) =>
+  tx((x) => requestPasswordReset(x, { input, clientIp: `10.9.${Math.floor(Math.random() * 250)}.1` }, { appUrl, now }));
+const noticesTo = async (address: string) =>
+  (await mailsTo(t.db, address)).filter((m) => m.kind === 'account_change').map((m) => m.payload.event);
 
 async function add(user: UserActor, address: string, stage: Stage = 'active', now = new Date()) {
   const checked: string[] = [];
@@ -51,7 +53,13 @@ describe('notices of recovery changes', () => {
     const [inApp] = await t.db
       .select()
       .from(notifications)
-      .where(and(eq(notifications.userId, user.id), eq(notifications.channel, 'in_app'), eq(notifications.kind, 'account_change')));
+      .where(
+        and(
+          eq(notifications.userId, user.id),
+          eq(notifications.channel, 'in_app'),
+          eq(notifications.kind, 'account_change'),
+        ),
+      );
     expect(inApp?.payload).toMatchObject({ event: 'address_added', address: added.address });
   });
 
@@ -73,7 +81,9 @@ describe('notices of recovery changes', () => {
     const b = await makeAddress(t.db, user.id, `${unique('b')}@gmail.com`, { useForRecovery: false });
     await ask(user.username);
     const token = await latestToken(t.db, a.address);
-    await tx((x) => completePasswordReset(x, { token, password: 'a brand new password', confirm: 'a brand new password' }));
+    await tx((x) =>
+      completePasswordReset(x, { token, password: 'a brand new password', confirm: 'a brand new password' }),
+    );
     expect(await noticesTo(a.address)).toEqual(['password_changed']);
     expect(await noticesTo(b.address)).toEqual(['password_changed']);
   });
@@ -87,11 +97,17 @@ describe('the recovery cool-down', () => {
     const thief = await add(user, `${unique('thief')}@outlook.com`, 'active', now);
     await verifyNow(thief.id, now);
 
-    expect(await ask(user.username, new Date(now.getTime() + HOUR))).toEqual({ outcome: 'sent', sentTo: [owner.address] });
+    expect(await ask(user.username, new Date(now.getTime() + HOUR))).toEqual({
+      outcome: 'sent',
+      sentTo: [owner.address],
+    });
     expect((await mailsTo(t.db, thief.address)).filter((m) => m.kind === 'password_reset')).toHaveLength(0);
     const page = await getAccountOverview(t.db, user.id, new Date(now.getTime() + HOUR));
     const row = page!.addresses.find((a) => a.id === thief.id)!;
-    expect(row).toMatchObject({ canReceiveReset: false, resetHoldUntil: new Date(now.getTime() + RECOVERY_COOL_DOWN_MS) });
+    expect(row).toMatchObject({
+      canReceiveReset: false,
+      resetHoldUntil: new Date(now.getTime() + RECOVERY_COOL_DOWN_MS),
+    });
 
     // After 72 hours it receives links like the others.
     const later = new Date(now.getTime() + RECOVERY_COOL_DOWN_MS + HOUR);
@@ -117,8 +133,14 @@ describe('custom domains are watched before they are trusted', () => {
     expect(added.checked).toEqual([fresh]);
     const lapsing = `${unique('lapsing')}.dev`;
     const before = await snapshot(t.db);
-    await expect(add(user, `me@${lapsing}`, 'redemption')).rejects.toMatchObject({ code: 'invalid_input', message: expect.stringContaining('redemption') });
-    await expect(add(user, `me@${lapsing}`, 'unknown')).rejects.toMatchObject({ code: 'provider_unavailable', message: expect.stringContaining('could not check') });
+    await expect(add(user, `me@${lapsing}`, 'redemption')).rejects.toMatchObject({
+      code: 'invalid_input',
+      message: expect.stringContaining('redemption'),
+    });
+    await expect(add(user, `me@${lapsing}`, 'unknown')).rejects.toMatchObject({
+      code: 'provider_unavailable',
+      message: expect.stringContaining('could not check'),
+    });
     expect(await snapshot(t.db)).toBe(before);
   });
 

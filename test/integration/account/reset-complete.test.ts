@@ -10,9 +10,14 @@ import { latestToken } from './mail-helpers';
 
 const t = setupTestDatabase();
 const NEW_PASSWORD = 'a brand new password';
-const ask = (input: string) => t.db.transaction((tx) => requestPasswordReset(tx, { input, clientIp: '10.2.0.1' }, { appUrl: 'https://registry.example' }));
-const complete = (token: string, password = NEW_PASSWORD, confirm = password) => t.db.transaction((tx) => completePasswordReset(tx, { token, password, confirm }));
-const passwordHash = async (id: number) => (await t.db.select({ h: users.passwordHash }).from(users).where(eq(users.id, id)))[0]!.h;
+const ask = (input: string) =>
+  t.db.transaction((tx) =>
+    requestPasswordReset(tx, { input, clientIp: '10.2.0.1' }, { appUrl: 'https://registry.example' }),
+  );
+const complete = (token: string, password = NEW_PASSWORD, confirm = password) =>
+  t.db.transaction((tx) => completePasswordReset(tx, { token, password, confirm }));
+const passwordHash = async (id: number) =>
+  (await t.db.select({ h: users.passwordHash }).from(users).where(eq(users.id, id)))[0]!.h;
 
 async function accountWithTwoBackups() {
   const user = await makeUser(t.db);
@@ -25,17 +30,28 @@ async function accountWithTwoBackups() {
 describe('completing a reset', () => {
   it('sets the new password once, ends every other reset link, and is audited', async () => {
     const { user, tokenA, tokenB } = await accountWithTwoBackups();
-    const sessionsBefore = (await t.db.select({ v: users.sessionVersion }).from(users).where(eq(users.id, user.id)))[0]!.v;
+    const sessionsBefore = (await t.db.select({ v: users.sessionVersion }).from(users).where(eq(users.id, user.id)))[0]!
+      .v;
     expect(await complete(tokenA)).toEqual({ status: 'changed', username: user.username });
     // Sessions signed in with the old password (perhaps the attacker's) end at their next request.
-    const sessionsAfter = (await t.db.select({ v: users.sessionVersion }).from(users).where(eq(users.id, user.id)))[0]!.v;
+    const sessionsAfter = (await t.db.select({ v: users.sessionVersion }).from(users).where(eq(users.id, user.id)))[0]!
+      .v;
     expect(sessionsAfter).toBe(sessionsBefore + 1);
-    expect(await authenticate(t.db, { username: user.username, password: NEW_PASSWORD, ip: '10.2.0.3' })).toMatchObject({ ok: true, user: { sessionVersion: sessionsAfter } });
-    expect(await authenticate(t.db, { username: user.username, password: NEW_PASSWORD, ip: '10.2.0.2' })).toMatchObject({ ok: true });
-    expect(await authenticate(t.db, { username: user.username, password: PASSWORD, ip: '10.2.0.2' })).toMatchObject({ ok: false });
+    expect(await authenticate(t.db, { username: user.username, password: NEW_PASSWORD, ip: '10.2.0.3' })).toMatchObject(
+      { ok: true, user: { sessionVersion: sessionsAfter } },
+    );
+    expect(await authenticate(t.db, { username: user.username, password: NEW_PASSWORD, ip: '10.2.0.2' })).toMatchObject(
+      { ok: true },
+    );
+    expect(await authenticate(t.db, { username: user.username, password: PASSWORD, ip: '10.2.0.2' })).toMatchObject({
+      ok: false,
+    });
     await expect(complete(tokenA, 'yet another password')).rejects.toMatchObject({ code: 'not_found' });
     await expect(complete(tokenB, 'yet another password')).rejects.toMatchObject({ code: 'not_found' });
-    const [entry] = await t.db.select().from(auditLog).where(and(eq(auditLog.action, 'user.password_reset'), eq(auditLog.targetId, String(user.id))));
+    const [entry] = await t.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'user.password_reset'), eq(auditLog.targetId, String(user.id))));
     expect(entry).toMatchObject({ actorLabel: user.username, actorType: 'user' });
   });
 
@@ -43,7 +59,9 @@ describe('completing a reset', () => {
     const { user, tokenA } = await accountWithTwoBackups();
     const before = await passwordHash(user.id);
     await expect(complete(tokenA, 'short')).rejects.toMatchObject({ code: 'invalid_input' });
-    await expect(complete(tokenA, NEW_PASSWORD, 'something else entirely')).rejects.toMatchObject({ code: 'invalid_input' });
+    await expect(complete(tokenA, NEW_PASSWORD, 'something else entirely')).rejects.toMatchObject({
+      code: 'invalid_input',
+    });
     expect(await passwordHash(user.id)).toBe(before);
     expect(await complete(tokenA)).toMatchObject({ status: 'changed' });
   });
@@ -55,19 +73,31 @@ describe('completing a reset', () => {
     const token = await latestToken(t.db, address.address);
     // A scan unverifies the address and opens a flag while the mail is in flight.
     const domain = await makeDomain(t.db, address.domain, 're_registered');
-    await t.db.update(emails).set({ verified: false, unverifyReason: 'domain_lifecycle' }).where(eq(emails.id, address.id));
+    await t.db
+      .update(emails)
+      .set({ verified: false, unverifyReason: 'domain_lifecycle' })
+      .where(eq(emails.id, address.id));
     await t.db.insert(flags).values({ emailId: address.id, domainId: domain.id, stage: 're_registered' });
     const before = await passwordHash(user.id);
     expect(await complete(token)).toMatchObject({ status: 'refused' });
     expect(await passwordHash(user.id)).toBe(before);
-    const live = await t.db.select().from(tokens).where(and(eq(tokens.userId, user.id), eq(tokens.purpose, 'reset_password')));
+    const live = await t.db
+      .select()
+      .from(tokens)
+      .where(and(eq(tokens.userId, user.id), eq(tokens.purpose, 'reset_password')));
     expect(live.every((row) => row.usedAt !== null)).toBe(true);
   });
 
   it('keeps two-factor authentication in force after a reset', async () => {
     const { user, tokenA } = await accountWithTwoBackups();
-    await t.db.update(users).set({ totpEnabled: true, totpSecretEnc: null, recoveryCodeHashes: ['x'] }).where(eq(users.id, user.id));
+    await t.db
+      .update(users)
+      .set({ totpEnabled: true, totpSecretEnc: null, recoveryCodeHashes: ['x'] })
+      .where(eq(users.id, user.id));
     await complete(tokenA);
-    expect(await authenticate(t.db, { username: user.username, password: NEW_PASSWORD, ip: '10.2.0.3' })).toEqual({ ok: false, reason: 'two_factor_required' });
+    expect(await authenticate(t.db, { username: user.username, password: NEW_PASSWORD, ip: '10.2.0.3' })).toEqual({
+      ok: false,
+      reason: 'two_factor_required',
+    });
   });
 });

@@ -23,9 +23,21 @@ const STATES: [string, AddressOptions, ResetOutcome | 'eligible'][] = [
   ['verified, chosen for recovery', {}, 'eligible'],
   ['verified, not chosen for recovery', { useForRecovery: false }, 'sent'],
   ['added, never verified', { verified: false }, 'refused_unverified'],
-  ['unverified by a lapse, flag open', { verified: false, unverifyReason: 'domain_lifecycle', flag: { state: 'open', stage: 're_registered' } }, 'refused_flagged'],
-  ['unverified by a lapse, flag resolved (renewed, not re-verified)', { verified: false, unverifyReason: 'domain_lifecycle', flag: { state: 'resolved', stage: 'redemption' } }, 'refused_unverified'],
-  ['verified, flag held for staff review', { flag: { state: 'pending_review', stage: 'redemption' } }, 'refused_flagged'],
+  [
+    'unverified by a lapse, flag open',
+    { verified: false, unverifyReason: 'domain_lifecycle', flag: { state: 'open', stage: 're_registered' } },
+    'refused_flagged',
+  ],
+  [
+    'unverified by a lapse, flag resolved (renewed, not re-verified)',
+    { verified: false, unverifyReason: 'domain_lifecycle', flag: { state: 'resolved', stage: 'redemption' } },
+    'refused_unverified',
+  ],
+  [
+    'verified, flag held for staff review',
+    { flag: { state: 'pending_review', stage: 'redemption' } },
+    'refused_flagged',
+  ],
   ['verified, flag overridden by staff', { flag: { state: 'overridden', stage: 'grace' } }, 'eligible'],
   ['unverified by staff', { verified: false, unverifyReason: 'staff' }, 'refused_unverified'],
   ['unverified by a bounce', { verified: false, unverifyReason: 'bounce' }, 'refused_unverified'],
@@ -44,7 +56,12 @@ describe.each(STATES)('an address that is %s', (_label, state, expected) => {
     const result = await ask(typed.address);
     const eligible = expected === 'eligible';
     const wantSentTo = [...(eligible ? [typed.address] : []), ...(backup ? [backup.address] : [])];
-    const wantOutcome = expected === 'eligible' || (expected === 'sent' && backup) ? 'sent' : expected === 'sent' ? 'no_recovery_address' : expected;
+    const wantOutcome =
+      expected === 'eligible' || (expected === 'sent' && backup)
+        ? 'sent'
+        : expected === 'sent'
+          ? 'no_recovery_address'
+          : expected;
     expect(result).toEqual({ outcome: wantOutcome, sentTo: wantSentTo });
     // Nothing at all to the typed address unless it may receive resets: no link, no notice.
     expect(await mailsTo(t.db, typed.address)).toHaveLength(eligible ? 1 : 0);
@@ -56,19 +73,36 @@ describe.each(STATES)('an address that is %s', (_label, state, expected) => {
   it('asked for by username', async () => {
     const { user, typed, backup } = await account(true);
     const result = await ask(user.username.toUpperCase());
-    expect(result).toEqual({ outcome: 'sent', sentTo: [...(expected === 'eligible' ? [typed.address] : []), backup!.address] });
+    expect(result).toEqual({
+      outcome: 'sent',
+      sentTo: [...(expected === 'eligible' ? [typed.address] : []), backup!.address],
+    });
   });
 });
 
 describe('the reset page\u2019s answer', () => {
   it('is byte-identical for an existing, a flagged, an unverified and an unknown input', async () => {
     const user = await makeUser(t.db);
-    const flagged = await makeAddress(t.db, user.id, `dev@${unique('lapsed')}.dev`, { verified: false, unverifyReason: 'domain_lifecycle', flag: { state: 'open', stage: 're_registered' }, primary: true });
+    const flagged = await makeAddress(t.db, user.id, `dev@${unique('lapsed')}.dev`, {
+      verified: false,
+      unverifyReason: 'domain_lifecycle',
+      flag: { state: 'open', stage: 're_registered' },
+      primary: true,
+    });
     const unverified = await makeAddress(t.db, user.id, `${unique('new')}@gmail.com`, { verified: false });
     const backup = await makeAddress(t.db, user.id, `${unique('backup')}@gmail.com`);
     const noBackup = await makeUser(t.db);
     await makeAddress(t.db, noBackup.id, `${unique('only')}@proton.me`, { useForRecovery: false, primary: true });
-    const inputs = [user.username, flagged.address, unverified.address, backup.address, noBackup.username, 'nobody-at-all', 'ghost@nowhere.example', 'NOT an address@@'];
+    const inputs = [
+      user.username,
+      flagged.address,
+      unverified.address,
+      backup.address,
+      noBackup.username,
+      'nobody-at-all',
+      'ghost@nowhere.example',
+      'NOT an address@@',
+    ];
     const answers: string[] = [];
     for (const input of inputs) {
       const form = new FormData();
@@ -76,8 +110,20 @@ describe('the reset page\u2019s answer', () => {
       answers.push(JSON.stringify(toRequestState(await runPublicAction(resetRequestDef, form, t.db, '10.9.0.1'))));
     }
     expect(new Set(answers)).toEqual(new Set([JSON.stringify({ status: 'done' })]));
-    const outcomes = await t.db.select({ input: resetAttempts.input, outcome: resetAttempts.outcome }).from(resetAttempts).where(eq(resetAttempts.clientIp, '10.9.0.1'));
-    expect(outcomes.map((o) => o.outcome)).toEqual(['sent', 'refused_flagged', 'refused_unverified', 'sent', 'no_recovery_address', 'unknown_input', 'unknown_input', 'unknown_input']);
+    const outcomes = await t.db
+      .select({ input: resetAttempts.input, outcome: resetAttempts.outcome })
+      .from(resetAttempts)
+      .where(eq(resetAttempts.clientIp, '10.9.0.1'));
+    expect(outcomes.map((o) => o.outcome)).toEqual([
+      'sent',
+      'refused_flagged',
+      'refused_unverified',
+      'sent',
+      'no_recovery_address',
+      'unknown_input',
+      'unknown_input',
+      'unknown_input',
+    ]);
   });
 
   it('is the same when rate limited, and a limited request sends nothing', async () => {
@@ -107,12 +153,21 @@ describe('the reset page\u2019s answer', () => {
 describe('the queued reset mail', () => {
   it('carries a sealed 30-minute link and tells the owner when a flagged address was used', async () => {
     const user = await makeUser(t.db);
-    const flagged = await makeAddress(t.db, user.id, `dev@${unique('lapsed')}.dev`, { verified: false, unverifyReason: 'domain_lifecycle', flag: { state: 'open', stage: 're_registered' }, primary: true });
+    const flagged = await makeAddress(t.db, user.id, `dev@${unique('lapsed')}.dev`, {
+      verified: false,
+      unverifyReason: 'domain_lifecycle',
+      flag: { state: 'open', stage: 're_registered' },
+      primary: true,
+    });
     const backup = await makeAddress(t.db, user.id, `${unique('backup')}@gmail.com`);
     const now = new Date();
     await ask(flagged.address);
     const [mail] = await mailsTo(t.db, backup.address);
-    expect(mail!.payload).toMatchObject({ requestedVia: flagged.address, refusedAddress: flagged.address, sealedLink: expect.any(String) });
+    expect(mail!.payload).toMatchObject({
+      requestedVia: flagged.address,
+      refusedAddress: flagged.address,
+      sealedLink: expect.any(String),
+    });
     const [token] = await t.db.select().from(tokens).where(eq(tokens.emailId, backup.id));
     expect(token).toMatchObject({ purpose: 'reset_password', userId: user.id, usedAt: null });
     expect(token!.expiresAt.getTime() - now.getTime()).toBeGreaterThan(29 * 60_000);

@@ -17,7 +17,16 @@ import { setupSmtpSink } from './smtp-helpers';
 // then left 2 days without a check while the registry's answer changes.
 const t = setupTestDatabase();
 const smtp = setupSmtpSink();
-const DOMAINS = ['taken-over.dev', 'in-redemption.dev', 'still-mine.dev', 'outage.dev', 'outage-grace.dev', 'slow-registry.dev', 'fresh.dev', 'failed-last.dev'];
+const DOMAINS = [
+  'taken-over.dev',
+  'in-redemption.dev',
+  'still-mine.dev',
+  'outage.dev',
+  'outage-grace.dev',
+  'slow-registry.dev',
+  'fresh.dev',
+  'failed-last.dev',
+];
 const h = setupProtocolServer(() => DOMAINS.map((name) => record('active', name)));
 const options = { from: 'Gravekeeper <no-reply@gk.test>', appUrl: 'https://registry.example' };
 const HOUR = 3_600_000;
@@ -27,7 +36,8 @@ let ip = 0;
 const recheck = (checker: DomainChecker = h.checker, timeoutMs = 30_000): ResetRecheckOptions => ({
   maxAgeMs: 24 * HOUR,
   timeoutMs,
-  check: (domain) => checkDomainNow(t.db, domain, { trigger: 'reset', actor: { type: 'job', name: 'outbox' }, checker }),
+  check: (domain) =>
+    checkDomainNow(t.db, domain, { trigger: 'reset', actor: { type: 'job', name: 'outbox' }, checker }),
   log: (line) => logs.push(line),
 });
 
@@ -41,57 +51,109 @@ beforeEach(async () => {
 async function owner(domain: string, checkedAgoMs = 2 * 24 * HOUR) {
   const [user] = await addMaintainers(t.db, domain, 1, h.server.getDomain(domain)!);
   await scanToEnd(t.db, h.checker, { kind: 'domain', target: domain, trigger: 'cli' });
-  await t.db.update(domains).set({ lastCheckedAt: new Date(Date.now() - checkedAgoMs) }).where(eq(domains.name, domain));
-  const [custom] = await t.db.select().from(emails).where(eq(emails.address, `${user!.username}@${domain}`));
-  const [backup] = await t.db.select().from(emails).where(eq(emails.address, `${user!.username}@gmail.com`));
+  await t.db
+    .update(domains)
+    .set({ lastCheckedAt: new Date(Date.now() - checkedAgoMs) })
+    .where(eq(domains.name, domain));
+  const [custom] = await t.db
+    .select()
+    .from(emails)
+    .where(eq(emails.address, `${user!.username}@${domain}`));
+  const [backup] = await t.db
+    .select()
+    .from(emails)
+    .where(eq(emails.address, `${user!.username}@gmail.com`));
   return { user: user!, custom: custom!, backup: backup! };
 }
 
 /** Asks for a reset by username: the gate (stored state: active) queues a link to both addresses. */
 async function requestReset(username: string) {
   ip += 1;
-  const result = await t.db.transaction((tx) => requestPasswordReset(tx, { input: username, clientIp: `10.9.0.${ip}` }, { appUrl: options.appUrl }));
+  const result = await t.db.transaction((tx) =>
+    requestPasswordReset(tx, { input: username, clientIp: `10.9.0.${ip}` }, { appUrl: options.appUrl }),
+  );
   expect(result.sentTo).toHaveLength(2);
 }
 
-const linkTo = async (address: string) => (await t.db.select().from(notifications).where(and(eq(notifications.address, address), eq(notifications.kind, 'password_reset'))))[0]!;
-const resetScans = (domain: string) => t.db.select().from(scans).where(and(eq(scans.trigger, 'reset'), eq(scans.target, domain)));
+const linkTo = async (address: string) =>
+  (
+    await t.db
+      .select()
+      .from(notifications)
+      .where(and(eq(notifications.address, address), eq(notifications.kind, 'password_reset')))
+  )[0]!;
+const resetScans = (domain: string) =>
+  t.db
+    .select()
+    .from(scans)
+    .where(and(eq(scans.trigger, 'reset'), eq(scans.target, domain)));
 const domainRow = async (domain: string) => (await t.db.select().from(domains).where(eq(domains.name, domain)))[0]!;
 
 describe('a reset link to a custom domain last checked 2 days ago', () => {
   it.each([
     ['taken-over.dev', ['available', 're_registered'], 're_registered'],
     ['in-redemption.dev', ['redemption'], 'redemption'],
-  ] as const)('%s: the fresh check finds it lapsed, so no link goes there, the address is flagged and the owner told', async (domain, scenarios, stage) => {
-    const { user, custom, backup } = await owner(domain);
-    await requestReset(user.username);
-    for (const s of scenarios) h.server.setScenario(domain, s);
+  ] as const)(
+    '%s: the fresh check finds it lapsed, so no link goes there, the address is flagged and the owner told',
+    async (domain, scenarios, stage) => {
+      const { user, custom, backup } = await owner(domain);
+      await requestReset(user.username);
+      for (const s of scenarios) h.server.setScenario(domain, s);
 
-    expect(await runOutboxOnce(t.db, smtp.transport, new Date(), { ...options, recheck: recheck() })).toEqual({ claimed: 2, sent: 1, retried: 0, failed: 1 });
-    // The link went to the backup only.
-    expect(smtp.received.map((m) => m.to)).toEqual([[backup.address]]);
-    const refused = await linkTo(custom.address);
-    expect(refused).toMatchObject({ state: 'failed', lastError: 'not sent: the address is no longer verified', sentAt: null });
-    expect(refused.payload).not.toHaveProperty('sealedLink');
-    // The check was applied like any scan: unverified, flagged, recorded with trigger "reset".
-    expect(await t.db.select().from(emails).where(eq(emails.id, custom.id))).toEqual([expect.objectContaining({ verified: false, unverifyReason: 'domain_lifecycle' })]);
-    expect(await t.db.select().from(flags).where(eq(flags.emailId, custom.id))).toEqual([expect.objectContaining({ state: 'open', stage })]);
-    expect(await resetScans(domain)).toEqual([expect.objectContaining({ kind: 'domain', state: 'done', requestedBy: null })]);
-    expect((await domainRow(domain)).stage).toBe(stage);
-    // The owner's other address got the usual "address unverified" notice.
-    const notices = await t.db.select().from(notifications).where(and(eq(notifications.kind, 'address_unverified'), eq(notifications.channel, 'email'), eq(notifications.userId, user.id)));
-    expect(notices).toEqual([expect.objectContaining({ address: backup.address, state: 'queued' })]);
-    smtp.received.length = 0;
-    expect(await runOutboxOnce(t.db, smtp.transport, new Date(), options)).toMatchObject({ sent: 1, failed: 0 });
-    expect(smtp.received.map((m) => m.to)).toEqual([[backup.address]]);
-    expect(smtp.parsed()[0]!.text).toContain(domain);
-  });
+      expect(await runOutboxOnce(t.db, smtp.transport, new Date(), { ...options, recheck: recheck() })).toEqual({
+        claimed: 2,
+        sent: 1,
+        retried: 0,
+        failed: 1,
+      });
+      // The link went to the backup only.
+      expect(smtp.received.map((m) => m.to)).toEqual([[backup.address]]);
+      const refused = await linkTo(custom.address);
+      expect(refused).toMatchObject({
+        state: 'failed',
+        lastError: 'not sent: the address is no longer verified',
+        sentAt: null,
+      });
+      expect(refused.payload).not.toHaveProperty('sealedLink');
+      // The check was applied like any scan: unverified, flagged, recorded with trigger "reset".
+      expect(await t.db.select().from(emails).where(eq(emails.id, custom.id))).toEqual([
+        expect.objectContaining({ verified: false, unverifyReason: 'domain_lifecycle' }),
+      ]);
+      expect(await t.db.select().from(flags).where(eq(flags.emailId, custom.id))).toEqual([
+        expect.objectContaining({ state: 'open', stage }),
+      ]);
+      expect(await resetScans(domain)).toEqual([
+        expect.objectContaining({ kind: 'domain', state: 'done', requestedBy: null }),
+      ]);
+      expect((await domainRow(domain)).stage).toBe(stage);
+      // The owner's other address got the usual "address unverified" notice.
+      const notices = await t.db
+        .select()
+        .from(notifications)
+        .where(
+          and(
+            eq(notifications.kind, 'address_unverified'),
+            eq(notifications.channel, 'email'),
+            eq(notifications.userId, user.id),
+          ),
+        );
+      expect(notices).toEqual([expect.objectContaining({ address: backup.address, state: 'queued' })]);
+      smtp.received.length = 0;
+      expect(await runOutboxOnce(t.db, smtp.transport, new Date(), options)).toMatchObject({ sent: 1, failed: 0 });
+      expect(smtp.received.map((m) => m.to)).toEqual([[backup.address]]);
+      expect(smtp.parsed()[0]!.text).toContain(domain);
+    },
+  );
 
   it('the fresh check finds it still active: the link goes out and the check is recorded', async () => {
     const { user, custom } = await owner('still-mine.dev');
     const before = (await domainRow('still-mine.dev')).lastCheckedAt!;
     await requestReset(user.username);
-    expect(await runOutboxOnce(t.db, smtp.transport, new Date(), { ...options, recheck: recheck() })).toMatchObject({ claimed: 2, sent: 2, failed: 0 });
+    expect(await runOutboxOnce(t.db, smtp.transport, new Date(), { ...options, recheck: recheck() })).toMatchObject({
+      claimed: 2,
+      sent: 2,
+      failed: 0,
+    });
     expect(smtp.received.map((m) => m.to[0]).sort()).toContain(custom.address);
     expect(await linkTo(custom.address)).toMatchObject({ state: 'sent', lastError: null });
     const after = await domainRow('still-mine.dev');
@@ -108,15 +170,25 @@ describe('a fresh check that cannot answer: the stored result decides', () => {
     await requestReset(user.username);
     h.server.setFaults({ rules: [{ match: { domain: 'outage.dev' }, action: 'status', status: 503 }] });
     try {
-      expect(await runOutboxOnce(t.db, smtp.transport, new Date(), { ...options, recheck: recheck() })).toMatchObject({ sent: 2, failed: 0 });
+      expect(await runOutboxOnce(t.db, smtp.transport, new Date(), { ...options, recheck: recheck() })).toMatchObject({
+        sent: 2,
+        failed: 0,
+      });
     } finally {
       h.server.setFaults({ rules: [] });
     }
     expect(await linkTo(custom.address)).toMatchObject({ state: 'sent' });
     // The failed check was recorded, and changed neither the stage nor the address.
-    expect(await resetScans('outage.dev')).toEqual([expect.objectContaining({ state: 'done', counters: expect.objectContaining({ domainsErrored: 1, addressesUnverified: 0 }) })]);
+    expect(await resetScans('outage.dev')).toEqual([
+      expect.objectContaining({
+        state: 'done',
+        counters: expect.objectContaining({ domainsErrored: 1, addressesUnverified: 0 }),
+      }),
+    ]);
     expect(await domainRow('outage.dev')).toMatchObject({ stage: 'active', consecutiveFailures: 1 });
-    expect(await t.db.select().from(emails).where(eq(emails.id, custom.id))).toEqual([expect.objectContaining({ verified: true })]);
+    expect(await t.db.select().from(emails).where(eq(emails.id, custom.id))).toEqual([
+      expect.objectContaining({ verified: true }),
+    ]);
     expect(await t.db.select().from(flags).where(eq(flags.emailId, custom.id))).toEqual([]);
   });
 
@@ -128,12 +200,19 @@ describe('a fresh check that cannot answer: the stored result decides', () => {
     await t.db.update(domains).set({ stage: 'grace' }).where(eq(domains.name, 'outage-grace.dev'));
     h.server.setFaults({ rules: [{ match: { domain: 'outage-grace.dev' }, action: 'status', status: 503 }] });
     try {
-      expect(await runOutboxOnce(t.db, smtp.transport, new Date(), { ...options, recheck: recheck() })).toMatchObject({ sent: 1, failed: 1 });
+      expect(await runOutboxOnce(t.db, smtp.transport, new Date(), { ...options, recheck: recheck() })).toMatchObject({
+        sent: 1,
+        failed: 1,
+      });
     } finally {
       h.server.setFaults({ rules: [] });
     }
     expect(smtp.received.map((m) => m.to)).toEqual([[backup.address]]);
-    expect(await linkTo(custom.address)).toMatchObject({ state: 'failed', lastError: 'not sent: the domain outage-grace.dev is past its expiry date (grace period): the link could reach someone else' });
+    expect(await linkTo(custom.address)).toMatchObject({
+      state: 'failed',
+      lastError:
+        'not sent: the domain outage-grace.dev is past its expiry date (grace period): the link could reach someone else',
+    });
     expect(await domainRow('outage-grace.dev')).toMatchObject({ stage: 'grace', consecutiveFailures: 1 });
     expect(await resetScans('outage-grace.dev')).toHaveLength(1);
   });
@@ -143,19 +222,26 @@ describe('a fresh check that cannot answer: the stored result decides', () => {
     await requestReset(user.username);
     // Every answer about the domain hangs; this checker gives up on a request after 1 s.
     const env = envSchema.parse(h.server.env);
-    const patient = createDomainChecker(sourcesConfigFromEnv(env, { http: { timeoutMs: 1_000, retries: 0, backoffBaseMs: 10, backoffMaxMs: 10 } }));
+    const patient = createDomainChecker(
+      sourcesConfigFromEnv(env, { http: { timeoutMs: 1_000, retries: 0, backoffBaseMs: 10, backoffMaxMs: 10 } }),
+    );
     h.server.setFaults({ rules: [{ match: { domain: 'slow-registry.dev' }, action: 'hang' }] });
     try {
-      expect(await runOutboxOnce(t.db, smtp.transport, new Date(), { ...options, recheck: recheck(patient, 100) })).toMatchObject({ sent: 2, failed: 0 });
+      expect(
+        await runOutboxOnce(t.db, smtp.transport, new Date(), { ...options, recheck: recheck(patient, 100) }),
+      ).toMatchObject({ sent: 2, failed: 0 });
       expect(logs.some((l) => l.includes('slow-registry.dev') && l.includes('did not answer'))).toBe(true);
       expect(await linkTo(custom.address)).toMatchObject({ state: 'sent' });
       // The check went on in the background; wait for it, then it has changed nothing.
-      for (let i = 0; i < 100 && (await resetScans('slow-registry.dev'))[0]?.state !== 'done'; i += 1) await new Promise((r) => setTimeout(r, 200));
+      for (let i = 0; i < 100 && (await resetScans('slow-registry.dev'))[0]?.state !== 'done'; i += 1)
+        await new Promise((r) => setTimeout(r, 200));
     } finally {
       h.server.setFaults({ rules: [] });
     }
     expect(await resetScans('slow-registry.dev')).toEqual([expect.objectContaining({ state: 'done' })]);
-    expect(await t.db.select().from(emails).where(eq(emails.id, custom.id))).toEqual([expect.objectContaining({ verified: true })]);
+    expect(await t.db.select().from(emails).where(eq(emails.id, custom.id))).toEqual([
+      expect.objectContaining({ verified: true }),
+    ]);
   });
 });
 
@@ -165,7 +251,9 @@ describe('when no fresh check is needed', () => {
     await requestReset(user.username);
     const calls = h.server.requestCount({ domain: 'fresh.dev' });
     const scansBefore = (await t.db.select().from(scans)).length;
-    expect(await runOutboxOnce(t.db, smtp.transport, new Date(), { ...options, recheck: recheck() })).toMatchObject({ sent: 2 });
+    expect(await runOutboxOnce(t.db, smtp.transport, new Date(), { ...options, recheck: recheck() })).toMatchObject({
+      sent: 2,
+    });
     expect(await linkTo(custom.address)).toMatchObject({ state: 'sent' });
     expect((await t.db.select().from(scans)).length).toBe(scansBefore);
     expect(h.server.requestCount({ domain: 'fresh.dev' })).toBe(calls);
@@ -175,7 +263,9 @@ describe('when no fresh check is needed', () => {
     const { user } = await owner('failed-last.dev', HOUR);
     await t.db.update(domains).set({ consecutiveFailures: 1 }).where(eq(domains.name, 'failed-last.dev'));
     await requestReset(user.username);
-    expect(await runOutboxOnce(t.db, smtp.transport, new Date(), { ...options, recheck: recheck() })).toMatchObject({ sent: 2 });
+    expect(await runOutboxOnce(t.db, smtp.transport, new Date(), { ...options, recheck: recheck() })).toMatchObject({
+      sent: 2,
+    });
     expect(await resetScans('failed-last.dev')).toHaveLength(1);
     expect(await domainRow('failed-last.dev')).toMatchObject({ stage: 'active', consecutiveFailures: 0 });
   });

@@ -19,7 +19,10 @@ const appUrl = 'https://registry.example';
 
 async function maintainerOf(domain: string): Promise<{ actor: UserActor; emailId: number }> {
   const [user] = await addMaintainers(t.db, domain, 1, h.server.getDomain(domain)!);
-  const [email] = await t.db.select().from(emails).where(eq(emails.address, `${user!.username}@${domain}`));
+  const [email] = await t.db
+    .select()
+    .from(emails)
+    .where(eq(emails.address, `${user!.username}@${domain}`));
   return { actor: { type: 'user', id: user!.id, role: 'user', username: user!.username }, emailId: email!.id };
 }
 
@@ -38,11 +41,15 @@ describe('re-verifying with a fresh check', () => {
     const [flag] = await t.db.select().from(flags).where(eq(flags.emailId, emailId));
     expect(flag).toMatchObject({ state: 'open', stage: 're_registered' });
 
-    const error = await t.db.transaction((tx) => requestVerification(tx, actor, { emailId }, { appUrl, checkDomain: live(actor) })).catch((e) => e);
+    const error = await t.db
+      .transaction((tx) => requestVerification(tx, actor, { emailId }, { appUrl, checkDomain: live(actor) }))
+      .catch((e) => e);
     expect(error).toMatchObject({ code: 'conflict' });
     expect(error.message).toContain('taken-over.dev was registered again after you verified this address');
     const verificationScans = await t.db.select().from(scans).where(eq(scans.trigger, 'verification'));
-    expect(verificationScans).toEqual([expect.objectContaining({ kind: 'domain', target: 'taken-over.dev', state: 'done', requestedBy: actor.id })]);
+    expect(verificationScans).toEqual([
+      expect.objectContaining({ kind: 'domain', target: 'taken-over.dev', state: 'done', requestedBy: actor.id }),
+    ]);
     const [email] = await t.db.select().from(emails).where(eq(emails.id, emailId));
     expect(email!.verified).toBe(false);
   });
@@ -53,7 +60,9 @@ describe('re-verifying with a fresh check', () => {
     h.server.setScenario('came-back.dev', 'redemption');
     await scanToEnd(t.db, h.checker, { kind: 'domain', target: 'came-back.dev', trigger: 'cli' });
     // Still in redemption when the owner asks: refused, nothing sent.
-    await expect(t.db.transaction((tx) => requestVerification(tx, actor, { emailId }, { appUrl, checkDomain: live(actor) }))).rejects.toThrow('redemption period');
+    await expect(
+      t.db.transaction((tx) => requestVerification(tx, actor, { emailId }, { appUrl, checkDomain: live(actor) })),
+    ).rejects.toThrow('redemption period');
     h.server.setScenario('came-back.dev', 'active');
     await t.db.transaction((tx) => requestVerification(tx, actor, { emailId }, { appUrl, checkDomain: live(actor) }));
     const [email] = await t.db.select().from(emails).where(eq(emails.id, emailId));

@@ -17,7 +17,11 @@ export function setupSmtpSink(): SinkHarness {
   const h = { received: [] as ReceivedMail[], refuse: new Set<string>() } as SinkHarness;
   h.parsed = () => h.received.map((m) => parseRawMail(m.raw));
   beforeAll(async () => {
-    h.sink = await startSmtpSink({ port: 0, store: (m) => void h.received.push(m), refuse: (rcpt) => h.refuse.has(rcpt) });
+    h.sink = await startSmtpSink({
+      port: 0,
+      store: (m) => void h.received.push(m),
+      refuse: (rcpt) => h.refuse.has(rcpt),
+    });
     h.transport = createMailTransport(h.sink.url);
   });
   afterAll(async () => {

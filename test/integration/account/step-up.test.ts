@@ -35,7 +35,11 @@ const RECOVERY_CHANGES: Case[] = [
   ['confirm a verification link', defs.confirmVerificationDef as never, () => ({ token: 'x'.repeat(43) })],
   ['remove an address', defs.removeAddressDef as never, (a) => ({ emailId: a.second.id })],
   ['make an address primary', defs.setPrimaryAddressDef as never, (a) => ({ emailId: a.second.id })],
-  ['choose a recovery address', defs.setRecoveryAddressDef as never, (a) => ({ emailId: a.primary.id, useForRecovery: false })],
+  [
+    'choose a recovery address',
+    defs.setRecoveryAddressDef as never,
+    (a) => ({ emailId: a.primary.id, useForRecovery: false }),
+  ],
 ];
 
 describe('recovery changes need a fresh proof', () => {
@@ -47,14 +51,21 @@ describe('recovery changes need a fresh proof', () => {
     for (const [, def] of RECOVERY_CHANGES) expect(marked).toContain(def);
   });
 
-  it.each(RECOVERY_CHANGES)('%s: refused for a session signed in 11 minutes ago, nothing changed', async (_name, def, input) => {
-    const a = await account();
-    const actor = await session(a.user, 11 * MIN);
-    const before = await snapshot(t.db);
-    const result = await runAction(def, actor, input(a), t.db);
-    expect(result).toMatchObject({ ok: false, code: 'step_up_required', message: expect.stringContaining('Confirm it is you') });
-    expect(await snapshot(t.db)).toBe(before);
-  });
+  it.each(RECOVERY_CHANGES)(
+    '%s: refused for a session signed in 11 minutes ago, nothing changed',
+    async (_name, def, input) => {
+      const a = await account();
+      const actor = await session(a.user, 11 * MIN);
+      const before = await snapshot(t.db);
+      const result = await runAction(def, actor, input(a), t.db);
+      expect(result).toMatchObject({
+        ok: false,
+        code: 'step_up_required',
+        message: expect.stringContaining('Confirm it is you'),
+      });
+      expect(await snapshot(t.db)).toBe(before);
+    },
+  );
 
   it('refuses a session token from before sessions had ids (no proof can be tied to it)', async () => {
     const a = await account();
@@ -64,7 +75,12 @@ describe('recovery changes need a fresh proof', () => {
 
   it('accepts the change within 10 minutes of signing in', async () => {
     const a = await account();
-    const result = await runAction(defs.setPrimaryAddressDef as never, await session(a.user, 9 * MIN), { emailId: a.second.id }, t.db);
+    const result = await runAction(
+      defs.setPrimaryAddressDef as never,
+      await session(a.user, 9 * MIN),
+      { emailId: a.second.id },
+      t.db,
+    );
     expect(result).toMatchObject({ ok: true, data: { changed: true } });
   });
 
@@ -72,13 +88,17 @@ describe('recovery changes need a fresh proof', () => {
     const a = await account();
     const mine = await session(a.user, 60 * MIN);
     const stolen = await session(a.user, 60 * MIN);
-    const change = (actor: UserActor) => runAction(defs.setPrimaryAddressDef as never, actor, { emailId: a.second.id }, t.db);
+    const change = (actor: UserActor) =>
+      runAction(defs.setPrimaryAddressDef as never, actor, { emailId: a.second.id }, t.db);
 
     const wrong = await runAction(defs.proveIdentityDef as never, mine, { password: 'not the password' }, t.db);
     expect(wrong).toMatchObject({ ok: false, code: 'invalid_input', message: 'That password is not right.' });
     expect(await change(mine)).toMatchObject({ ok: false, code: 'step_up_required' });
 
-    expect(await runAction(defs.proveIdentityDef as never, mine, { password: PASSWORD }, t.db)).toMatchObject({ ok: true, data: { method: 'password' } });
+    expect(await runAction(defs.proveIdentityDef as never, mine, { password: PASSWORD }, t.db)).toMatchObject({
+      ok: true,
+      data: { method: 'password' },
+    });
     // The owner's proof does not lend itself to another session of the same account.
     expect(await change(stolen)).toMatchObject({ ok: false, code: 'step_up_required' });
     expect(await change(mine)).toMatchObject({ ok: true, data: { changed: true } });
@@ -88,24 +108,37 @@ describe('recovery changes need a fresh proof', () => {
       .update(stepUps)
       .set({ provedAt: new Date(Date.now() - STEP_UP_WINDOW_MS - MIN) })
       .where(eq(stepUps.sessionId, mine.session!.id));
-    expect(await runAction(defs.setPrimaryAddressDef as never, mine, { emailId: a.primary.id }, t.db)).toMatchObject({ ok: false, code: 'step_up_required' });
+    expect(await runAction(defs.setPrimaryAddressDef as never, mine, { emailId: a.primary.id }, t.db)).toMatchObject({
+      ok: false,
+      code: 'step_up_required',
+    });
   });
 
   it('takes a two-factor code as proof, once', async () => {
     const a = await account();
     const { secret } = await t.db.transaction((x) => startTwoFactorEnrolment(x, a.user));
-    await t.db.transaction(async (x) => confirmTwoFactor(x, a.user, { code: await generate({ secret, epoch: Math.floor(Date.now() / 1000) - 30 }) }));
+    await t.db.transaction(async (x) =>
+      confirmTwoFactor(x, a.user, { code: await generate({ secret, epoch: Math.floor(Date.now() / 1000) - 30 }) }),
+    );
     const mine = await session(a.user, 60 * MIN);
     const code = await generate({ secret });
-    expect(await runAction(defs.proveIdentityDef as never, mine, { code }, t.db)).toMatchObject({ ok: true, data: { method: 'second_factor' } });
+    expect(await runAction(defs.proveIdentityDef as never, mine, { code }, t.db)).toMatchObject({
+      ok: true,
+      data: { method: 'second_factor' },
+    });
     const again = await runAction(defs.proveIdentityDef as never, await session(a.user, 60 * MIN), { code }, t.db);
-    expect(again).toMatchObject({ ok: false, code: 'invalid_input', message: expect.stringContaining('Codes can be used once') });
+    expect(again).toMatchObject({
+      ok: false,
+      code: 'invalid_input',
+      message: expect.stringContaining('Codes can be used once'),
+    });
   });
 
   it('limits guesses at the proof form to 5 in 15 minutes', async () => {
     const a = await account();
     const mine = await session(a.user, 60 * MIN);
-    for (let i = 0; i < 5; i += 1) await runAction(defs.proveIdentityDef as never, mine, { password: `guess ${i}` }, t.db);
+    for (let i = 0; i < 5; i += 1)
+      await runAction(defs.proveIdentityDef as never, mine, { password: `guess ${i}` }, t.db);
     const sixth = await runAction(defs.proveIdentityDef as never, mine, { password: PASSWORD }, t.db);
     expect(sixth).toMatchObject({ ok: false, code: 'rate_limited' });
     const proofs = await t.db.select().from(stepUps).where(eq(stepUps.userId, a.user.id));
@@ -127,7 +160,11 @@ describe('the add-address action and the mailbox grammar (hole 1)', () => {
     const actor = await session(a.user, 0);
     const before = await snapshot(t.db);
     const result = await runAction(defs.addAddressDef as never, actor, { address }, t.db);
-    expect(result).toMatchObject({ ok: false, code: 'invalid_input', message: expect.stringMatching(/^That address cannot be used: .+\.$/) });
+    expect(result).toMatchObject({
+      ok: false,
+      code: 'invalid_input',
+      message: expect.stringMatching(/^That address cannot be used: .+\.$/),
+    });
     expect(await snapshot(t.db)).toBe(before);
   });
 });

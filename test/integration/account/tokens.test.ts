@@ -49,7 +49,9 @@ describe('link tokens', () => {
   it('cannot be used twice by two concurrent clicks', async () => {
     const user = await makeUser(t.db);
     const issued = await issueToken(t.db, { purpose: 'reset_password', userId: user.id, emailId: null });
-    const results = await Promise.all(Array.from({ length: 5 }, () => t.db.transaction((tx) => consumeToken(tx, 'reset_password', issued.token))));
+    const results = await Promise.all(
+      Array.from({ length: 5 }, () => t.db.transaction((tx) => consumeToken(tx, 'reset_password', issued.token))),
+    );
     expect(results.filter(Boolean)).toHaveLength(1);
   });
 

@@ -16,7 +16,8 @@ const tx = <T>(fn: (tx: Parameters<Parameters<typeof t.db.transaction>[0]>[0]) =
 const userRow = async (id: number) => (await t.db.select().from(users).where(eq(users.id, id)))[0]!;
 /** The code an authenticator shows `steps` periods from now (each accepted step can be used once). */
 const codeAt = (secret: string, steps = 0) => generate({ secret, epoch: Math.floor(Date.now() / 1000) + steps * 30 });
-const login = (username: string, code?: string, ip = '10.0.0.1') => authenticate(t.db, { username, password: PASSWORD, code, ip });
+const login = (username: string, code?: string, ip = '10.0.0.1') =>
+  authenticate(t.db, { username, password: PASSWORD, code, ip });
 
 async function enrolled(): Promise<{ actor: UserActor; secret: string; codes: string[] }> {
   const actor = await makeUser(t.db);
@@ -31,7 +32,9 @@ describe('enrolling in TOTP', () => {
     const actor = await makeUser(t.db);
     const started = await tx((x) => startTwoFactorEnrolment(x, actor));
     expect(started.secret).toMatch(/^[A-Z2-7]{32}$/);
-    expect(started.uri).toBe(`otpauth://totp/Gravekeeper:${actor.username}?secret=${started.secret}&issuer=Gravekeeper`);
+    expect(started.uri).toBe(
+      `otpauth://totp/Gravekeeper:${actor.username}?secret=${started.secret}&issuer=Gravekeeper`,
+    );
     expect(started.qrDataUrl).toMatch(/^data:image\/png;base64,/);
     const row = await userRow(actor.id);
     expect(row.totpEnabled).toBe(false);
@@ -44,7 +47,9 @@ describe('enrolling in TOTP', () => {
     const actor = await makeUser(t.db);
     const { secret } = await tx((x) => startTwoFactorEnrolment(x, actor));
     const wrong = String((Number(await codeAt(secret)) + 1) % 1_000_000).padStart(6, '0');
-    await expect(tx((x) => confirmTwoFactor(x, actor, { code: wrong }))).rejects.toMatchObject({ code: 'invalid_input' });
+    await expect(tx((x) => confirmTwoFactor(x, actor, { code: wrong }))).rejects.toMatchObject({
+      code: 'invalid_input',
+    });
     expect((await userRow(actor.id)).totpEnabled).toBe(false);
     const right = await codeAt(secret);
     const { recoveryCodes } = await tx((x) => confirmTwoFactor(x, actor, { code: right }));
@@ -81,8 +86,12 @@ describe('turning TOTP off and replacing recovery codes', () => {
   it('needs a current code: a session alone changes nothing', async () => {
     const { actor, secret } = await enrolled();
     const before = await snapshot(t.db);
-    await expect(tx((x) => disableTwoFactor(x, actor, { code: '123456' }))).rejects.toMatchObject({ code: 'invalid_input' });
-    await expect(tx((x) => disableTwoFactor(x, actor, { code: 'abcde-fghjk' }))).rejects.toMatchObject({ code: 'invalid_input' });
+    await expect(tx((x) => disableTwoFactor(x, actor, { code: '123456' }))).rejects.toMatchObject({
+      code: 'invalid_input',
+    });
+    await expect(tx((x) => disableTwoFactor(x, actor, { code: 'abcde-fghjk' }))).rejects.toMatchObject({
+      code: 'invalid_input',
+    });
     expect(await snapshot(t.db)).toBe(before);
     await tx(async (x) => disableTwoFactor(x, actor, { code: await codeAt(secret, 1) }));
     const row = await userRow(actor.id);
@@ -98,7 +107,9 @@ describe('turning TOTP off and replacing recovery codes', () => {
 
   it('replaces all recovery codes behind a current code; the old ones stop working', async () => {
     const { actor, secret, codes } = await enrolled();
-    const { recoveryCodes } = await tx(async (x) => regenerateRecoveryCodes(x, actor, { code: await codeAt(secret, 1) }));
+    const { recoveryCodes } = await tx(async (x) =>
+      regenerateRecoveryCodes(x, actor, { code: await codeAt(secret, 1) }),
+    );
     expect(recoveryCodes).toHaveLength(10);
     expect(await login(actor.username, codes[0])).toEqual({ ok: false, reason: 'invalid' });
     expect(await login(actor.username, recoveryCodes[0])).toMatchObject({ ok: true });

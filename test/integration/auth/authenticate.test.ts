@@ -13,11 +13,18 @@ const RIGHT = 'correct horse battery';
 const FREE = LOGIN_THROTTLE.account.delayAfter;
 
 async function makeUser(username: string, password = RIGHT) {
-  await t.db.insert(users).values({ username, name: username, role: 'staff', passwordHash: await hashPassword(password) });
+  await t.db
+    .insert(users)
+    .values({ username, name: username, role: 'staff', passwordHash: await hashPassword(password) });
 }
 /** A stranger: a new address every time, no device cookie. */
-const stranger = (username: string, password: string, i: number) => authenticate(t.db, { username, password, ip: `10.77.${i >> 8}.${i & 255}` });
-const endBlock = (key: string) => t.db.update(loginThrottles).set({ blockedUntil: new Date(Date.now() - 1000) }).where(eq(loginThrottles.key, key));
+const stranger = (username: string, password: string, i: number) =>
+  authenticate(t.db, { username, password, ip: `10.77.${i >> 8}.${i & 255}` });
+const endBlock = (key: string) =>
+  t.db
+    .update(loginThrottles)
+    .set({ blockedUntil: new Date(Date.now() - 1000) })
+    .where(eq(loginThrottles.key, key));
 /**
  * Fails `attempt` until `key` is blocked for a minute or more, ending each block at once in between,
  * so what follows runs well inside a block however slow the machine is.
@@ -54,7 +61,10 @@ describe('authenticate', () => {
       await authenticate(t.db, { username: `spray${i}`, password: 'x', ip: '10.9.9.9' });
     }
     await makeUser('uma');
-    expect(await authenticate(t.db, { username: 'uma', password: RIGHT, ip: '10.9.9.9' })).toMatchObject({ ok: false, reason: 'rate_limited' });
+    expect(await authenticate(t.db, { username: 'uma', password: RIGHT, ip: '10.9.9.9' })).toMatchObject({
+      ok: false,
+      reason: 'rate_limited',
+    });
     expect(await authenticate(t.db, { username: 'uma', password: RIGHT, ip: '10.9.9.8' })).toMatchObject({ ok: true });
   });
 });
@@ -83,11 +93,20 @@ describe('per-account throttling (device cookies)', () => {
     expect(await stranger('owen', RIGHT, 50)).toMatchObject({ reason: 'throttled', scope: 'account' });
 
     const forged = `${owensDevice.slice(0, -4)}AAAA`;
-    const swapped = owensDevice.replace(/^[^.]+/, Buffer.from('owen').toString('base64url')).replace(/\.[^.]+\./, `.${mallorysDevice.split('.')[1]}.`);
+    const swapped = owensDevice
+      .replace(/^[^.]+/, Buffer.from('owen').toString('base64url'))
+      .replace(/\.[^.]+\./, `.${mallorysDevice.split('.')[1]}.`);
     for (const deviceCookie of [forged, mallorysDevice, swapped, 'owen', '']) {
-      expect(await authenticate(t.db, { username: 'owen', password: RIGHT, ip: '10.5.0.1', deviceCookie })).toMatchObject({ ok: false, reason: 'throttled', scope: 'account' });
+      expect(
+        await authenticate(t.db, { username: 'owen', password: RIGHT, ip: '10.5.0.1', deviceCookie }),
+      ).toMatchObject({ ok: false, reason: 'throttled', scope: 'account' });
     }
-    const owner = await authenticate(t.db, { username: 'owen', password: RIGHT, ip: '10.5.0.1', deviceCookie: owensDevice });
+    const owner = await authenticate(t.db, {
+      username: 'owen',
+      password: RIGHT,
+      ip: '10.5.0.1',
+      deviceCookie: owensDevice,
+    });
     expect(owner).toMatchObject({ ok: true, user: { username: 'owen' } });
     // The owner's success does not wipe the strangers' count: they are still held off.
     expect(await stranger('owen', RIGHT, 60)).toMatchObject({ reason: 'throttled', scope: 'account' });
@@ -97,10 +116,21 @@ describe('per-account throttling (device cookies)', () => {
     await makeUser('dora');
     const device = issueDeviceCookie('dora');
     const deviceKey = `device:${device.split('.')[1]}`;
-    await failUntilLongBlock(deviceKey, () => authenticate(t.db, { username: 'dora', password: 'typo', ip: '10.6.0.1', deviceCookie: device }));
-    expect(await authenticate(t.db, { username: 'dora', password: RIGHT, ip: '10.6.0.1', deviceCookie: device })).toMatchObject({ reason: 'throttled', scope: 'device' });
+    await failUntilLongBlock(deviceKey, () =>
+      authenticate(t.db, { username: 'dora', password: 'typo', ip: '10.6.0.1', deviceCookie: device }),
+    );
+    expect(
+      await authenticate(t.db, { username: 'dora', password: RIGHT, ip: '10.6.0.1', deviceCookie: device }),
+    ).toMatchObject({ reason: 'throttled', scope: 'device' });
     // Strangers' count for the account was never touched, and another device of the owner is fine.
-    expect(await authenticate(t.db, { username: 'dora', password: RIGHT, ip: '10.6.0.2', deviceCookie: issueDeviceCookie('dora') })).toMatchObject({ ok: true });
+    expect(
+      await authenticate(t.db, {
+        username: 'dora',
+        password: RIGHT,
+        ip: '10.6.0.2',
+        deviceCookie: issueDeviceCookie('dora'),
+      }),
+    ).toMatchObject({ ok: true });
     expect(await stranger('dora', RIGHT, 1)).toMatchObject({ ok: true });
   });
 
@@ -122,6 +152,7 @@ describe('per-account throttling (device cookies)', () => {
     await makeUser('hal');
     for (let i = 0; i < FREE - 1; i += 1) await stranger('hal', `guess ${i}`, i);
     expect(await stranger('hal', RIGHT, 10)).toMatchObject({ ok: true });
-    for (let i = 0; i < FREE - 1; i += 1) expect(await stranger('hal', `guess ${i}`, 20 + i)).toEqual({ ok: false, reason: 'invalid' });
+    for (let i = 0; i < FREE - 1; i += 1)
+      expect(await stranger('hal', `guess ${i}`, 20 + i)).toEqual({ ok: false, reason: 'invalid' });
   });
 });

@@ -32,13 +32,17 @@ beforeAll(async () => {
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
 async function login(username: string, password: string, forwardedFor: string) {
-  const res = await fetch(`${base}/?${new URLSearchParams({ username, password })}`, { headers: { 'x-forwarded-for': forwardedFor, 'x-gk-peer': forwardedFor } });
+  const res = await fetch(`${base}/?${new URLSearchParams({ username, password })}`, {
+    headers: { 'x-forwarded-for': forwardedFor, 'x-gk-peer': forwardedFor },
+  });
   return (await res.json()) as { ip: string; result: Awaited<ReturnType<typeof authenticate>> };
 }
 
 describe('per-address login limit with a forged X-Forwarded-For', () => {
   it('counts every attempt against the real peer, however the header rotates', async () => {
-    await t.db.insert(users).values({ username: 'ivy', name: 'ivy', role: 'user', passwordHash: await hashPassword('ivy the right one') });
+    await t.db
+      .insert(users)
+      .values({ username: 'ivy', name: 'ivy', role: 'user', passwordHash: await hashPassword('ivy the right one') });
     for (let i = 0; i < LOGIN_LIMITS.perIp; i += 1) {
       const { ip, result } = await login(`spray${i}`, 'guess', `203.0.${i}.7, 198.51.100.${i}`);
       expect(ip).toBe('127.0.0.1');

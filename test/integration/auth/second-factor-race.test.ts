@@ -21,7 +21,9 @@ const codeAt = (secret: string, steps = 0) => generate({ secret, epoch: Math.flo
 async function enrolled() {
   const actor = await makeUser(t.db);
   const { secret } = await t.db.transaction((x) => startTwoFactorEnrolment(x, actor));
-  const { recoveryCodes } = await t.db.transaction(async (x) => confirmTwoFactor(x, actor, { code: await codeAt(secret, -1) }));
+  const { recoveryCodes } = await t.db.transaction(async (x) =>
+    confirmTwoFactor(x, actor, { code: await codeAt(secret, -1) }),
+  );
   return { actor, secret, codes: recoveryCodes };
 }
 // Each from its own address and known device, so only the code decides (not the per-address,
@@ -29,7 +31,13 @@ async function enrolled() {
 const burst = (username: string, code: string) =>
   Promise.all(
     Array.from({ length: PARALLEL }, (_, i) =>
-      authenticate(t.db, { username, password: PASSWORD, code, ip: `10.88.0.${i}`, deviceCookie: issueDeviceCookie(username) }),
+      authenticate(t.db, {
+        username,
+        password: PASSWORD,
+        code,
+        ip: `10.88.0.${i}`,
+        deviceCookie: issueDeviceCookie(username),
+      }),
     ),
   );
 

@@ -13,9 +13,13 @@ vi.mock('@/lib/auth/session', () => ({ currentActor: async () => null }));
 vi.mock('@/lib/jobs/enqueue', () => ({ enqueueScan: vi.fn(async () => {}) }));
 
 const { notifyFlagsDef, overrideFlagsDef, reviewFlagsDef } = await import('@/app/(admin)/admin/flags/action-defs');
-const { cancelScanDef, fullScanDef, rescanDomainDef, rescanUserDef } = await import('@/app/(admin)/admin/scans/action-defs');
+const { cancelScanDef, fullScanDef, rescanDomainDef, rescanUserDef } = await import(
+  '@/app/(admin)/admin/scans/action-defs'
+);
 const { notifyUserDef } = await import('@/app/(admin)/admin/users/action-defs');
-const { addDomainListDef, removeDomainListDef, updatePolicyDef } = await import('@/app/(admin)/admin/settings/action-defs');
+const { addDomainListDef, removeDomainListDef, updatePolicyDef } = await import(
+  '@/app/(admin)/admin/settings/action-defs'
+);
 
 const t = setupTestDatabase();
 const actors = {} as Record<Role, UserActor>;
@@ -25,10 +29,18 @@ beforeAll(async () => {
   for (const role of ['user', 'staff', 'admin'] as const) actors[role] = await makeUser(t.db, role);
   const domain = await makeDomain(t.db, 're_registered', 'refusal-test.dev');
   const held = await makeFlag(t.db, { state: 'pending_review', domain, stage: 're_registered' });
-  const [scan] = await t.db.insert(scans).values({ kind: 'domain', trigger: 'dashboard', target: domain.name, state: 'running' }).returning();
+  const [scan] = await t.db
+    .insert(scans)
+    .values({ kind: 'domain', trigger: 'dashboard', target: domain.name, state: 'running' })
+    .returning();
   input = {
     review: { flagIds: [held.flag.id], decision: 'confirm' },
-    override: { flagIds: [held.flag.id], decision: 'restore_verified', reason: 'looks fine to me', confirmation: domain.name },
+    override: {
+      flagIds: [held.flag.id],
+      decision: 'restore_verified',
+      reason: 'looks fine to me',
+      confirmation: domain.name,
+    },
     notify: { flagIds: [held.flag.id] },
     notifyUser: { userId: held.userId },
     rescanDomain: { domain: domain.name },
@@ -66,7 +78,12 @@ describe.each(cases)('%s', (_name, def, key, lowerRole) => {
 
   it('refuses malformed input from an allowed role, changing nothing', async () => {
     const before = await snapshot(t.db);
-    const result = await runAction(def, actors.admin, { flagIds: 'all', scanId: -1, domain: '', username: '', userId: 'x', warningWindowDays: 'soon', list: 'grey' }, t.db);
+    const result = await runAction(
+      def,
+      actors.admin,
+      { flagIds: 'all', scanId: -1, domain: '', username: '', userId: 'x', warningWindowDays: 'soon', list: 'grey' },
+      t.db,
+    );
     // fullScan takes no input: extra fields are dropped and it would start; it is covered below.
     if (key !== 'fullScan') expect(result).toMatchObject({ ok: false, code: 'invalid_input' });
     else if (result.ok) await t.db.delete(scans).where(eq(scans.kind, 'full'));
@@ -76,16 +93,22 @@ describe.each(cases)('%s', (_name, def, key, lowerRole) => {
 
 describe('allowed roles', () => {
   it('staff rescan a domain and a user; an admin starts one full scan, a second is a conflict', async () => {
-    expect(await runAction(rescanDomainDef as never, actors.staff, input.rescanDomain, t.db)).toMatchObject({ ok: true });
+    expect(await runAction(rescanDomainDef as never, actors.staff, input.rescanDomain, t.db)).toMatchObject({
+      ok: true,
+    });
     expect(await runAction(rescanUserDef as never, actors.staff, input.rescanUser, t.db)).toMatchObject({ ok: true });
     expect(await runAction(fullScanDef as never, actors.admin, {}, t.db)).toMatchObject({ ok: true });
-    expect(await runAction(fullScanDef as never, actors.admin, {}, t.db)).toMatchObject({ ok: false, code: 'conflict' });
+    expect(await runAction(fullScanDef as never, actors.admin, {}, t.db)).toMatchObject({
+      ok: false,
+      code: 'conflict',
+    });
   });
 
   it('rate-limits rescans per actor', async () => {
     const busy = await makeUser(t.db, 'staff');
     const results = [];
-    for (let i = 0; i < 31; i += 1) results.push(await runAction(rescanDomainDef as never, busy, input.rescanDomain, t.db));
+    for (let i = 0; i < 31; i += 1)
+      results.push(await runAction(rescanDomainDef as never, busy, input.rescanDomain, t.db));
     expect(results.at(-1)).toMatchObject({ ok: false, code: 'rate_limited' });
     expect(results.slice(0, 30).every((r) => r.ok)).toBe(true);
   });

@@ -23,7 +23,12 @@ export async function makeDomain(db: Db, stage: Stage, name = `d${next()}.dev`) 
   return row!;
 }
 
-export async function makeAddress(db: Db, userId: number, domain: string, opts: { verified?: boolean; local?: string } = {}) {
+export async function makeAddress(
+  db: Db,
+  userId: number,
+  domain: string,
+  opts: { verified?: boolean; local?: string } = {},
+) {
   const verified = opts.verified ?? true;
   const [row] = await db
     .insert(emails)
@@ -41,7 +46,16 @@ export async function makeAddress(db: Db, userId: number, domain: string, opts: 
 }
 
 /** A user with an address on a domain in `stage`, a backup at gmail.com, and a flag in `state`. */
-export async function makeFlag(db: Db, opts: { stage?: Stage; state?: FlagState; domain?: { id: number; name: string }; createdAt?: Date; userId?: number } = {}) {
+export async function makeFlag(
+  db: Db,
+  opts: {
+    stage?: Stage;
+    state?: FlagState;
+    domain?: { id: number; name: string };
+    createdAt?: Date;
+    userId?: number;
+  } = {},
+) {
   const stage = opts.stage ?? 'redemption';
   const state = opts.state ?? 'open';
   const domain = opts.domain ?? (await makeDomain(db, stage));

@@ -15,11 +15,18 @@ beforeAll(async () => {
   for (let i = 0; i < 70; i += 1) {
     // Groups of three share one millisecond, so the cursor's tie-break on id is exercised.
     const createdAt = new Date(base - Math.floor(i / 3) * 3_600_000);
-    const made = await makeFlag(t.db, { createdAt, stage: i % 2 ? 'redemption' : 'available', state: i % 5 === 0 ? 'pending_review' : 'open', domain: i % 7 === 0 ? shared : undefined });
+    const made = await makeFlag(t.db, {
+      createdAt,
+      stage: i % 2 ? 'redemption' : 'available',
+      state: i % 5 === 0 ? 'pending_review' : 'open',
+      domain: i % 7 === 0 ? shared : undefined,
+    });
     expected.push({ id: made.flag.id, createdAt: createdAt.toISOString() });
   }
   // Same millisecond, different microseconds: a millisecond cursor would skip one of these.
-  await t.db.execute(sql`update flags set created_at = created_at + interval '250 microseconds' where id = ${expected[1]!.id}`);
+  await t.db.execute(
+    sql`update flags set created_at = created_at + interval '250 microseconds' where id = ${expected[1]!.id}`,
+  );
   const owner = await makeUser(t.db, 'user', 'zelda.searchable');
   const f = await makeFlag(t.db, { userId: owner.id, createdAt: new Date('2025-01-01T00:00:00Z') });
   special = { user: owner.username, domain: f.domain.name, address: f.email.address };
@@ -69,7 +76,8 @@ describe('flagged emails list', () => {
     expect(shared.every((r) => r.domain === 'shared-lapse.dev')).toBe(true);
     const byUser = (await listFlaggedEmails(t.db, { user: special.user }, 100)).rows;
     expect(byUser.map((r) => r.address)).toEqual([special.address]);
-    const byDate = (await listFlaggedEmails(t.db, parseFlagsSearch({ from: '2024-12-31', to: '2025-01-01' }), 100)).rows;
+    const byDate = (await listFlaggedEmails(t.db, parseFlagsSearch({ from: '2024-12-31', to: '2025-01-01' }), 100))
+      .rows;
     expect(byDate.map((r) => r.username)).toEqual([special.user]);
     const search = (await listFlaggedEmails(t.db, parseFlagsSearch({ q: 'searchab' }), 100)).rows;
     expect(search.map((r) => r.username)).toEqual([special.user]);
@@ -80,9 +88,31 @@ describe('flagged emails list', () => {
   });
 
   it('ignores malformed URL values and tampered cursors instead of failing', async () => {
-    const search = parseFlagsSearch({ state: 'bogus', stage: 'x', from: 'yesterday', q: 'ab', cursor: 'not a cursor!', sort: 'sideways' });
-    expect(search).toEqual({ state: undefined, stage: undefined, domain: undefined, user: undefined, from: undefined, to: undefined, q: undefined, sort: undefined, cursor: undefined, dir: undefined });
-    const tampered = await listFlaggedEmails(t.db, { cursor: Buffer.from("x'; drop table flags|1").toString('base64url') }, 5);
+    const search = parseFlagsSearch({
+      state: 'bogus',
+      stage: 'x',
+      from: 'yesterday',
+      q: 'ab',
+      cursor: 'not a cursor!',
+      sort: 'sideways',
+    });
+    expect(search).toEqual({
+      state: undefined,
+      stage: undefined,
+      domain: undefined,
+      user: undefined,
+      from: undefined,
+      to: undefined,
+      q: undefined,
+      sort: undefined,
+      cursor: undefined,
+      dir: undefined,
+    });
+    const tampered = await listFlaggedEmails(
+      t.db,
+      { cursor: Buffer.from("x'; drop table flags|1").toString('base64url') },
+      5,
+    );
     expect(tampered.rows).toHaveLength(5);
   });
 });

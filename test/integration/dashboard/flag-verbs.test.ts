@@ -15,11 +15,19 @@ describe('review of flags held by the blast-radius guard', () => {
     const staff = await makeUser(t.db, 'staff');
     const a = await makeFlag(t.db, { state: 'pending_review' });
     const b = await makeFlag(t.db, { state: 'pending_review' });
-    const result = await t.db.transaction((tx) => reviewFlags(tx, staff, { flagIds: [a.flag.id, b.flag.id], decision: 'confirm' }));
+    const result = await t.db.transaction((tx) =>
+      reviewFlags(tx, staff, { flagIds: [a.flag.id, b.flag.id], decision: 'confirm' }),
+    );
     expect(result).toMatchObject({ reviewed: 2, skipped: 0 });
-    const rows = await t.db.select().from(emails).where(inArray(emails.id, [a.email.id, b.email.id]));
+    const rows = await t.db
+      .select()
+      .from(emails)
+      .where(inArray(emails.id, [a.email.id, b.email.id]));
     expect(rows.every((r) => !r.verified && r.unverifyReason === 'domain_lifecycle' && r.unverifiedAt)).toBe(true);
-    const states = await t.db.select({ state: flags.state }).from(flags).where(inArray(flags.id, [a.flag.id, b.flag.id]));
+    const states = await t.db
+      .select({ state: flags.state })
+      .from(flags)
+      .where(inArray(flags.id, [a.flag.id, b.flag.id]));
     expect(states.map((s) => s.state)).toEqual(['open', 'open']);
     const notices = await t.db.select().from(notifications).where(eq(notifications.userId, a.userId));
     // In-app plus the backup address; never the lapsed one.
@@ -34,7 +42,9 @@ describe('review of flags held by the blast-radius guard', () => {
     const staff = await makeUser(t.db, 'staff');
     const held = await makeFlag(t.db, { state: 'pending_review' });
     const open = await makeFlag(t.db, { state: 'open' });
-    const result = await t.db.transaction((tx) => reviewFlags(tx, staff, { flagIds: [held.flag.id, open.flag.id], decision: 'reject' }));
+    const result = await t.db.transaction((tx) =>
+      reviewFlags(tx, staff, { flagIds: [held.flag.id, open.flag.id], decision: 'reject' }),
+    );
     expect(result).toMatchObject({ reviewed: 1, skipped: 1 });
     const [flag] = await t.db.select().from(flags).where(eq(flags.id, held.flag.id));
     expect(flag).toMatchObject({ state: 'resolved', resolution: 'rejected_by_review' });
@@ -49,10 +59,18 @@ describe('review of flags held by the blast-radius guard', () => {
     const open = await makeFlag(t.db, { state: 'open' });
     const held = await makeFlag(t.db, { state: 'pending_review' });
     const before = await snapshot(t.db);
-    await expect(t.db.transaction((tx) => reviewFlags(tx, staff, { flagIds: [open.flag.id], decision: 'confirm' }))).rejects.toMatchObject({ code: 'conflict' });
-    await expect(t.db.transaction((tx) => reviewFlags(tx, staff, { flagIds: [held.flag.id, 99_999_999], decision: 'confirm' }))).rejects.toMatchObject({ code: 'not_found' });
-    await expect(t.db.transaction((tx) => reviewFlags(tx, staff, { flagIds: [], decision: 'confirm' }))).rejects.toMatchObject({ code: 'invalid_input' });
-    await expect(t.db.transaction((tx) => reviewFlags(tx, staff, { flagIds: [held.flag.id], decision: 'maybe' as never }))).rejects.toMatchObject({ code: 'invalid_input' });
+    await expect(
+      t.db.transaction((tx) => reviewFlags(tx, staff, { flagIds: [open.flag.id], decision: 'confirm' })),
+    ).rejects.toMatchObject({ code: 'conflict' });
+    await expect(
+      t.db.transaction((tx) => reviewFlags(tx, staff, { flagIds: [held.flag.id, 99_999_999], decision: 'confirm' })),
+    ).rejects.toMatchObject({ code: 'not_found' });
+    await expect(
+      t.db.transaction((tx) => reviewFlags(tx, staff, { flagIds: [], decision: 'confirm' })),
+    ).rejects.toMatchObject({ code: 'invalid_input' });
+    await expect(
+      t.db.transaction((tx) => reviewFlags(tx, staff, { flagIds: [held.flag.id], decision: 'maybe' as never })),
+    ).rejects.toMatchObject({ code: 'invalid_input' });
     expect(await snapshot(t.db)).toBe(before);
   });
 });
@@ -63,7 +81,12 @@ describe('overrides', () => {
     const f = await makeFlag(t.db, { stage: 'redemption' });
     const expiresAt = new Date(Date.now() + 7 * 86_400_000).toISOString();
     const result = await t.db.transaction((tx) =>
-      overrideFlags(tx, staff, { flagIds: [f.flag.id], decision: 'restore_verified', reason: 'Owner renewed; registrar confirmed by phone', expiresAt }),
+      overrideFlags(tx, staff, {
+        flagIds: [f.flag.id],
+        decision: 'restore_verified',
+        reason: 'Owner renewed; registrar confirmed by phone',
+        expiresAt,
+      }),
     );
     expect(result).toMatchObject({ overridden: 1, restored: 1 });
     const [email] = await t.db.select().from(emails).where(eq(emails.id, f.email.id));
@@ -71,19 +94,38 @@ describe('overrides', () => {
     const [flag] = await t.db.select().from(flags).where(eq(flags.id, f.flag.id));
     expect(flag!.state).toBe('overridden');
     const [o] = await t.db.select().from(overrides).where(eq(overrides.flagId, f.flag.id));
-    expect(o).toMatchObject({ decision: 'restore_verified', reason: 'Owner renewed; registrar confirmed by phone', overriddenBy: staff.id });
+    expect(o).toMatchObject({
+      decision: 'restore_verified',
+      reason: 'Owner renewed; registrar confirmed by phone',
+      overriddenBy: staff.id,
+    });
     expect(o!.expiresAt?.toISOString()).toBe(expiresAt);
-    const audit = await t.db.select().from(auditLog).where(eq(auditLog.targetId, String(f.flag.id)));
-    expect(audit.find((a) => a.action === 'flag.override')?.details).toMatchObject({ decision: 'restore_verified', reason: 'Owner renewed; registrar confirmed by phone' });
+    const audit = await t.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.targetId, String(f.flag.id)));
+    expect(audit.find((a) => a.action === 'flag.override')?.details).toMatchObject({
+      decision: 'restore_verified',
+      reason: 'Owner renewed; registrar confirmed by phone',
+    });
   });
 
   it('keep_unverified on a held flag unverifies the address; on an open flag it stays unverified', async () => {
     const staff = await makeUser(t.db, 'staff');
     const held = await makeFlag(t.db, { state: 'pending_review' });
     const open = await makeFlag(t.db, { state: 'open' });
-    const result = await t.db.transaction((tx) => overrideFlags(tx, staff, { flagIds: [held.flag.id, open.flag.id], decision: 'keep_unverified', reason: 'Domain is gone for good' }));
+    const result = await t.db.transaction((tx) =>
+      overrideFlags(tx, staff, {
+        flagIds: [held.flag.id, open.flag.id],
+        decision: 'keep_unverified',
+        reason: 'Domain is gone for good',
+      }),
+    );
     expect(result).toMatchObject({ overridden: 2, unverified: 1 });
-    const rows = await t.db.select().from(emails).where(inArray(emails.id, [held.email.id, open.email.id]));
+    const rows = await t.db
+      .select()
+      .from(emails)
+      .where(inArray(emails.id, [held.email.id, open.email.id]));
     expect(rows.every((r) => !r.verified)).toBe(true);
   });
 
@@ -94,16 +136,24 @@ describe('overrides', () => {
     const f = await makeFlag(t.db, { stage: 're_registered', domain });
     const before = await snapshot(t.db);
     const input = { flagIds: [f.flag.id], decision: 'restore_verified' as const, reason: 'Same person, new registrar' };
-    await expect(t.db.transaction((tx) => overrideFlags(tx, staff, { ...input, confirmation: domain.name }))).rejects.toMatchObject({ code: 'forbidden' });
-    await expect(t.db.transaction((tx) => overrideFlags(tx, admin, input))).rejects.toMatchObject({ code: 'invalid_input' });
-    await expect(t.db.transaction((tx) => overrideFlags(tx, admin, { ...input, confirmation: 'wrong.dev' }))).rejects.toMatchObject({ code: 'invalid_input' });
+    await expect(
+      t.db.transaction((tx) => overrideFlags(tx, staff, { ...input, confirmation: domain.name })),
+    ).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(t.db.transaction((tx) => overrideFlags(tx, admin, input))).rejects.toMatchObject({
+      code: 'invalid_input',
+    });
+    await expect(
+      t.db.transaction((tx) => overrideFlags(tx, admin, { ...input, confirmation: 'wrong.dev' })),
+    ).rejects.toMatchObject({ code: 'invalid_input' });
     expect(await snapshot(t.db)).toBe(before);
     await t.db.transaction((tx) => overrideFlags(tx, admin, { ...input, confirmation: domain.name.toUpperCase() }));
     const [email] = await t.db.select().from(emails).where(eq(emails.id, f.email.id));
     expect(email!.verified).toBe(true);
     // keep_unverified is no risk: staff may.
     const g = await makeFlag(t.db, { stage: 're_registered', domain });
-    await t.db.transaction((tx) => overrideFlags(tx, staff, { flagIds: [g.flag.id], decision: 'keep_unverified', reason: 'Stranger holds it now' }));
+    await t.db.transaction((tx) =>
+      overrideFlags(tx, staff, { flagIds: [g.flag.id], decision: 'keep_unverified', reason: 'Stranger holds it now' }),
+    );
   });
 
   it('requires a reason, a future expiry and an open flag; changes nothing otherwise', async () => {
@@ -112,10 +162,20 @@ describe('overrides', () => {
     const resolved = await makeFlag(t.db, { state: 'resolved' });
     const before = await snapshot(t.db);
     const base = { flagIds: [f.flag.id], decision: 'restore_verified' as const };
-    await expect(t.db.transaction((tx) => overrideFlags(tx, staff, { ...base, reason: '  ' }))).rejects.toMatchObject({ code: 'invalid_input' });
-    await expect(t.db.transaction((tx) => overrideFlags(tx, staff, { ...base, reason: 'long enough', expiresAt: '2001-01-01' }))).rejects.toMatchObject({ code: 'invalid_input' });
-    await expect(t.db.transaction((tx) => overrideFlags(tx, staff, { ...base, reason: 'long enough', expiresAt: 'next week' }))).rejects.toMatchObject({ code: 'invalid_input' });
-    await expect(t.db.transaction((tx) => overrideFlags(tx, staff, { ...base, flagIds: [resolved.flag.id], reason: 'long enough' }))).rejects.toMatchObject({ code: 'conflict' });
+    await expect(t.db.transaction((tx) => overrideFlags(tx, staff, { ...base, reason: '  ' }))).rejects.toMatchObject({
+      code: 'invalid_input',
+    });
+    await expect(
+      t.db.transaction((tx) => overrideFlags(tx, staff, { ...base, reason: 'long enough', expiresAt: '2001-01-01' })),
+    ).rejects.toMatchObject({ code: 'invalid_input' });
+    await expect(
+      t.db.transaction((tx) => overrideFlags(tx, staff, { ...base, reason: 'long enough', expiresAt: 'next week' })),
+    ).rejects.toMatchObject({ code: 'invalid_input' });
+    await expect(
+      t.db.transaction((tx) =>
+        overrideFlags(tx, staff, { ...base, flagIds: [resolved.flag.id], reason: 'long enough' }),
+      ),
+    ).rejects.toMatchObject({ code: 'conflict' });
     expect(await snapshot(t.db)).toBe(before);
   });
 });
@@ -147,8 +207,12 @@ describe('staff notices', () => {
     const [row] = await t.db.select().from(notifications).where(eq(notifications.userId, f.userId)).limit(1);
     expect(String(row!.payload.body)).not.toMatch(/two-factor/);
     const resolved = await makeFlag(t.db, { state: 'resolved' });
-    await expect(t.db.transaction((tx) => notifyFlagUsers(tx, staff, { flagIds: [resolved.flag.id] }))).rejects.toMatchObject({ code: 'conflict' });
+    await expect(
+      t.db.transaction((tx) => notifyFlagUsers(tx, staff, { flagIds: [resolved.flag.id] })),
+    ).rejects.toMatchObject({ code: 'conflict' });
     const lonely = await makeUser(t.db);
-    await expect(t.db.transaction((tx) => notifyUser(tx, staff, { userId: lonely.id }))).rejects.toMatchObject({ code: 'conflict' });
+    await expect(t.db.transaction((tx) => notifyUser(tx, staff, { userId: lonely.id }))).rejects.toMatchObject({
+      code: 'conflict',
+    });
   });
 });

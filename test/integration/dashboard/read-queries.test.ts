@@ -12,35 +12,59 @@ import { makeDomain, makeFlag, makeUser } from './fixtures';
 const t = setupTestDatabase();
 const DAY = 86_400_000;
 
-async function observe(domainId: number, at: Date, stage: 'active' | 'grace' | 'redemption' | 'unknown', extra: Partial<typeof domainObservations.$inferInsert> = {}) {
-  await t.db.insert(domainObservations).values({ domainId, observedAt: at, source: 'rdap', parsedStage: stage, ...extra });
+async function observe(
+  domainId: number,
+  at: Date,
+  stage: 'active' | 'grace' | 'redemption' | 'unknown',
+  extra: Partial<typeof domainObservations.$inferInsert> = {},
+) {
+  await t.db
+    .insert(domainObservations)
+    .values({ domainId, observedAt: at, source: 'rdap', parsedStage: stage, ...extra });
 }
 
 describe('dashboard reads', () => {
   it('domain detail: stage changes over the whole history (unknown checks ignored), flags, scans, addresses', async () => {
     const domain = await makeDomain(t.db, 'redemption', 'history.dev');
-    const [scan] = await t.db.insert(scans).values({ kind: 'domain', trigger: 'dashboard', target: 'history.dev', state: 'done' }).returning();
+    const [scan] = await t.db
+      .insert(scans)
+      .values({ kind: 'domain', trigger: 'dashboard', target: 'history.dev', state: 'done' })
+      .returning();
     const now = Date.now();
     await observe(domain.id, new Date(now - 30 * DAY), 'active');
     await observe(domain.id, new Date(now - 20 * DAY), 'active');
     await observe(domain.id, new Date(now - 15 * DAY), 'unknown', { error: 'timeout: no answer' });
     await observe(domain.id, new Date(now - 10 * DAY), 'grace');
-    await observe(domain.id, new Date(now - 1 * DAY), 'redemption', { scanId: scan!.id, statusWords: ['redemption period'] });
+    await observe(domain.id, new Date(now - 1 * DAY), 'redemption', {
+      scanId: scan!.id,
+      statusWords: ['redemption period'],
+    });
     const f = await makeFlag(t.db, { domain, stage: 'redemption' });
     const detail = await getDomainDetail(t.db, 'HISTORY.dev');
     expect(detail?.stageChanges.map((c) => c.stage)).toEqual(['active', 'grace', 'redemption']);
-    expect(detail?.observations[0]).toMatchObject({ parsedStage: 'redemption', statusWords: ['redemption period'], scanId: scan!.id });
+    expect(detail?.observations[0]).toMatchObject({
+      parsedStage: 'redemption',
+      statusWords: ['redemption period'],
+      scanId: scan!.id,
+    });
     expect(detail?.flags.map((x) => x.id)).toEqual([f.flag.id]);
     expect(detail?.scans.map((s) => s.id)).toEqual([scan!.id]);
     expect(detail?.addressCount).toBe(1);
     expect(await getDomainDetail(t.db, 'nope.dev')).toBeNull();
 
     const changes = await listScanDomainChanges(t.db, scan!.id);
-    expect(changes).toEqual([expect.objectContaining({ domain: 'history.dev', previous: 'grace', stage: 'redemption' })]);
-    const [errScan] = await t.db.insert(scans).values({ kind: 'domain', trigger: 'dashboard', target: 'history.dev', state: 'done' }).returning();
+    expect(changes).toEqual([
+      expect.objectContaining({ domain: 'history.dev', previous: 'grace', stage: 'redemption' }),
+    ]);
+    const [errScan] = await t.db
+      .insert(scans)
+      .values({ kind: 'domain', trigger: 'dashboard', target: 'history.dev', state: 'done' })
+      .returning();
     await observe(domain.id, new Date(), 'unknown', { scanId: errScan!.id, error: 'rate_limited: 429' });
     expect(await listScanDomainChanges(t.db, errScan!.id)).toEqual([]);
-    expect(await listScanErrors(t.db, errScan!.id)).toEqual([expect.objectContaining({ domain: 'history.dev', error: 'rate_limited: 429' })]);
+    expect(await listScanErrors(t.db, errScan!.id)).toEqual([
+      expect.objectContaining({ domain: 'history.dev', error: 'rate_limited: 429' }),
+    ]);
     expect((await getScan(t.db, scan!.id))?.id).toBe(scan!.id);
     expect(await getScan(t.db, 9_999_999)).toBeNull();
     const page = await listScansPage(t.db);
@@ -49,7 +73,10 @@ describe('dashboard reads', () => {
 
   it('overview: flags opened and resolved per day, every day present; source health of the last day', async () => {
     const f = await makeFlag(t.db, { createdAt: new Date(Date.now() - 3 * DAY) });
-    await t.db.update(flags).set({ state: 'resolved', resolvedAt: new Date(), resolution: 'domain_renewed' }).where(sql`${flags.id} = ${f.flag.id}`);
+    await t.db
+      .update(flags)
+      .set({ state: 'resolved', resolvedAt: new Date(), resolution: 'domain_renewed' })
+      .where(sql`${flags.id} = ${f.flag.id}`);
     await observe(f.domain.id, new Date(), 'active', { latencyMs: 100 });
     await observe(f.domain.id, new Date(), 'unknown', { latencyMs: 300, error: 'timeout' });
     const overview = await getOverviewCounts(t.db);
@@ -64,7 +91,13 @@ describe('dashboard reads', () => {
 
   it('user detail: addresses with domain stage, flags, notices, audit entries about the account', async () => {
     const f = await makeFlag(t.db, { stage: 'available' });
-    await t.db.insert(notifications).values({ userId: f.userId, kind: 'staff_notice', channel: 'in_app', dedupeKey: `test:${f.flag.id}`, payload: { subject: 'Hello' } });
+    await t.db.insert(notifications).values({
+      userId: f.userId,
+      kind: 'staff_notice',
+      channel: 'in_app',
+      dedupeKey: `test:${f.flag.id}`,
+      payload: { subject: 'Hello' },
+    });
     const detail = await getUserDetail(t.db, f.userId);
     expect(detail?.addresses.map((a) => [a.domain, a.domainStage])).toEqual(
       expect.arrayContaining([

@@ -38,11 +38,18 @@ const refused = (code: AppError['code'], message: RegExp): Outcome => ({ allowed
 
 function expectedOutcome(verb: ReleaseVerb, stage: Stage, caller: Caller): Outcome {
   // Every override needs a reason (the schema says so), whatever the stage.
-  if (verb === 'restore' && caller === 'admin without a reason') return refused('invalid_input', /reason of at least 5 characters/);
+  if (verb === 'restore' && caller === 'admin without a reason')
+    return refused('invalid_input', /reason of at least 5 characters/);
   const rule = EXPECTED[stage];
-  if (rule === 'nobody') return refused('forbidden', stage === 'available' ? /: no longer registered.*Nobody may/ : /: being deleted by the registry.*Nobody may/);
-  if (rule === 'admin_with_reason' && caller === 'staff') return refused('forbidden', /registered again after the address was verified.*Only an admin may/);
-  if (rule === 'admin_with_reason' && caller === 'admin without a reason') return refused('invalid_input', /^Give a reason \(at least 5 characters\)/);
+  if (rule === 'nobody')
+    return refused(
+      'forbidden',
+      stage === 'available' ? /: no longer registered.*Nobody may/ : /: being deleted by the registry.*Nobody may/,
+    );
+  if (rule === 'admin_with_reason' && caller === 'staff')
+    return refused('forbidden', /registered again after the address was verified.*Only an admin may/);
+  if (rule === 'admin_with_reason' && caller === 'admin without a reason')
+    return refused('invalid_input', /^Give a reason \(at least 5 characters\)/);
   return allowed;
 }
 
@@ -58,7 +65,13 @@ async function flagFor(verb: ReleaseVerb, stage: Stage) {
   return makeFlag(t.db, { stage, domain, state: verb === 'reject' ? 'pending_review' : 'open' });
 }
 
-function release(verb: ReleaseVerb, actor: Actor, flagIds: number[], reason: string | undefined, confirmation?: string) {
+function release(
+  verb: ReleaseVerb,
+  actor: Actor,
+  flagIds: number[],
+  reason: string | undefined,
+  confirmation?: string,
+) {
   return t.db.transaction<unknown>((tx) =>
     verb === 'reject'
       ? reviewFlags(tx, actor, { flagIds, decision: 'reject', reason })
@@ -81,7 +94,8 @@ async function expectRefusal(call: Promise<unknown>, code: AppError['code'], mes
 
 describe('the release table', () => {
   it('says, for every stage, what this file expects, the same for reject and restore', () => {
-    for (const stage of STAGES) expect(RELEASE_RULES[stage], stage).toEqual({ reject: EXPECTED[stage], restore: EXPECTED[stage] });
+    for (const stage of STAGES)
+      expect(RELEASE_RULES[stage], stage).toEqual({ reject: EXPECTED[stage], restore: EXPECTED[stage] });
   });
 
   it('gives the dialogs the same answer, before a reason is typed', () => {
@@ -89,20 +103,30 @@ describe('the release table', () => {
     for (const stage of STAGES)
       for (const verb of ['reject', 'restore'] as const) {
         const rule = EXPECTED[stage];
-        expect(releaseRefusal('staff', verb, [target(stage)])?.code ?? null, `${verb} ${stage} staff`).toBe(rule === 'staff' ? null : 'forbidden');
-        expect(releaseRefusal('admin', verb, [target(stage)])?.code ?? null, `${verb} ${stage} admin`).toBe(rule === 'nobody' ? 'forbidden' : null);
+        expect(releaseRefusal('staff', verb, [target(stage)])?.code ?? null, `${verb} ${stage} staff`).toBe(
+          rule === 'staff' ? null : 'forbidden',
+        );
+        expect(releaseRefusal('admin', verb, [target(stage)])?.code ?? null, `${verb} ${stage} admin`).toBe(
+          rule === 'nobody' ? 'forbidden' : null,
+        );
         expect(needsReason(verb, [target(stage)]), `${verb} ${stage} reason`).toBe(rule === 'admin_with_reason');
       }
   });
 });
 
 const CALLERS: Caller[] = ['staff', 'admin', 'admin without a reason'];
-const cells = STAGES.flatMap((stage) => (['reject', 'restore'] as const).flatMap((verb) => CALLERS.map((caller) => ({ stage, verb, caller, outcome: expectedOutcome(verb, stage, caller) }))));
+const cells = STAGES.flatMap((stage) =>
+  (['reject', 'restore'] as const).flatMap((verb) =>
+    CALLERS.map((caller) => ({ stage, verb, caller, outcome: expectedOutcome(verb, stage, caller) })),
+  ),
+);
 
 describe.each(cells)('$verb on $stage by $caller', ({ stage, verb, caller, outcome }) => {
   // The attack this table closes: staff rejecting a held flag on a re-registered domain kept the
   // address verified, handing password resets to whoever registered the domain.
-  const title = outcome.allowed ? 'is allowed: the address is verified, the flag closed, the decision audited' : `is refused (${outcome.code}) in plain words and changes nothing`;
+  const title = outcome.allowed
+    ? 'is allowed: the address is verified, the flag closed, the decision audited'
+    : `is refused (${outcome.code}) in plain words and changes nothing`;
   it(title, async () => {
     const f = await flagFor(verb, stage);
     const actor = caller === 'staff' ? actors.staff : actors.admin;
@@ -121,9 +145,16 @@ describe.each(cells)('$verb on $stage by $caller', ({ stage, verb, caller, outco
     const [email] = await t.db.select().from(emails).where(eq(emails.id, f.email.id));
     expect(email).toMatchObject({ verified: true, unverifyReason: null });
     const [flag] = await t.db.select().from(flags).where(eq(flags.id, f.flag.id));
-    expect(flag).toMatchObject(verb === 'reject' ? { state: 'resolved', resolution: 'rejected_by_review' } : { state: 'overridden', resolution: 'override_restore_verified' });
+    expect(flag).toMatchObject(
+      verb === 'reject'
+        ? { state: 'resolved', resolution: 'rejected_by_review' }
+        : { state: 'overridden', resolution: 'override_restore_verified' },
+    );
     const action = verb === 'reject' ? 'flag.review_reject' : 'flag.override';
-    const audit = await t.db.select().from(auditLog).where(and(eq(auditLog.action, action), eq(auditLog.targetId, String(f.flag.id))));
+    const audit = await t.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, action), eq(auditLog.targetId, String(f.flag.id))));
     expect(audit).toHaveLength(1);
     expect(audit[0]!.actorLabel).toBe(actor.username);
     if (reason) expect(audit[0]!.details).toMatchObject({ reason });
@@ -135,7 +166,11 @@ describe('bulk releases apply the rule to every selected flag', () => {
     const fine = await flagFor('reject', 'redemption');
     const risky = await flagFor('reject', 're_registered');
     const before = await snapshot(t.db);
-    await expectRefusal(release('reject', actors.staff, [fine.flag.id, risky.flag.id], REASON), 'forbidden', new RegExp(`${risky.domain.name.replace('.', '\\.')}.*Only an admin`));
+    await expectRefusal(
+      release('reject', actors.staff, [fine.flag.id, risky.flag.id], REASON),
+      'forbidden',
+      new RegExp(`${risky.domain.name.replace('.', '\\.')}.*Only an admin`),
+    );
     expect(await snapshot(t.db)).toBe(before);
     // Without the re-registered one, the same staff member may.
     await expect(release('reject', actors.staff, [fine.flag.id], undefined)).resolves.toMatchObject({ reviewed: 1 });
@@ -152,14 +187,20 @@ describe('bulk releases apply the rule to every selected flag', () => {
     expect(await snapshot(t.db)).toBe(before);
     await expect(release('reject', actors.admin, ids, REASON)).resolves.toMatchObject({ reviewed: 3 });
     const rows = await t.db.select().from(auditLog).where(eq(auditLog.action, 'flag.review_reject'));
-    expect(rows.filter((r) => ids.map(String).includes(r.targetId)).every((r) => r.details.reason === REASON)).toBe(true);
+    expect(rows.filter((r) => ids.map(String).includes(r.targetId)).every((r) => r.details.reason === REASON)).toBe(
+      true,
+    );
   });
 
   it('a selection with one flag on a gone domain is refused for an admin too', async () => {
     const fine = await flagFor('restore', 'redemption');
     const gone = await flagFor('restore', 'pending_delete');
     const before = await snapshot(t.db);
-    await expectRefusal(release('restore', actors.admin, [fine.flag.id, gone.flag.id], REASON), 'forbidden', /being deleted by the registry.*Nobody may restore an address there/);
+    await expectRefusal(
+      release('restore', actors.admin, [fine.flag.id, gone.flag.id], REASON),
+      'forbidden',
+      /being deleted by the registry.*Nobody may restore an address there/,
+    );
     expect(await snapshot(t.db)).toBe(before);
   });
 });
@@ -178,13 +219,19 @@ describe('which stage counts', () => {
 
   it('restoring a held flag (address still verified) follows the same rule', async () => {
     const f = await flagFor('reject', 're_registered');
-    await expectRefusal(release('restore', actors.staff, [f.flag.id], REASON, f.domain.name), 'forbidden', /Only an admin may restore these addresses\./);
+    await expectRefusal(
+      release('restore', actors.staff, [f.flag.id], REASON, f.domain.name),
+      'forbidden',
+      /Only an admin may restore these addresses\./,
+    );
   });
 
   it('confirming (not a release) stays open to staff at every stage', async () => {
     for (const stage of STAGES) {
       const f = await flagFor('reject', stage);
-      await expect(t.db.transaction((tx) => reviewFlags(tx, actors.staff, { flagIds: [f.flag.id], decision: 'confirm' }))).resolves.toMatchObject({ reviewed: 1 });
+      await expect(
+        t.db.transaction((tx) => reviewFlags(tx, actors.staff, { flagIds: [f.flag.id], decision: 'confirm' })),
+      ).resolves.toMatchObject({ reviewed: 1 });
     }
   });
 

@@ -15,9 +15,19 @@ describe('policy settings', () => {
   it('falls back to the defaults, stores a valid change and audits before and after', async () => {
     const admin = await makeUser(t.db, 'admin');
     expect(await getPolicySettings(t.db)).toEqual(DEFAULT_POLICY_SETTINGS);
-    const next = { ...DEFAULT_POLICY_SETTINGS, warningWindowDays: 14, blastRadius: { maxUnverify: 10, maxShare: 0.05 }, stageActions: { ...DEFAULT_POLICY_SETTINGS.stageActions, grace: 'unverify' as const } };
+    const next = {
+      ...DEFAULT_POLICY_SETTINGS,
+      warningWindowDays: 14,
+      blastRadius: { maxUnverify: 10, maxShare: 0.05 },
+      stageActions: { ...DEFAULT_POLICY_SETTINGS.stageActions, grace: 'unverify' as const },
+    };
     const result = await t.db.transaction((tx) => updatePolicySettings(tx, admin, next));
-    expect(result.changed.sort()).toEqual(['blastRadius.maxShare', 'blastRadius.maxUnverify', 'stageActions.grace', 'warningWindowDays']);
+    expect(result.changed.sort()).toEqual([
+      'blastRadius.maxShare',
+      'blastRadius.maxUnverify',
+      'stageActions.grace',
+      'warningWindowDays',
+    ]);
     expect(await getPolicySettings(t.db)).toEqual(next);
     const [entry] = await t.db.select().from(auditLog).where(eq(auditLog.action, 'settings.update'));
     expect(entry!.details).toMatchObject({ before: { warningWindowDays: 30 }, after: { warningWindowDays: 14 } });
@@ -46,19 +56,35 @@ describe('policy settings', () => {
 describe('trusted and blocked domain lists', () => {
   it('adds the registrable domain, refuses duplicates and cross-list entries, removes with an audit row', async () => {
     const admin = await makeUser(t.db, 'admin');
-    const added = await t.db.transaction((tx) => addDomainListEntry(tx, admin, { list: 'trusted', domain: 'Mail.GK-Provider-Test.COM', note: 'big provider' }));
+    const added = await t.db.transaction((tx) =>
+      addDomainListEntry(tx, admin, { list: 'trusted', domain: 'Mail.GK-Provider-Test.COM', note: 'big provider' }),
+    );
     expect(added).toEqual({ domain: 'gk-provider-test.com', list: 'trusted' });
-    await expect(t.db.transaction((tx) => addDomainListEntry(tx, admin, { list: 'trusted', domain: 'gk-provider-test.com' }))).rejects.toMatchObject({ code: 'conflict' });
-    await expect(t.db.transaction((tx) => addDomainListEntry(tx, admin, { list: 'blocked', domain: 'gk-provider-test.com' }))).rejects.toMatchObject({ code: 'conflict', message: /trusted list/ });
-    await expect(t.db.transaction((tx) => addDomainListEntry(tx, admin, { list: 'blocked', domain: 'co.uk' }))).rejects.toMatchObject({ code: 'invalid_input' });
-    await expect(t.db.transaction((tx) => addDomainListEntry(tx, admin, { list: 'blocked', domain: 'bad_domain.com' }))).rejects.toMatchObject({ code: 'invalid_input' });
+    await expect(
+      t.db.transaction((tx) => addDomainListEntry(tx, admin, { list: 'trusted', domain: 'gk-provider-test.com' })),
+    ).rejects.toMatchObject({ code: 'conflict' });
+    await expect(
+      t.db.transaction((tx) => addDomainListEntry(tx, admin, { list: 'blocked', domain: 'gk-provider-test.com' })),
+    ).rejects.toMatchObject({ code: 'conflict', message: /trusted list/ });
+    await expect(
+      t.db.transaction((tx) => addDomainListEntry(tx, admin, { list: 'blocked', domain: 'co.uk' })),
+    ).rejects.toMatchObject({ code: 'invalid_input' });
+    await expect(
+      t.db.transaction((tx) => addDomainListEntry(tx, admin, { list: 'blocked', domain: 'bad_domain.com' })),
+    ).rejects.toMatchObject({ code: 'invalid_input' });
     await t.db.transaction((tx) => addDomainListEntry(tx, admin, { list: 'blocked', domain: 'mailinator.com' }));
     await t.db.transaction((tx) => removeDomainListEntry(tx, admin, { domain: 'gk-provider-test.com' }));
     expect(await t.db.select().from(domainLists).where(eq(domainLists.domain, 'gk-provider-test.com'))).toEqual([]);
-    await expect(t.db.transaction((tx) => removeDomainListEntry(tx, admin, { domain: 'gk-provider-test.com' }))).rejects.toMatchObject({ code: 'not_found' });
+    await expect(
+      t.db.transaction((tx) => removeDomainListEntry(tx, admin, { domain: 'gk-provider-test.com' })),
+    ).rejects.toMatchObject({ code: 'not_found' });
     const { rows } = await listAuditEntries(t.db, { actor: admin.username });
     expect(rows.map((r) => r.action)).toEqual(['domain_list.remove', 'domain_list.add', 'domain_list.add']);
-    const filtered = await listAuditEntries(t.db, { targetType: 'domain_list', targetId: 'gk-provider-test.com', action: 'domain_list.add' });
+    const filtered = await listAuditEntries(t.db, {
+      targetType: 'domain_list',
+      targetId: 'gk-provider-test.com',
+      action: 'domain_list.add',
+    });
     expect(filtered.rows).toHaveLength(1);
   });
 });
@@ -67,7 +93,11 @@ describe('audit log pages', () => {
   it('pages by (at, id) without gaps when entries share a timestamp', async () => {
     const admin = await makeUser(t.db, 'admin');
     const { recordAuditMany } = await import('@/lib/audit/record');
-    await recordAuditMany(t.db, admin, Array.from({ length: 23 }, (_, i) => ({ action: 'test.bulk', targetType: 'test', targetId: i })));
+    await recordAuditMany(
+      t.db,
+      admin,
+      Array.from({ length: 23 }, (_, i) => ({ action: 'test.bulk', targetType: 'test', targetId: i })),
+    );
     const seen: string[] = [];
     let cursor: string | undefined;
     do {
@@ -77,7 +107,9 @@ describe('audit log pages', () => {
     } while (cursor);
     expect(seen.sort()).toEqual(Array.from({ length: 23 }, (_, i) => String(i)).sort());
     const today = new Date().toISOString().slice(0, 10);
-    expect((await listAuditEntries(t.db, { action: 'test.bulk', from: today, to: today, limit: 100 })).rows).toHaveLength(23);
+    expect(
+      (await listAuditEntries(t.db, { action: 'test.bulk', from: today, to: today, limit: 100 })).rows,
+    ).toHaveLength(23);
     expect((await listAuditEntries(t.db, { action: 'test.bulk', to: '2000-01-01' })).rows).toHaveLength(0);
   });
 });

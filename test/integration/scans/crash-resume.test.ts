@@ -45,7 +45,11 @@ function startWorkerProcess(): ChildProcess {
   return child;
 }
 
-async function waitFor<T>(what: string, probe: () => Promise<T | null | undefined | false>, timeoutMs = 60_000): Promise<T> {
+async function waitFor<T>(
+  what: string,
+  probe: () => Promise<T | null | undefined | false>,
+  timeoutMs = 60_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     const value = await probe();
@@ -86,12 +90,23 @@ describe('crash and resume', () => {
 
     expect(done.checked).toBe(40);
     expect(done.total).toBe(40);
-    expect(done.counters).toMatchObject({ domainsChecked: 40, addressesUnverified: 10, flagsOpened: 10, domainsErrored: 0 });
+    expect(done.counters).toMatchObject({
+      domainsChecked: 40,
+      addressesUnverified: 10,
+      flagsOpened: 10,
+      domainsErrored: 0,
+    });
     const [unverified] = await t.db.select({ n: count() }).from(emails).where(eq(emails.verified, false));
     const [flagRows] = await t.db.select({ n: count() }).from(flags);
-    const [unverifyAudits] = await t.db.select({ n: count() }).from(auditLog).where(eq(auditLog.action, 'email.unverify'));
+    const [unverifyAudits] = await t.db
+      .select({ n: count() })
+      .from(auditLog)
+      .where(eq(auditLog.action, 'email.unverify'));
     const [flagAudits] = await t.db.select({ n: count() }).from(auditLog).where(eq(auditLog.action, 'flag.open'));
-    const [mails] = await t.db.select({ n: count() }).from(notifications).where(eq(notifications.kind, 'address_unverified'));
+    const [mails] = await t.db
+      .select({ n: count() })
+      .from(notifications)
+      .where(eq(notifications.kind, 'address_unverified'));
     expect([unverified!.n, flagRows!.n, unverifyAudits!.n, flagAudits!.n]).toEqual([10, 10, 10, 10]);
     // One in-app notice and one mail to the gmail backup per lapsed address.
     expect(mails!.n).toBe(20);

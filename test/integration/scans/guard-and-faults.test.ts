@@ -24,7 +24,12 @@ describe('blast-radius guard', () => {
     const scan = await scanToEnd(t.db, h.checker, { kind: 'domain', target: 'bigteam.dev', trigger: 'cli' });
     expect(h.server.requestCount({ domain: 'bigteam.dev' }) - calls).toBe(calls);
     expect(scan.guardTripped).toBe(true);
-    expect(scan.counters).toMatchObject({ addressesUnverified: 0, flagsOpened: 0, flagsHeldForReview: 55, notificationsQueued: 0 });
+    expect(scan.counters).toMatchObject({
+      addressesUnverified: 0,
+      flagsOpened: 0,
+      flagsHeldForReview: 55,
+      notificationsQueued: 0,
+    });
     const state = await addressState(t.db, 'bigteam.dev');
     expect(state.every((a) => a.verified && a.open === 1)).toBe(true);
     const [pending] = await t.db.select({ n: count() }).from(flags).where(eq(flags.state, 'pending_review'));
@@ -49,11 +54,19 @@ describe('provider faults', () => {
       expect(scan.state).toBe('done');
       expect(scan.counters.addressesUnverified).toBe(0);
       expect(scan.counters.flagsOpened).toBe(0);
-      const unverified = await t.db.select({ n: count() }).from(emails).where(and(eq(emails.verified, false), sql`${emails.domain} like 'steady%'`));
+      const unverified = await t.db
+        .select({ n: count() })
+        .from(emails)
+        .where(and(eq(emails.verified, false), sql`${emails.domain} like 'steady%'`));
       expect(unverified[0]!.n).toBe(0);
-      const [errors] = await t.db.execute<{ n: number }>(sql`select count(*)::int as n from domain_observations where scan_id = ${scan.id} and error is not null`);
+      const [errors] = await t.db.execute<{ n: number }>(
+        sql`select count(*)::int as n from domain_observations where scan_id = ${scan.id} and error is not null`,
+      );
       expect(Number(errors!.n)).toBeGreaterThan(0);
-      const lapsing = await t.db.select({ n: count() }).from(domains).where(sql`${domains.name} like 'steady%' and ${domains.stage} not in ('active')`);
+      const lapsing = await t.db
+        .select({ n: count() })
+        .from(domains)
+        .where(sql`${domains.name} like 'steady%' and ${domains.stage} not in ('active')`);
       expect(lapsing[0]!.n).toBe(0);
     } finally {
       h.server.setFaults({ rules: [] });
@@ -68,13 +81,36 @@ describe('a result older than a re-verification', () => {
     h.server.setScenario('raceway.dev', 'redemption');
     const [domain] = await t.db.select().from(domains).where(eq(domains.name, 'raceway.dev'));
     const checkStartedAt = new Date();
-    const checked = await h.checker.checkAndClassify('raceway.dev', { now: checkStartedAt, previousRegisteredAt: domain!.registeredAt, previousHandle: domain!.handle });
+    const checked = await h.checker.checkAndClassify('raceway.dev', {
+      now: checkStartedAt,
+      previousRegisteredAt: domain!.registeredAt,
+      previousHandle: domain!.handle,
+    });
     expect(checked.classification.stage).toBe('redemption');
     // The owner renews and re-verifies by link while that (now stale) result is in flight.
-    await t.db.update(emails).set({ verifiedAt: new Date(checkStartedAt.getTime() + 1_000) }).where(eq(emails.domain, 'raceway.dev'));
+    await t.db
+      .update(emails)
+      .set({ verifiedAt: new Date(checkStartedAt.getTime() + 1_000) })
+      .where(eq(emails.domain, 'raceway.dev'));
     await t.db.transaction(async (tx) => {
-      const plans = await planBatch(tx, [{ domain: domain!, checked, checkStartedAt }], DEFAULT_POLICY_SETTINGS, new Date());
-      await applyPlans(tx, plans, { scanId: null, actor: { type: 'job', name: 'test' }, now: new Date(), settings: DEFAULT_POLICY_SETTINGS, hold: false }, emptyTotals());
+      const plans = await planBatch(
+        tx,
+        [{ domain: domain!, checked, checkStartedAt }],
+        DEFAULT_POLICY_SETTINGS,
+        new Date(),
+      );
+      await applyPlans(
+        tx,
+        plans,
+        {
+          scanId: null,
+          actor: { type: 'job', name: 'test' },
+          now: new Date(),
+          settings: DEFAULT_POLICY_SETTINGS,
+          hold: false,
+        },
+        emptyTotals(),
+      );
     });
     expect(await addressState(t.db, 'raceway.dev')).toEqual([{ verified: true, reason: null, flags: 0, open: 0 }]);
   });

@@ -7,14 +7,23 @@ import { setupTestDatabase } from '../../support/test-db';
 // One domain walked through its lifecycle by changing what the local registry serves, scanning
 // after each step: what a maintainer's addresses and flags look like at every stage.
 const t = setupTestDatabase();
-const h = setupProtocolServer(() => [record('active', 'walkthrough.dev'), record('active', 'comeback.dev'), record('active', 'gmail-neighbour.dev')]);
+const h = setupProtocolServer(() => [
+  record('active', 'walkthrough.dev'),
+  record('active', 'comeback.dev'),
+  record('active', 'gmail-neighbour.dev'),
+]);
 
 describe('a domain through its lifecycle', () => {
   it('active: first check records it and changes nobody', async () => {
     await addMaintainers(t.db, 'walkthrough.dev', 2, h.server.getDomain('walkthrough.dev')!);
     const scan = await scanToEnd(t.db, h.checker, { kind: 'domain', target: 'walkthrough.dev', trigger: 'cli' });
     expect(scan.state).toBe('done');
-    expect(scan.counters).toMatchObject({ domainsChecked: 1, addressesUnverified: 0, flagsOpened: 0, domainsErrored: 0 });
+    expect(scan.counters).toMatchObject({
+      domainsChecked: 1,
+      addressesUnverified: 0,
+      flagsOpened: 0,
+      domainsErrored: 0,
+    });
     const [d] = await t.db.select().from(domains).where(eq(domains.name, 'walkthrough.dev'));
     expect(d).toMatchObject({ stage: 'active', consecutiveFailures: 0 });
     expect(d!.handle).toBeTruthy();
@@ -27,8 +36,14 @@ describe('a domain through its lifecycle', () => {
     const scan = await scanToEnd(t.db, h.checker, { kind: 'domain', target: 'walkthrough.dev', trigger: 'cli' });
     expect(scan.counters).toMatchObject({ domainsChanged: 1, addressesUnverified: 0, flagsOpened: 0 });
     expect(scan.counters.notificationsQueued).toBe(4);
-    const mails = await t.db.select().from(notifications).where(and(eq(notifications.kind, 'domain_expiring'), eq(notifications.channel, 'email')));
-    expect(mails.map((m) => m.address).sort()).toEqual(['walkthrough-m0@walkthrough.dev', 'walkthrough-m1@walkthrough.dev']);
+    const mails = await t.db
+      .select()
+      .from(notifications)
+      .where(and(eq(notifications.kind, 'domain_expiring'), eq(notifications.channel, 'email')));
+    expect(mails.map((m) => m.address).sort()).toEqual([
+      'walkthrough-m0@walkthrough.dev',
+      'walkthrough-m1@walkthrough.dev',
+    ]);
     const [d] = await t.db.select().from(domains).where(eq(domains.name, 'walkthrough.dev'));
     expect(d!.stage).toBe('grace');
     // Lapsing domains are checked daily.
@@ -40,10 +55,19 @@ describe('a domain through its lifecycle', () => {
     const scan = await scanToEnd(t.db, h.checker, { kind: 'domain', target: 'walkthrough.dev', trigger: 'cli' });
     expect(scan.counters).toMatchObject({ addressesUnverified: 2, flagsOpened: 2 });
     const state = await addressState(t.db, 'walkthrough.dev');
-    expect(state.map((a) => [a.verified, a.reason, a.open])).toEqual([[false, 'domain_lifecycle', 1], [false, 'domain_lifecycle', 1]]);
-    const mails = await t.db.select().from(notifications).where(and(eq(notifications.kind, 'address_unverified'), eq(notifications.channel, 'email')));
+    expect(state.map((a) => [a.verified, a.reason, a.open])).toEqual([
+      [false, 'domain_lifecycle', 1],
+      [false, 'domain_lifecycle', 1],
+    ]);
+    const mails = await t.db
+      .select()
+      .from(notifications)
+      .where(and(eq(notifications.kind, 'address_unverified'), eq(notifications.channel, 'email')));
     expect(mails.map((m) => m.address).sort()).toEqual(['walkthrough-m0@gmail.com', 'walkthrough-m1@gmail.com']);
-    const [unverifyAudits] = await t.db.select({ n: count() }).from(auditLog).where(eq(auditLog.action, 'email.unverify'));
+    const [unverifyAudits] = await t.db
+      .select({ n: count() })
+      .from(auditLog)
+      .where(eq(auditLog.action, 'email.unverify'));
     expect(unverifyAudits!.n).toBe(2);
   });
 
@@ -78,7 +102,9 @@ describe('a domain through its lifecycle', () => {
     h.server.setScenario('comeback.dev', 'active');
     const scan = await scanToEnd(t.db, h.checker, { kind: 'domain', target: 'comeback.dev', trigger: 'cli' });
     expect(scan.counters.flagsResolved).toBe(1);
-    expect(await addressState(t.db, 'comeback.dev')).toEqual([{ verified: false, reason: 'domain_lifecycle', flags: 1, open: 0 }]);
+    expect(await addressState(t.db, 'comeback.dev')).toEqual([
+      { verified: false, reason: 'domain_lifecycle', flags: 1, open: 0 },
+    ]);
   });
 
   it('never checks a trusted provider', async () => {
@@ -93,7 +119,10 @@ describe('a domain through its lifecycle', () => {
 
 async function snapshot() {
   const [f] = await t.db.select({ n: count() }).from(flags);
-  const [a] = await t.db.select({ n: count() }).from(auditLog).where(sql`${auditLog.action} <> 'scan.request' and ${auditLog.action} <> 'scan.finish'`);
+  const [a] = await t.db
+    .select({ n: count() })
+    .from(auditLog)
+    .where(sql`${auditLog.action} <> 'scan.request' and ${auditLog.action} <> 'scan.finish'`);
   const [n] = await t.db.select({ n: count() }).from(notifications);
   const e = await t.db.select({ id: emails.id, verified: emails.verified }).from(emails).orderBy(emails.id);
   return { flags: f!.n, audit: a!.n, notifications: n!.n, emails: e };

@@ -19,7 +19,13 @@ describe('scans over the demo registry', () => {
     const [before] = await t.db.select({ n: count() }).from(flags);
     const scan = await scanToEnd(t.db, h.checker, { kind: 'full', trigger: 'cli' });
     expect(scan.total).toBeGreaterThanOrEqual(300);
-    expect(scan.counters).toMatchObject({ domainsChecked: scan.total, domainsChanged: 0, domainsErrored: 0, addressesUnverified: 0, flagsOpened: 0 });
+    expect(scan.counters).toMatchObject({
+      domainsChecked: scan.total,
+      domainsChanged: 0,
+      domainsErrored: 0,
+      addressesUnverified: 0,
+      flagsOpened: 0,
+    });
     const [after] = await t.db.select({ n: count() }).from(flags);
     expect(after!.n).toBe(before!.n);
   });
@@ -36,7 +42,9 @@ describe('scans over the demo registry', () => {
   it('never lets two scans check one domain at the same time, and both finish', async () => {
     const { claimBatch } = await import('@/lib/scans/claim');
     const a = await t.db.transaction((tx) => requestScan(tx, CLI, { kind: 'full', trigger: 'cli' }));
-    const b = await t.db.transaction((tx) => requestScan(tx, CLI, { kind: 'user', target: 'maintainer', trigger: 'cli' }));
+    const b = await t.db.transaction((tx) =>
+      requestScan(tx, CLI, { kind: 'user', target: 'maintainer', trigger: 'cli' }),
+    );
     const [scanA] = await t.db.select().from(scans).where(eq(scans.id, a.scanId));
     const [scanB] = await t.db.select().from(scans).where(eq(scans.id, b.scanId));
     // The maintainer's domain is in both scans; whoever leases it first has it until released.
@@ -59,7 +67,9 @@ describe('scans over the demo registry', () => {
 
   it('refuses a second full scan while one is queued or running', async () => {
     const first = await t.db.transaction((tx) => requestScan(tx, CLI, { kind: 'full', trigger: 'cli' }));
-    const second = await t.db.transaction((tx) => requestScan(tx, CLI, { kind: 'full', trigger: 'dashboard' })).catch((e) => e);
+    const second = await t.db
+      .transaction((tx) => requestScan(tx, CLI, { kind: 'full', trigger: 'dashboard' }))
+      .catch((e) => e);
     expect(second).toMatchObject({ code: 'conflict' });
     expect(second.message).toContain(`#${first.scanId}`);
     await t.db.update(scans).set({ state: 'cancelled' }).where(eq(scans.id, first.scanId));
@@ -67,14 +77,23 @@ describe('scans over the demo registry', () => {
 
   it('schedules only due domains, one scheduled scan at a time, and finds stalled scans', async () => {
     expect(await scheduleDueDomains(t.db, new Date())).toBeNull();
-    await t.db.update(domains).set({ nextCheckAt: new Date(Date.now() - 1_000) }).where(sql`${domains.id} in (select id from domains order by id limit 7)`);
+    await t.db
+      .update(domains)
+      .set({ nextCheckAt: new Date(Date.now() - 1_000) })
+      .where(sql`${domains.id} in (select id from domains order by id limit 7)`);
     const id = await scheduleDueDomains(t.db, new Date());
     expect(id).toBeTypeOf('number');
     expect(await scheduleDueDomains(t.db, new Date())).toBeNull();
-    expect(await pgError(t.db.insert(scans).values({ kind: 'scheduled', trigger: 'schedule' }))).toMatch(/scans_one_active_scheduled/);
+    expect(await pgError(t.db.insert(scans).values({ kind: 'scheduled', trigger: 'schedule' }))).toMatch(
+      /scans_one_active_scheduled/,
+    );
     // A queued scan nobody picked up is found by the sweeper after 30 s.
     expect(await stalledScans(t.db, new Date(Date.now() + 31_000))).toContain(id);
-    const scan = await scanToEnd(t.db, h.checker, { kind: 'domain', target: (await t.db.select().from(domains).limit(1))[0]!.name, trigger: 'cli' });
+    const scan = await scanToEnd(t.db, h.checker, {
+      kind: 'domain',
+      target: (await t.db.select().from(domains).limit(1))[0]!.name,
+      trigger: 'cli',
+    });
     expect(scan.state).toBe('done');
     const { runScanChunk } = await import('@/lib/scans/run');
     expect(await runScanChunk(id!, { db: t.db, checker: h.checker, budgetMs: 10_000 })).toBe('done');

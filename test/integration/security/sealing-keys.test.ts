@@ -35,7 +35,14 @@ writeKeyFile(keyFile, [k1]);
 function gk(args: string[]) {
   const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: t.url, GK_DATA_DIR: dataDir };
   const result = spawnSync('npx', ['tsx', 'cli/gk.ts', ...args], { encoding: 'utf8', env, timeout: 60_000 });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr.split('\n').filter((l) => l && !l.startsWith('npm warn')).join('\n') };
+  return {
+    code: result.status,
+    stdout: result.stdout,
+    stderr: result.stderr
+      .split('\n')
+      .filter((l) => l && !l.startsWith('npm warn'))
+      .join('\n'),
+  };
 }
 
 /** A TOTP secret as secret-box sealed it before the key ring: <iv>.<tag>.<data>, derived key. */
@@ -63,11 +70,25 @@ describe('gk keys rotate and retire', () => {
 
     const old = await makeUser(t.db);
     legacyUser = old.id;
-    await t.db.update(users).set({ totpSecretEnc: legacySeal('LEGACYSECRETLEGACYSECRET') }).where(eq(users.id, old.id));
+    await t.db
+      .update(users)
+      .set({ totpSecretEnc: legacySeal('LEGACYSECRETLEGACYSECRET') })
+      .where(eq(users.id, old.id));
 
-    const [email] = await t.db.insert(emails).values({ userId: actor.id, address: `${actor.username}@gmail.com`, domain: 'gmail.com' }).returning();
+    const [email] = await t.db
+      .insert(emails)
+      .values({ userId: actor.id, address: `${actor.username}@gmail.com`, domain: 'gmail.com' })
+      .returning();
     mailLink = `http://localhost:3000/reset-password/${randomBytes(16).toString('hex')}`;
-    await queueDirectMail(t.db, { userId: actor.id, emailId: email!.id, address: email!.address, kind: 'password_reset', dedupeKey: `keys-test:${actor.id}`, payload: {}, secretLink: mailLink });
+    await queueDirectMail(t.db, {
+      userId: actor.id,
+      emailId: email!.id,
+      address: email!.address,
+      kind: 'password_reset',
+      dedupeKey: `keys-test:${actor.id}`,
+      payload: {},
+      secretLink: mailLink,
+    });
     expect(await sealedValueCounts(t.db)).toEqual({ [k1.kid]: 2, legacy: 1 });
 
     const run = gk(['keys', 'rotate']);
@@ -82,9 +103,17 @@ describe('gk keys rotate and retire', () => {
     // This process notices the new file and opens the re-sealed values.
     expect(open(await sealedOf(enrolled.id))).toBe(secret);
     expect(open(await sealedOf(legacyUser))).toBe('LEGACYSECRETLEGACYSECRET');
-    const [mail] = await t.sql`select payload->>${SEALED_LINK_KEY} as v from notifications where dedupe_key = ${`keys-test:${actor.id}`}`;
+    const [mail] =
+      await t.sql`select payload->>${SEALED_LINK_KEY} as v from notifications where dedupe_key = ${`keys-test:${actor.id}`}`;
     expect(open(mail!.v)).toBe(mailLink);
-    expect(await authenticate(t.db, { username: actor.username, password: PASSWORD, code: await codeAt(secret, 0), ip: '10.9.9.9' })).toMatchObject({ ok: true });
+    expect(
+      await authenticate(t.db, {
+        username: actor.username,
+        password: PASSWORD,
+        code: await codeAt(secret, 0),
+        ip: '10.9.9.9',
+      }),
+    ).toMatchObject({ ok: true });
 
     const audit = await t.db.select().from(auditLog).where(eq(auditLog.action, 'keys.rotate'));
     expect(audit).toHaveLength(1);
@@ -104,7 +133,10 @@ describe('gk keys rotate and retire', () => {
 
     // A value still sealed with the old key (e.g. written by a process that had not seen the rotation).
     const withOld = buildRing([old!], null, 'test');
-    await t.db.update(users).set({ totpSecretEnc: sealWith(withOld, 'STILLOLD') }).where(eq(users.id, legacyUser));
+    await t.db
+      .update(users)
+      .set({ totpSecretEnc: sealWith(withOld, 'STILLOLD') })
+      .where(eq(users.id, legacyUser));
     const inUse = gk(['keys', 'retire', old!.kid]);
     expect(inUse.code).toBe(2);
     expect(inUse.stderr).toContain(`1 sealed value(s) still use key ${old!.kid}`);

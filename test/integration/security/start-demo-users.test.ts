@@ -33,12 +33,19 @@ describe('npm start and the demo logins', () => {
     const seeded = await ensureFirstUsers(t.db, { mode: 'embedded' }, new Date());
     expect(seeded.seeded?.seeded).toBe(true);
     expect(await demoLoginsWithKnownPassword(t.db)).toEqual(['admin', 'alice', 'maintainer', 'staff']);
-    expect(exposureRefusal({ host: '0.0.0.0', demoLogins: await demoLoginsWithKnownPassword(t.db), demoPassword: DEMO_PASSWORD })).toMatch(
+    expect(
+      exposureRefusal({
+        host: '0.0.0.0',
+        demoLogins: await demoLoginsWithKnownPassword(t.db),
+        demoPassword: DEMO_PASSWORD,
+      }),
+    ).toMatch(
       /^Refusing to listen on HOST=0\.0\.0\.0: the demo logins admin, alice, maintainer, staff still have the published password/,
     );
 
     const hash = await hashPassword('a password nobody published');
-    for (const username of ['admin', 'alice', 'maintainer']) await t.db.update(users).set({ passwordHash: hash }).where(eq(users.username, username));
+    for (const username of ['admin', 'alice', 'maintainer'])
+      await t.db.update(users).set({ passwordHash: hash }).where(eq(users.username, username));
     expect(await demoLoginsWithKnownPassword(t.db)).toEqual(['staff']);
     await t.db.update(users).set({ passwordHash: hash }).where(eq(users.username, 'staff'));
     expect(await demoLoginsWithKnownPassword(t.db)).toEqual([]);

@@ -43,7 +43,10 @@ describe('demo seed', () => {
       .where(sql`${emails.domain} in (select domain from domain_lists where list = 'trusted')`);
     const [all] = await t.db.select({ n: count() }).from(emails);
     expect(big!.n / all!.n).toBeGreaterThan(0.6);
-    const [watchedTrusted] = await t.db.select({ n: count() }).from(domains).where(sql`${domains.name} in (select domain from domain_lists)`);
+    const [watchedTrusted] = await t.db
+      .select({ n: count() })
+      .from(domains)
+      .where(sql`${domains.name} in (select domain from domain_lists)`);
     expect(watchedTrusted!.n).toBe(0);
   });
 
@@ -57,7 +60,10 @@ describe('demo seed', () => {
       );
     expect(mismatched).toEqual([]);
     const [openFlags] = await t.db.select({ n: count() }).from(flags).where(eq(flags.state, 'open'));
-    const [unverified] = await t.db.select({ n: count() }).from(emails).where(eq(emails.unverifyReason, 'domain_lifecycle'));
+    const [unverified] = await t.db
+      .select({ n: count() })
+      .from(emails)
+      .where(eq(emails.unverifyReason, 'domain_lifecycle'));
     expect(openFlags!.n).toBe(unverified!.n);
     expect(openFlags!.n).toBeGreaterThan(0);
   });
@@ -84,7 +90,10 @@ describe('demo seed', () => {
   it('feeds the overview with counts that match the tables', async () => {
     const overview = await getOverviewCounts(t.db);
     const [e] = await t.db.select({ n: count() }).from(emails);
-    const [f] = await t.db.select({ n: count() }).from(flags).where(and(eq(flags.state, 'open')));
+    const [f] = await t.db
+      .select({ n: count() })
+      .from(flags)
+      .where(and(eq(flags.state, 'open')));
     expect(overview.addresses).toBe(e!.n);
     expect(overview.openFlags).toBe(f!.n);
     expect(overview.openFlagsByStage.reduce((s, r) => s + r.count, 0)).toBe(f!.n);

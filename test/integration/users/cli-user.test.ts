@@ -13,7 +13,11 @@ function gk(args: string[], stdin = '') {
     env: { ...process.env, DATABASE_URL: t.url },
     timeout: 60_000,
   });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr.split('\n').filter((l) => l && !l.startsWith('npm warn')) };
+  return {
+    code: result.status,
+    stdout: result.stdout,
+    stderr: result.stderr.split('\n').filter((l) => l && !l.startsWith('npm warn')),
+  };
 }
 
 describe('gk user (the first admin of a real deployment)', () => {

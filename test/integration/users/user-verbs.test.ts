@@ -12,12 +12,17 @@ const cli = { type: 'cli' as const, operator: 'ops' };
 
 describe('user verbs', () => {
   it('creates a user with a hashed password and an audit entry', async () => {
-    const user = await t.db.transaction((tx) => createUser(tx, cli, { username: 'First.Admin', role: 'admin', password: 'a long enough password' }));
+    const user = await t.db.transaction((tx) =>
+      createUser(tx, cli, { username: 'First.Admin', role: 'admin', password: 'a long enough password' }),
+    );
     expect(user).toMatchObject({ username: 'first.admin', role: 'admin' });
     const [row] = await t.db.select().from(users).where(eq(users.id, user.id));
     expect(row!.passwordHash).not.toContain('a long enough password');
     expect(await verifyPassword('a long enough password', row!.passwordHash)).toBe(true);
-    const audit = await t.db.select().from(auditLog).where(eq(auditLog.targetId, String(user.id)));
+    const audit = await t.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.targetId, String(user.id)));
     expect(audit).toEqual([expect.objectContaining({ action: 'user.create', actorLabel: 'cli:ops' })]);
   });
 
@@ -33,17 +38,27 @@ describe('user verbs', () => {
   });
 
   it('refuses a duplicate username', async () => {
-    await t.db.transaction((tx) => createUser(tx, cli, { username: 'dupe', role: 'user', password: 'a long enough password' }));
-    await expect(t.db.transaction((tx) => createUser(tx, cli, { username: 'DUPE', role: 'user', password: 'another long password' }))).rejects.toMatchObject({ code: 'conflict' });
+    await t.db.transaction((tx) =>
+      createUser(tx, cli, { username: 'dupe', role: 'user', password: 'a long enough password' }),
+    );
+    await expect(
+      t.db.transaction((tx) =>
+        createUser(tx, cli, { username: 'DUPE', role: 'user', password: 'another long password' }),
+      ),
+    ).rejects.toMatchObject({ code: 'conflict' });
   });
 
   it('changes a role and records from/to; unknown users are not found', async () => {
-    await t.db.transaction((tx) => createUser(tx, cli, { username: 'promote.me', role: 'user', password: 'a long enough password' }));
+    await t.db.transaction((tx) =>
+      createUser(tx, cli, { username: 'promote.me', role: 'user', password: 'a long enough password' }),
+    );
     const result = await t.db.transaction((tx) => setUserRole(tx, cli, { username: 'promote.me', role: 'staff' }));
     expect(result).toMatchObject({ role: 'staff', changed: true });
     const [entry] = await t.db.select().from(auditLog).where(eq(auditLog.action, 'user.set_role'));
     expect(entry!.details).toMatchObject({ from: 'user', to: 'staff' });
-    const error = await t.db.transaction((tx) => setUserRole(tx, cli, { username: 'ghost', role: 'admin' })).catch((e) => e);
+    const error = await t.db
+      .transaction((tx) => setUserRole(tx, cli, { username: 'ghost', role: 'admin' }))
+      .catch((e) => e);
     expect(error).toBeInstanceOf(AppError);
     expect(error.code).toBe('not_found');
   });

@@ -14,7 +14,16 @@ const options = { from: 'Gravekeeper <no-reply@registry.example>', appUrl: 'http
 const transport = nodemailer.createTransport({ streamTransport: true, buffer: true });
 
 async function rcptTo(address: string): Promise<string[]> {
-  const message = buildMessage({ id: 1, address, kind: 'address_unverified', payload: { address, domain: 'x' }, recipientName: 'Morgan <x@evil.example>, "' }, options);
+  const message = buildMessage(
+    {
+      id: 1,
+      address,
+      kind: 'address_unverified',
+      payload: { address, domain: 'x' },
+      recipientName: 'Morgan <x@evil.example>, "',
+    },
+    options,
+  );
   const info = (await transport.sendMail(message)) as { envelope: { from: string; to: string[] } };
   expect(info.envelope.from).toBe('no-reply@registry.example');
   return info.envelope.to;
@@ -58,8 +67,15 @@ describe('the mailbox grammar', () => {
   });
 
   it('accepts ordinary and internationalised addresses', () => {
-    expect(normalizeEmailDomain('Morgan.Backup+pypi@GMAIL.com')).toMatchObject({ ok: true, address: 'morgan.backup+pypi@gmail.com' });
-    expect(normalizeEmailDomain('alice@bücher.de')).toMatchObject({ ok: true, address: 'alice@xn--bcher-kva.de', registrableDomain: 'xn--bcher-kva.de' });
+    expect(normalizeEmailDomain('Morgan.Backup+pypi@GMAIL.com')).toMatchObject({
+      ok: true,
+      address: 'morgan.backup+pypi@gmail.com',
+    });
+    expect(normalizeEmailDomain('alice@bücher.de')).toMatchObject({
+      ok: true,
+      address: 'alice@xn--bcher-kva.de',
+      registrableDomain: 'xn--bcher-kva.de',
+    });
     expect(normalizeEmailDomain('kazu@黒川.日本')).toMatchObject({ ok: true });
     expect(normalizeEmailDomain('ivan@сосо.рф')).toMatchObject({ ok: true });
   });
@@ -68,12 +84,42 @@ describe('the mailbox grammar', () => {
 describe('the SMTP envelope', () => {
   // Strings built from the characters that give address syntax its meanings.
   const hostile = fc
-    .array(fc.constantFrom('a', 'b', 'x', '.', '@', '<', '>', ',', ';', ':', '"', '(', ')', ' ', '%', '!', '\\', 'gmail.com', 'lapsing-probe.dev', 'а', '\n'), {
-      minLength: 3,
-      maxLength: 14,
-    })
+    .array(
+      fc.constantFrom(
+        'a',
+        'b',
+        'x',
+        '.',
+        '@',
+        '<',
+        '>',
+        ',',
+        ';',
+        ':',
+        '"',
+        '(',
+        ')',
+        ' ',
+        '%',
+        '!',
+        '\\',
+        'gmail.com',
+        'lapsing-probe.dev',
+        'а',
+        '\n',
+      ),
+      {
+        minLength: 3,
+        maxLength: 14,
+      },
+    )
     .map((parts) => parts.join(''));
-  const input = fc.oneof(hostile, fc.emailAddress(), fc.emailAddress().map((a) => `<${a}>`), fc.tuple(fc.emailAddress(), fc.emailAddress()).map(([a, b]) => `${a},${b}`));
+  const input = fc.oneof(
+    hostile,
+    fc.emailAddress(),
+    fc.emailAddress().map((a) => `<${a}>`),
+    fc.tuple(fc.emailAddress(), fc.emailAddress()).map(([a, b]) => `${a},${b}`),
+  );
 
   it('names exactly the stored address, at the stored registrable domain, for every accepted input', async () => {
     await fc.assert(
@@ -82,7 +128,9 @@ describe('the SMTP envelope', () => {
         if (!result.ok) return;
         const to = await rcptTo(result.address);
         expect(to).toEqual([result.address]);
-        expect(getDomain(to[0]!.slice(to[0]!.lastIndexOf('@') + 1), { allowPrivateDomains: false })).toBe(result.registrableDomain);
+        expect(getDomain(to[0]!.slice(to[0]!.lastIndexOf('@') + 1), { allowPrivateDomains: false })).toBe(
+          result.registrableDomain,
+        );
       }),
       { numRuns: 400 },
     );
@@ -90,7 +138,9 @@ describe('the SMTP envelope', () => {
 
   it('refuses to send to a stored address that does not pass the grammar (e.g. stored before it existed)', () => {
     for (const stored of ['<probe@lapsing-probe.dev>x@gmail.com', 'a@x.dev,b@gmail.com', 'Morgan@Gmail.com']) {
-      expect(() => buildMessage({ id: 1, address: stored, kind: 'staff_notice', payload: {}, recipientName: null }, options)).toThrow(UndeliverableAddressError);
+      expect(() =>
+        buildMessage({ id: 1, address: stored, kind: 'staff_notice', payload: {}, recipientName: null }, options),
+      ).toThrow(UndeliverableAddressError);
     }
   });
 

@@ -16,7 +16,12 @@ const base = { recipientName: 'Morgan', appUrl };
 
 describe('mail templates', () => {
   it('tell an unverified address\u2019s owner what happened and both remedies, in text and HTML', () => {
-    const mail = renderMail({ ...base, kind: 'address_unverified', payload: { address: 'dev@lapsed-example.dev', domain: 'lapsed-example.dev', stage: 're_registered' }, link: null });
+    const mail = renderMail({
+      ...base,
+      kind: 'address_unverified',
+      payload: { address: 'dev@lapsed-example.dev', domain: 'lapsed-example.dev', stage: 're_registered' },
+      link: null,
+    });
     expect(mail.subject).toBe('We stopped trusting dev@lapsed-example.dev');
     for (const body of [mail.text, mail.html]) {
       expect(body).toContain('was registered again after you verified this address');
@@ -27,14 +32,24 @@ describe('mail templates', () => {
   });
 
   it('say when an expiring domain expires', () => {
-    const mail = renderMail({ ...base, kind: 'domain_expiring', payload: { address: 'a@x.dev', domain: 'x.dev', stage: 'expiring', expiresAt: '2026-11-03T10:00:00Z' }, link: null });
+    const mail = renderMail({
+      ...base,
+      kind: 'domain_expiring',
+      payload: { address: 'a@x.dev', domain: 'x.dev', stage: 'expiring', expiresAt: '2026-11-03T10:00:00Z' },
+      link: null,
+    });
     expect(mail.subject).toBe('The domain x.dev is about to lapse');
     expect(mail.text).toContain('expiry: 3 November 2026');
   });
 
   it('put the one-time link in a reset mail, or a placeholder when previewed', () => {
     const payload = { requestedVia: 'dev@lapsed-example.dev', refusedAddress: 'dev@lapsed-example.dev' };
-    const sent = renderMail({ ...base, kind: 'password_reset', payload, link: 'https://registry.example/reset-password/abc' });
+    const sent = renderMail({
+      ...base,
+      kind: 'password_reset',
+      payload,
+      link: 'https://registry.example/reset-password/abc',
+    });
     expect(sent.text).toContain('https://registry.example/reset-password/abc');
     expect(sent.text).toContain('Nothing was sent there');
     const preview = renderMail({ ...base, kind: 'password_reset', payload, link: null });
@@ -43,7 +58,13 @@ describe('mail templates', () => {
   });
 
   it('keep a staff message\u2019s lines and escape everything in HTML', () => {
-    const mail = renderMail({ ...base, recipientName: '<b>Eve</b>', kind: 'staff_notice', payload: { subject: 'Heads up', message: 'Line one\n1. <script>x</script>' }, link: null });
+    const mail = renderMail({
+      ...base,
+      recipientName: '<b>Eve</b>',
+      kind: 'staff_notice',
+      payload: { subject: 'Heads up', message: 'Line one\n1. <script>x</script>' },
+      link: null,
+    });
     expect(mail.subject).toBe('Heads up');
     expect(mail.text).toContain('Line one\n\n1. <script>x</script>');
     expect(mail.html).toContain('&#60;script&#62;');
@@ -61,7 +82,13 @@ describe('outgoing messages', () => {
   it('open the sealed link only when building the real mail, and survive a round trip through MIME', async () => {
     const link = 'https://registry.example/reset-password/tok_en-123';
     const message = buildMessage(
-      { id: 7, address: 'morgan.backup@gmail.com', kind: 'password_reset', recipientName: 'Morgan Müller', payload: { [SEALED_LINK_KEY]: seal(link), requestedVia: 'maintainer' } },
+      {
+        id: 7,
+        address: 'morgan.backup@gmail.com',
+        kind: 'password_reset',
+        recipientName: 'Morgan Müller',
+        payload: { [SEALED_LINK_KEY]: seal(link), requestedVia: 'maintainer' },
+      },
       { from: 'Gravekeeper <no-reply@gk.example>', appUrl },
     );
     const transport = nodemailer.createTransport({ streamTransport: true, buffer: true });

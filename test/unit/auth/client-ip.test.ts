@@ -6,7 +6,15 @@ import { clientIp, type TrustedProxies, trustedProxiesSchema } from '@/lib/auth/
 const none: TrustedProxies = { kind: 'none' };
 const hops = (n: number): TrustedProxies => ({ kind: 'hops', hops: n });
 const cidrs = (...list: string[]): TrustedProxies => ({ kind: 'cidrs', cidrs: list });
-const spoofs = ['1.1.1.1', '9.9.9.9, 8.8.8.8', 'garbage', '', '203.0.113.7, 10.0.0.1', '::1', '2001:db8::1, 2001:db8::2'];
+const spoofs = [
+  '1.1.1.1',
+  '9.9.9.9, 8.8.8.8',
+  'garbage',
+  '',
+  '203.0.113.7, 10.0.0.1',
+  '::1',
+  '2001:db8::1, 2001:db8::2',
+];
 
 describe('clientIp', () => {
   it('with no trusted proxy is the peer, whatever X-Forwarded-For says', () => {
@@ -30,7 +38,8 @@ describe('clientIp', () => {
   it('with CIDRs walks left past trusted proxies only', () => {
     const trusted = cidrs('10.0.0.0/8', 'loopback');
     expect(clientIp('10.0.0.2', 'evil, 192.0.2.50, 10.1.2.3, 127.0.0.1', trusted)).toBe('192.0.2.50');
-    for (const xff of spoofs) expect(clientIp('10.0.0.2', xff ? `${xff}, 192.0.2.50` : '192.0.2.50', trusted)).toBe('192.0.2.50');
+    for (const xff of spoofs)
+      expect(clientIp('10.0.0.2', xff ? `${xff}, 192.0.2.50` : '192.0.2.50', trusted)).toBe('192.0.2.50');
     // A peer outside the list is the client, and its header is ignored.
     expect(clientIp('203.0.113.9', '192.0.2.50', trusted)).toBe('203.0.113.9');
   });
@@ -45,7 +54,10 @@ describe('TRUSTED_PROXIES', () => {
     expect(trustedProxiesSchema.parse(undefined)).toEqual({ kind: 'none' });
     expect(trustedProxiesSchema.parse(' ')).toEqual({ kind: 'none' });
     expect(trustedProxiesSchema.parse('2')).toEqual({ kind: 'hops', hops: 2 });
-    expect(trustedProxiesSchema.parse('10.0.0.0/8, ::1,loopback')).toEqual({ kind: 'cidrs', cidrs: ['10.0.0.0/8', '::1', 'loopback'] });
+    expect(trustedProxiesSchema.parse('10.0.0.0/8, ::1,loopback')).toEqual({
+      kind: 'cidrs',
+      cidrs: ['10.0.0.0/8', '::1', 'loopback'],
+    });
     expect(trustedProxiesSchema.safeParse('10.0.0.0/8,example.com').success).toBe(false);
     expect(trustedProxiesSchema.safeParse('10.0.0.0/99').success).toBe(false);
   });
@@ -64,13 +76,17 @@ describe('peer-address preload', () => {
           stamped: globalThis[Symbol.for('gravekeeper.peer-stamp')] === true }));
       });
       s.listen(0, '127.0.0.1', () => console.log(s.address().port));`;
-    const child = spawn(process.execPath, ['-e', server], { env: { ...process.env, NODE_OPTIONS: `--require ${JSON.stringify(preload)}` } });
+    const child = spawn(process.execPath, ['-e', server], {
+      env: { ...process.env, NODE_OPTIONS: `--require ${JSON.stringify(preload)}` },
+    });
     try {
       const port = await new Promise<string>((resolve, reject) => {
         child.stdout.once('data', (d) => resolve(String(d).trim()));
         child.once('exit', (code) => reject(new Error(`server exited ${code}`)));
       });
-      const res = await fetch(`http://127.0.0.1:${port}/`, { headers: { 'x-forwarded-for': '6.6.6.6', 'x-gk-peer': '7.7.7.7' } });
+      const res = await fetch(`http://127.0.0.1:${port}/`, {
+        headers: { 'x-forwarded-for': '6.6.6.6', 'x-gk-peer': '7.7.7.7' },
+      });
       const seen = (await res.json()) as { peer: string; xff: string; stamped: boolean };
       expect(seen).toEqual({ peer: '127.0.0.1', xff: '6.6.6.6', stamped: true });
       expect(clientIp(seen.peer, seen.xff, none)).toBe('127.0.0.1');

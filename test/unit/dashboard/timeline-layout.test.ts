@@ -53,7 +53,14 @@ describe('timeline layout', () => {
   });
 
   it('falls back to the domain stage when no observation recorded a change, and projects nothing for re-registered', () => {
-    const layout = layoutTimeline({ ...base, stage: 're_registered', stageChanges: [], timeline: null, flags: [], scans: [] });
+    const layout = layoutTimeline({
+      ...base,
+      stage: 're_registered',
+      stageChanges: [],
+      timeline: null,
+      flags: [],
+      scans: [],
+    });
     expect(layout.bands).toHaveLength(1);
     expect(layout.bands[0]).toMatchObject({ stage: 're_registered', projected: false });
     expect(layout.markers).toEqual([]);

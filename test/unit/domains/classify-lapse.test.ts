@@ -8,17 +8,22 @@ import { d, rdapDomain, rdapFixture } from './helpers';
 // and the classification fields on recorded responses.
 
 describe('rules 4–8: the lapse', () => {
-  const withStatuses = (statuses: string[], over: Parameters<typeof rdapDomain>[0] = {}) => ({ rdap: registered(rdapDomain({ statuses, ...over })) });
+  const withStatuses = (statuses: string[], over: Parameters<typeof rdapDomain>[0] = {}) => ({
+    rdap: registered(rdapDomain({ statuses, ...over })),
+  });
 
   it('4: redemption period beside pending delete → redemption', () => {
     const c = classify(withStatuses(['redemption period', 'pending delete']), ctx());
     expect(c.stage).toBe('redemption');
     expect(decidedOf(c)?.code).toBe('status_redemption_period');
   });
-  it('4: pending restore → redemption', () => expect(stageOf(withStatuses(['pending restore', 'pending delete']))).toBe('redemption'));
-  it('4: camelCase from the parser is already normalised', () => expect(stageOf(withStatuses(['redemption period']))).toBe('redemption'));
+  it('4: pending restore → redemption', () =>
+    expect(stageOf(withStatuses(['pending restore', 'pending delete']))).toBe('redemption'));
+  it('4: camelCase from the parser is already normalised', () =>
+    expect(stageOf(withStatuses(['redemption period']))).toBe('redemption'));
 
-  it('5: pending delete alone → pending_delete', () => expect(stageOf(withStatuses(['pending delete']))).toBe('pending_delete'));
+  it('5: pending delete alone → pending_delete', () =>
+    expect(stageOf(withStatuses(['pending delete']))).toBe('pending_delete'));
   it('5: status word deleting → pending_delete', () => {
     const c = classify({ rdap: registered(rdapDomain()), status: status('active deleting') }, ctx());
     expect(c.stage).toBe('pending_delete');
@@ -26,8 +31,10 @@ describe('rules 4–8: the lapse', () => {
     expect(stageOf({ rdap: failed(), status: status('deleting') })).toBe('pending_delete');
   });
 
-  it('6: auto renew period → grace', () => expect(stageOf(withStatuses(['auto renew period'], { expiresAt: inDays(300) }))).toBe('grace'));
-  it('6: status word expiring → grace', () => expect(stageOf({ rdap: registered(rdapDomain()), status: status('active expiring') })).toBe('grace'));
+  it('6: auto renew period → grace', () =>
+    expect(stageOf(withStatuses(['auto renew period'], { expiresAt: inDays(300) }))).toBe('grace'));
+  it('6: status word expiring → grace', () =>
+    expect(stageOf({ rdap: registered(rdapDomain()), status: status('active expiring') })).toBe('grace'));
   it('6: expiration passed → grace, noted once', () => {
     const c = classify(withStatuses([], { expiresAt: inDays(-1) }), ctx());
     expect(c.stage).toBe('grace');
@@ -64,10 +71,14 @@ describe('rules 4–8: the lapse', () => {
   });
 
   it('precedence: pending delete + redemption + auto renew + expired → redemption', () => {
-    expect(stageOf(withStatuses(['auto renew period', 'pending delete', 'redemption period'], { expiresAt: inDays(-40) }))).toBe('redemption');
+    expect(
+      stageOf(withStatuses(['auto renew period', 'pending delete', 'redemption period'], { expiresAt: inDays(-40) })),
+    ).toBe('redemption');
   });
   it('precedence: pending delete + expiring word → pending_delete', () => {
-    expect(stageOf({ rdap: registered(rdapDomain({ statuses: ['pending delete'] })), status: status('expiring') })).toBe('pending_delete');
+    expect(
+      stageOf({ rdap: registered(rdapDomain({ statuses: ['pending delete'] })), status: status('expiring') }),
+    ).toBe('pending_delete');
   });
 });
 
@@ -84,11 +95,21 @@ describe('notes', () => {
       ctx({ verifiedAt: d('2025-01-01T00:00:00Z'), previousRegistrar: 'Example Registrar, Inc.' }),
     );
     expect(c.stage).toBe('redemption');
-    expect(noteCodes(c)).toEqual(['on_hold', 'for_sale', 'no_mx', 'transferred_after_verification', 'registrar_changed', 'expiration_passed']);
+    expect(noteCodes(c)).toEqual([
+      'on_hold',
+      'for_sale',
+      'no_mx',
+      'transferred_after_verification',
+      'registrar_changed',
+      'expiration_passed',
+    ]);
   });
 
   it('server hold and NXDOMAIN on a registered domain are notes, not a stage', () => {
-    const c = classify({ rdap: registered(rdapDomain({ statuses: ['server hold'] })), dns: dns({ nxdomain: true }) }, ctx());
+    const c = classify(
+      { rdap: registered(rdapDomain({ statuses: ['server hold'] })), dns: dns({ nxdomain: true }) },
+      ctx(),
+    );
     expect(c.stage).toBe('active');
     expect(noteCodes(c)).toEqual(['on_hold', 'nxdomain']);
   });
@@ -110,7 +131,10 @@ describe('notes', () => {
 
 describe('classification fields, on recorded responses', () => {
   it('google.com from Verisign, checked the day it was captured', () => {
-    const c = classify({ rdap: registered(rdapFixture('verisign_google.com_2024-07-29.json')) }, { now: d('2024-07-29T17:23:53Z') });
+    const c = classify(
+      { rdap: registered(rdapFixture('verisign_google.com_2024-07-29.json')) },
+      { now: d('2024-07-29T17:23:53Z') },
+    );
     expect(c).toMatchObject({
       stage: 'active',
       handle: '2138514_DOMAIN_COM-VRSN',
@@ -122,7 +146,10 @@ describe('classification fields, on recorded responses', () => {
   });
 
   it('themarquetry.com, one-year registration, checked two weeks before expiry', () => {
-    const c = classify({ rdap: registered(rdapFixture('verisign_themarquetry.com_2022-01-20.json')) }, { now: d('2022-03-02T00:00:00Z') });
+    const c = classify(
+      { rdap: registered(rdapFixture('verisign_themarquetry.com_2022-01-20.json')) },
+      { now: d('2022-03-02T00:00:00Z') },
+    );
     expect(c.stage).toBe('expiring');
   });
 

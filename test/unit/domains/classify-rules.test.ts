@@ -11,11 +11,17 @@ import { d, rdapDomain } from './helpers';
 describe('rule 1: no usable evidence → unknown', () => {
   it.each<[string, Evidence]>([
     ['no sources at all', {}],
-    ['every source failed', { rdap: failed('timeout'), status: { ...failed('provider_error'), provider: 'domainr' }, dns: failed('network') }],
+    [
+      'every source failed',
+      { rdap: failed('timeout'), status: { ...failed('provider_error'), provider: 'domainr' }, dns: failed('network') },
+    ],
     ['status said only unknown', { status: status('unknown') }],
     ['status said only undelegated (Domainr’s timeout answer)', { status: status('undelegated') }],
     ['RDAP TLD unsupported and status unknown', { rdap: failed('unsupported_tld'), status: status('unknown') }],
-    ['RDAP rate limited, status malformed', { rdap: failed('rate_limited'), status: { ...failed('malformed'), provider: 'fastly' } }],
+    [
+      'RDAP rate limited, status malformed',
+      { rdap: failed('rate_limited'), status: { ...failed('malformed'), provider: 'fastly' } },
+    ],
   ])('%s', (_label, evidence) => {
     const c = classify(evidence, ctx());
     expect(c.stage).toBe('unknown');
@@ -30,8 +36,15 @@ describe('rule 1: no usable evidence → unknown', () => {
   });
 
   it('records each failed source as a note', () => {
-    const c = classify({ rdap: failed('timeout'), status: { ...failed('provider_error'), provider: 'domainr' }, dns: failed('network') }, ctx());
-    expect(c.evidence.filter((e) => e.code === 'source_error').map((e) => e.source)).toEqual(['rdap', 'domainr', 'dns']);
+    const c = classify(
+      { rdap: failed('timeout'), status: { ...failed('provider_error'), provider: 'domainr' }, dns: failed('network') },
+      ctx(),
+    );
+    expect(c.evidence.filter((e) => e.code === 'source_error').map((e) => e.source)).toEqual([
+      'rdap',
+      'domainr',
+      'dns',
+    ]);
   });
 });
 
@@ -71,7 +84,9 @@ describe('rule 2: available', () => {
   });
 
   it('beats re_registered', () => {
-    expect(stageOf({ rdap: notFound }, { previousHandle: 'OLD', verifiedAt: d('2020-01-01T00:00:00Z') })).toBe('available');
+    expect(stageOf({ rdap: notFound }, { previousHandle: 'OLD', verifiedAt: d('2020-01-01T00:00:00Z') })).toBe(
+      'available',
+    );
   });
 });
 
@@ -99,14 +114,27 @@ describe('rule 3: re_registered', () => {
   });
 
   it('tolerates hours of clock disagreement (registry vs registrar, zone-less dates), by default 24 h', () => {
-    expect(stageOf(rdap({ registeredAt: regAt }), { previousRegisteredAt: new Date(regAt.getTime() - 3 * 3_600_000) })).toBe('active');
-    expect(stageOf(rdap({ registeredAt: regAt }), { verifiedAt: new Date(regAt.getTime() - 23 * 3_600_000) })).toBe('active');
-    expect(stageOf(rdap({ registeredAt: regAt }), { verifiedAt: new Date(regAt.getTime() - 25 * 3_600_000) })).toBe('re_registered');
+    expect(
+      stageOf(rdap({ registeredAt: regAt }), { previousRegisteredAt: new Date(regAt.getTime() - 3 * 3_600_000) }),
+    ).toBe('active');
+    expect(stageOf(rdap({ registeredAt: regAt }), { verifiedAt: new Date(regAt.getTime() - 23 * 3_600_000) })).toBe(
+      'active',
+    );
+    expect(stageOf(rdap({ registeredAt: regAt }), { verifiedAt: new Date(regAt.getTime() - 25 * 3_600_000) })).toBe(
+      're_registered',
+    );
   });
 
   it('compares strictly later when the tolerance is 0', () => {
-    expect(stageOf(rdap({ registeredAt: regAt }), { previousRegisteredAt: regAt, registrationToleranceMs: 0 })).toBe('active');
-    expect(stageOf(rdap({ registeredAt: regAt }), { previousRegisteredAt: new Date(regAt.getTime() - 1), registrationToleranceMs: 0 })).toBe('re_registered');
+    expect(stageOf(rdap({ registeredAt: regAt }), { previousRegisteredAt: regAt, registrationToleranceMs: 0 })).toBe(
+      'active',
+    );
+    expect(
+      stageOf(rdap({ registeredAt: regAt }), {
+        previousRegisteredAt: new Date(regAt.getTime() - 1),
+        registrationToleranceMs: 0,
+      }),
+    ).toBe('re_registered');
   });
 
   it('a different registry handle, compared case-insensitively', () => {
@@ -132,6 +160,8 @@ describe('rule 3: re_registered', () => {
   });
 
   it('beats redemption', () => {
-    expect(stageOf(rdap({ handle: 'NEW', statuses: ['redemption period', 'pending delete'] }), { previousHandle: 'OLD' })).toBe('re_registered');
+    expect(
+      stageOf(rdap({ handle: 'NEW', statuses: ['redemption period', 'pending delete'] }), { previousHandle: 'OLD' }),
+    ).toBe('re_registered');
   });
 });

@@ -9,4 +9,5 @@ export const inDays = (days: number) => new Date(NOW.getTime() + days * DAY);
 
 export const decidedOf = (c: Classification) => c.evidence.find((e) => e.kind === 'decided');
 export const noteCodes = (c: Classification) => c.evidence.filter((e) => e.kind === 'note').map((e) => e.code);
-export const stageOf = (evidence: Evidence, extra: Partial<ClassifyContext> = {}) => classify(evidence, ctx(extra)).stage;
+export const stageOf = (evidence: Evidence, extra: Partial<ClassifyContext> = {}) =>
+  classify(evidence, ctx(extra)).stage;

@@ -35,15 +35,17 @@ describe('parseRdapDate', () => {
     else process.env.TZ = before;
   });
 
-  it.each(['294247-01-10T04:00:54.775Z', '+294247-01-10T04:00:54.775Z', '10000-01-01T00:00:00Z', '275760-09-13T00:00:00.001Z'])(
-    'reads Nomulus END_OF_TIME and other years past 9999 as FAR_FUTURE: %s',
-    (input) => {
-      const date = parseRdapDate(input);
-      expect(date?.getTime()).toBe(FAR_FUTURE.getTime());
-      expect(date && isFarFuture(date)).toBe(true);
-      expect(date).not.toBe(FAR_FUTURE); // a copy: callers may not mutate the shared constant
-    },
-  );
+  it.each([
+    '294247-01-10T04:00:54.775Z',
+    '+294247-01-10T04:00:54.775Z',
+    '10000-01-01T00:00:00Z',
+    '275760-09-13T00:00:00.001Z',
+  ])('reads Nomulus END_OF_TIME and other years past 9999 as FAR_FUTURE: %s', (input) => {
+    const date = parseRdapDate(input);
+    expect(date?.getTime()).toBe(FAR_FUTURE.getTime());
+    expect(date && isFarFuture(date)).toBe(true);
+    expect(date).not.toBe(FAR_FUTURE); // a copy: callers may not mutate the shared constant
+  });
 
   it.each([
     null,

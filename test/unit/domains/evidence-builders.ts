@@ -7,7 +7,10 @@ export const failed = (code: SourceErrorCode = 'timeout'): { ok: false; error: S
   error: { code, message: `simulated ${code}` },
 });
 
-export const registered = (domain: RdapDomain): Evidence['rdap'] => ({ ok: true, value: { kind: 'registered', domain } });
+export const registered = (domain: RdapDomain): Evidence['rdap'] => ({
+  ok: true,
+  value: { kind: 'registered', domain },
+});
 export const notFound: Evidence['rdap'] = { ok: true, value: { kind: 'not_found' } };
 
 export function status(words: string, provider: 'domainr' | 'fastly' = 'fastly'): Evidence['status'] {

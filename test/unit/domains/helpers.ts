@@ -22,7 +22,9 @@ export function rdapFixture(name: string): RdapDomain {
 
 /** Rows of a fixture TSV, keyed by the named columns (which the header must contain). */
 export function tsvRows<const K extends string>(relative: string, columns: readonly K[]): Record<K, string>[] {
-  const [header, ...lines] = fixtureText(relative).split('\n').filter((l) => l !== '');
+  const [header, ...lines] = fixtureText(relative)
+    .split('\n')
+    .filter((l) => l !== '');
   const names = (header ?? '').split('\t');
   const index = columns.map((c) => {
     const i = names.indexOf(c);

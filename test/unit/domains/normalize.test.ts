@@ -25,7 +25,11 @@ describe('normalizeEmailDomain', () => {
   });
 
   it('lower-cases and trims', () => {
-    expect(normalizeEmailDomain('  Ops@Mail.EXAMPLE.com ')).toMatchObject({ ok: true, address: 'ops@mail.example.com', registrableDomain: 'example.com' });
+    expect(normalizeEmailDomain('  Ops@Mail.EXAMPLE.com ')).toMatchObject({
+      ok: true,
+      address: 'ops@mail.example.com',
+      registrableDomain: 'example.com',
+    });
   });
 
   it('refuses a trailing dot on an address (a host keeps accepting the root dot)', () => {
@@ -34,7 +38,10 @@ describe('normalizeEmailDomain', () => {
   });
 
   it('refuses quoted local parts, which could hide an "@"', () => {
-    expect(normalizeEmailDomain('"a@b"@example.org')).toMatchObject({ ok: false, error: { code: 'quoted_local_part' } });
+    expect(normalizeEmailDomain('"a@b"@example.org')).toMatchObject({
+      ok: false,
+      error: { code: 'quoted_local_part' },
+    });
   });
 
   it.each([
@@ -80,7 +87,10 @@ describe('normalizeEmailDomain', () => {
   });
 
   it('refuses UTF-8 local parts (SMTPUTF8 is not promised end to end)', () => {
-    expect(normalizeEmailDomain('Pele\u0301@example.com')).toMatchObject({ ok: false, error: { code: 'non_ascii_local_part' } });
+    expect(normalizeEmailDomain('Pele\u0301@example.com')).toMatchObject({
+      ok: false,
+      error: { code: 'non_ascii_local_part' },
+    });
   });
 });
 
@@ -93,7 +103,11 @@ describe('registrableDomainOf', () => {
       registrableDomain: 'example.co.uk',
       unicodeDomain: 'example.co.uk',
     });
-    expect(registrableDomainOf('a@b.example.com')).toMatchObject({ ok: true, address: 'a@b.example.com', registrableDomain: 'example.com' });
+    expect(registrableDomainOf('a@b.example.com')).toMatchObject({
+      ok: true,
+      address: 'a@b.example.com',
+      registrableDomain: 'example.com',
+    });
   });
 
   it('uses the ICANN section only: a private suffix does not count', () => {
@@ -122,21 +136,29 @@ describe('fixture: idn/psl-test-registrable-domain.tsv', () => {
     'b.example.uk.com': 'uk.com',
     'a.b.example.uk.com': 'uk.com',
   };
-  const rows = tsvRows('idn/psl-test-registrable-domain.tsv', ['email', 'host', 'expected_registrable_domain', 'psl_test_section']);
+  const rows = tsvRows('idn/psl-test-registrable-domain.tsv', [
+    'email',
+    'host',
+    'expected_registrable_domain',
+    'psl_test_section',
+  ]);
 
   it('has all 77 rows', () => expect(rows).toHaveLength(77));
 
-  it.each(rows.map((r) => [r.host, r.expected_registrable_domain, r.psl_test_section] as const))('%s → %s (%s)', (host, expected) => {
-    const result = registrableDomainOf(host);
-    const want = ICANN_ONLY[host] ?? expected;
-    if (want === 'NULL') {
-      // NULL in the PSL tests must be a rejection here (leading dots included, unlike tldts).
-      expect(result.ok).toBe(false);
-      return;
-    }
-    expect(result.ok).toBe(true);
-    if (result.ok) expect(result.registrableDomain).toBe(domainToASCII(want));
-  });
+  it.each(rows.map((r) => [r.host, r.expected_registrable_domain, r.psl_test_section] as const))(
+    '%s → %s (%s)',
+    (host, expected) => {
+      const result = registrableDomainOf(host);
+      const want = ICANN_ONLY[host] ?? expected;
+      if (want === 'NULL') {
+        // NULL in the PSL tests must be a rejection here (leading dots included, unlike tldts).
+        expect(result.ok).toBe(false);
+        return;
+      }
+      expect(result.ok).toBe(true);
+      if (result.ok) expect(result.registrableDomain).toBe(domainToASCII(want));
+    },
+  );
 
   it('turns each row’s constructed email into the same answer', () => {
     for (const row of rows) {
@@ -148,12 +170,21 @@ describe('fixture: idn/psl-test-registrable-domain.tsv', () => {
 });
 
 describe('fixture: idn/tldts-email-registrable-domain.tsv', () => {
-  it.each(tsvRows('idn/tldts-email-registrable-domain.tsv', ['email', 'expected_domain']).map((r) => [r.email, r.expected_domain] as const))('%s → %s', (email, expected) => {
+  it.each(
+    tsvRows('idn/tldts-email-registrable-domain.tsv', ['email', 'expected_domain']).map(
+      (r) => [r.email, r.expected_domain] as const,
+    ),
+  )('%s → %s', (email, expected) => {
     // The domain is what these rows test; an address whose local part is not ASCII is refused as a
     // whole (see mailbox.ts), so such rows are checked with an ASCII local part as well.
     const [local = '', domain = ''] = email.split('@');
-    expect(normalizeEmailDomain(`user@${domain}`)).toMatchObject({ ok: true, unicodeDomain: expected, registrableDomain: domainToASCII(expected) });
-    if (/[^\x21-\x7e]/.test(local)) expect(normalizeEmailDomain(email)).toMatchObject({ ok: false, error: { code: 'non_ascii_local_part' } });
+    expect(normalizeEmailDomain(`user@${domain}`)).toMatchObject({
+      ok: true,
+      unicodeDomain: expected,
+      registrableDomain: domainToASCII(expected),
+    });
+    if (/[^\x21-\x7e]/.test(local))
+      expect(normalizeEmailDomain(email)).toMatchObject({ ok: false, error: { code: 'non_ascii_local_part' } });
     else expect(normalizeEmailDomain(email)).toMatchObject({ ok: true, unicodeDomain: expected });
   });
 });
@@ -162,13 +193,16 @@ describe('fixture: idn/uts46-toascii.tsv', () => {
   const rows = tsvRows('idn/uts46-toascii.tsv', ['email', 'input_domain_escaped', 'expected_ascii']);
   it('has all 54 rows', () => expect(rows).toHaveLength(54));
 
-  it.each(rows.map((r) => [r.input_domain_escaped, r.email, r.expected_ascii] as const))('%s → %s', (_escaped, email, expected) => {
-    const result = normalizeEmailDomain(email);
-    if (expected === 'ERROR') {
-      expect(result).toMatchObject({ ok: false, error: { code: 'invalid_idn' } });
-      return;
-    }
-    expect(result.ok).toBe(true);
-    if (result.ok) expect(result.host).toBe(expected);
-  });
+  it.each(rows.map((r) => [r.input_domain_escaped, r.email, r.expected_ascii] as const))(
+    '%s → %s',
+    (_escaped, email, expected) => {
+      const result = normalizeEmailDomain(email);
+      if (expected === 'ERROR') {
+        expect(result).toMatchObject({ ok: false, error: { code: 'invalid_idn' } });
+        return;
+      }
+      expect(result.ok).toBe(true);
+      if (result.ok) expect(result.host).toBe(expected);
+    },
+  );
 });

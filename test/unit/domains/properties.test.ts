@@ -20,8 +20,20 @@ const anyBody = fc.oneof(
       objectClassName: fc.oneof(fc.constant('domain'), fc.jsonValue()),
       ldhName: fc.oneof(fc.domain(), fc.jsonValue()),
       status: fc.oneof(fc.array(fc.oneof(fc.string(), fc.jsonValue())), fc.jsonValue()),
-      events: fc.array(fc.record({ eventAction: fc.oneof(fc.constantFrom('registration', 'expiration', 'transfer'), fc.jsonValue()), eventDate: fc.oneof(fc.string(), fc.jsonValue()) })),
-      entities: fc.array(fc.record({ roles: fc.jsonValue(), vcardArray: fc.jsonValue(), publicIds: fc.jsonValue(), handle: fc.jsonValue() })),
+      events: fc.array(
+        fc.record({
+          eventAction: fc.oneof(fc.constantFrom('registration', 'expiration', 'transfer'), fc.jsonValue()),
+          eventDate: fc.oneof(fc.string(), fc.jsonValue()),
+        }),
+      ),
+      entities: fc.array(
+        fc.record({
+          roles: fc.jsonValue(),
+          vcardArray: fc.jsonValue(),
+          publicIds: fc.jsonValue(),
+          handle: fc.jsonValue(),
+        }),
+      ),
       nameservers: fc.jsonValue(),
       links: fc.jsonValue(),
       domain: fc.oneof(fc.domain(), fc.jsonValue()),
@@ -67,10 +79,17 @@ describe('parsers never throw', () => {
 
   it('parseRdapDate', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string(), fc.anything(), fc.date().map((x) => (Number.isNaN(x.getTime()) ? '' : x.toISOString()))), (value) => {
-        const date = parseRdapDate(value);
-        expect(date === null || !Number.isNaN(date.getTime())).toBe(true);
-      }),
+      fc.property(
+        fc.oneof(
+          fc.string(),
+          fc.anything(),
+          fc.date().map((x) => (Number.isNaN(x.getTime()) ? '' : x.toISOString())),
+        ),
+        (value) => {
+          const date = parseRdapDate(value);
+          expect(date === null || !Number.isNaN(date.getTime())).toBe(true);
+        },
+      ),
       RUNS,
     );
   });
@@ -78,9 +97,35 @@ describe('parsers never throw', () => {
 
 describe('normalizeEmailDomain never throws', () => {
   const hostish = fc
-    .array(fc.constantFrom('a', 'B', '0', '-', '.', '@', 'xn--', 'ß', 'ẞ', 'ü', '。', '[', ']', '%', '_', ' ', '\u200d', '日本', 'com', 'uk', 'co', ':'), {
-      maxLength: 30,
-    })
+    .array(
+      fc.constantFrom(
+        'a',
+        'B',
+        '0',
+        '-',
+        '.',
+        '@',
+        'xn--',
+        'ß',
+        'ẞ',
+        'ü',
+        '。',
+        '[',
+        ']',
+        '%',
+        '_',
+        ' ',
+        '\u200d',
+        '日本',
+        'com',
+        'uk',
+        'co',
+        ':',
+      ),
+      {
+        maxLength: 30,
+      },
+    )
     .map((parts) => parts.join(''));
 
   it.each([
@@ -112,7 +157,8 @@ describe('normalizeEmailDomain never throws', () => {
         // Refusals of a valid RFC 5322 address: the Public Suffix List (x@3.pg under *.pg), the
         // 254-octet path limit, and "%" / "!" (source routing) in the local part.
         const routed = /[%!]/.test(address.slice(0, address.indexOf('@')));
-        if (!result.ok) expect(routed ? 'invalid_local_part' : ['public_suffix', 'address_too_long']).toContain(result.error.code);
+        if (!result.ok)
+          expect(routed ? 'invalid_local_part' : ['public_suffix', 'address_too_long']).toContain(result.error.code);
       }),
       RUNS,
     );
@@ -120,26 +166,76 @@ describe('normalizeEmailDomain never throws', () => {
 });
 
 describe('classify', () => {
-  const date = fc.date({ min: new Date('1985-01-01T00:00:00Z'), max: new Date('2100-01-01T00:00:00Z'), noInvalidDate: true });
+  const date = fc.date({
+    min: new Date('1985-01-01T00:00:00Z'),
+    max: new Date('2100-01-01T00:00:00Z'),
+    noInvalidDate: true,
+  });
   const rdapDomainArb: fc.Arbitrary<RdapDomain> = fc.record({
     ldhName: fc.domain(),
     unicodeName: fc.constant(null),
     handle: fc.option(fc.string()),
-    statuses: fc.subarray(['active', 'inactive', 'redemption period', 'pending restore', 'pending delete', 'auto renew period', 'client hold', 'server hold', 'add period', 'renew period', 'transfer period']),
+    statuses: fc.subarray([
+      'active',
+      'inactive',
+      'redemption period',
+      'pending restore',
+      'pending delete',
+      'auto renew period',
+      'client hold',
+      'server hold',
+      'add period',
+      'renew period',
+      'transfer period',
+    ]),
     registeredAt: fc.option(date),
     expiresAt: fc.option(fc.oneof(date, fc.constant(new Date(8.64e15)))),
     lastChangedAt: fc.option(date),
     transferredAt: fc.option(date),
     deletionAt: fc.option(date),
     registrarExpiresAt: fc.option(date),
-    registrar: fc.option(fc.record({ name: fc.option(fc.string()), ianaId: fc.option(fc.string()), handle: fc.option(fc.string()) })),
+    registrar: fc.option(
+      fc.record({ name: fc.option(fc.string()), ianaId: fc.option(fc.string()), handle: fc.option(fc.string()) }),
+    ),
     nameservers: fc.array(fc.domain(), { maxLength: 3 }),
     relatedLinks: fc.constant([]),
   });
-  const words = fc.subarray(['active', 'inactive', 'undelegated', 'unknown', 'expiring', 'deleting', 'marketed', 'priced', 'transferable', 'parked', 'zone', 'tld', 'reserved']);
-  const errorCode = fc.constantFrom('timeout', 'network', 'http', 'rate_limited', 'malformed', 'unsupported_tld', 'provider_error', 'not_configured' as const);
+  const words = fc.subarray([
+    'active',
+    'inactive',
+    'undelegated',
+    'unknown',
+    'expiring',
+    'deleting',
+    'marketed',
+    'priced',
+    'transferable',
+    'parked',
+    'zone',
+    'tld',
+    'reserved',
+  ]);
+  const errorCode = fc.constantFrom(
+    'timeout',
+    'network',
+    'http',
+    'rate_limited',
+    'malformed',
+    'unsupported_tld',
+    'provider_error',
+    'not_configured' as const,
+  );
   const failure = errorCode.map((code) => failed(code));
-  const dnsArb = fc.option(fc.oneof(failure, fc.record({ ok: fc.constant(true as const), value: fc.record({ nxdomain: fc.boolean(), nameservers: fc.array(fc.domain()), mx: fc.array(fc.domain()) }) })), { nil: undefined });
+  const dnsArb = fc.option(
+    fc.oneof(
+      failure,
+      fc.record({
+        ok: fc.constant(true as const),
+        value: fc.record({ nxdomain: fc.boolean(), nameservers: fc.array(fc.domain()), mx: fc.array(fc.domain()) }),
+      }),
+    ),
+    { nil: undefined },
+  );
   const ctxArb: fc.Arbitrary<ClassifyContext> = fc.record(
     {
       now: date,
@@ -175,7 +271,11 @@ describe('classify', () => {
   });
 
   it('answers unknown whenever RDAP and the status API both failed or were absent, whatever DNS says', () => {
-    const noAnswer = fc.record({ rdap: fc.option(failure, { nil: undefined }), status: fc.option(failure, { nil: undefined }), dns: dnsArb });
+    const noAnswer = fc.record({
+      rdap: fc.option(failure, { nil: undefined }),
+      status: fc.option(failure, { nil: undefined }),
+      dns: dnsArb,
+    });
     fc.assert(
       fc.property(noAnswer, ctxArb, (evidence, ctx) => {
         const { dns, ...rest } = evidence;

@@ -9,7 +9,9 @@ import { EXPECTED } from './rdap-expected';
 const iso = (date: Date | null) => date?.toISOString() ?? null;
 
 describe('parseRdapDomain on every recorded response', () => {
-  const files = readdirSync(path.resolve(import.meta.dirname, '../../fixtures/rdap')).filter((f) => f.endsWith('.json'));
+  const files = readdirSync(path.resolve(import.meta.dirname, '../../fixtures/rdap')).filter((f) =>
+    f.endsWith('.json'),
+  );
 
   it('covers all 25 fixtures', () => {
     expect(files).toHaveLength(25);
@@ -57,13 +59,17 @@ describe('parseRdapDomain details', () => {
     const nic = rdapFixture('cznic_nic.cz_2020.json');
     expect(iso(nic.transferredAt)).toBe('2007-02-28T13:55:00.000Z');
     expect(iso(nic.lastChangedAt)).toBe('2016-11-22T14:07:40.000Z');
-    expect(rdapFixture('verisign_baeldung.com_2024-04-01.json').relatedLinks).toEqual(['https://rdap.namecheap.com/domain/BAELDUNG.COM']);
+    expect(rdapFixture('verisign_baeldung.com_2024-04-01.json').relatedLinks).toEqual([
+      'https://rdap.namecheap.com/domain/BAELDUNG.COM',
+    ]);
     expect(rdapFixture('cznic_nic.cz_2020.json').relatedLinks).toEqual([]);
   });
 
   it('reads Verisign escaped slashes as ordinary JSON', () => {
     expect(fixtureText('rdap/verisign_google.com_2021-12-17.json')).toContain('https:\\/\\/');
-    expect(rdapFixture('verisign_google.com_2021-12-17.json').relatedLinks).toEqual(['https://rdap.markmonitor.com/rdap/domain/GOOGLE.COM']);
+    expect(rdapFixture('verisign_google.com_2021-12-17.json').relatedLinks).toEqual([
+      'https://rdap.markmonitor.com/rdap/domain/GOOGLE.COM',
+    ]);
   });
 
   it('reads Namecheap zone-less dates as UTC', () => {
@@ -74,7 +80,12 @@ describe('parseRdapDomain details', () => {
     const cyou = rdapFixture('comlaude_amazon.cyou_2021-04-15.json');
     expect(cyou.unicodeName).toBe('amazon.cyou');
     expect(cyou.nameservers).toEqual(['nsgbr.comlaude.co.uk', 'nssui.comlaude.ch', 'nsusa.comlaude.net']);
-    expect(rdapFixture('verisign_google.com_2021-12-17.json').nameservers).toEqual(['ns1.google.com', 'ns2.google.com', 'ns3.google.com', 'ns4.google.com']);
+    expect(rdapFixture('verisign_google.com_2021-12-17.json').nameservers).toEqual([
+      'ns1.google.com',
+      'ns2.google.com',
+      'ns3.google.com',
+      'ns4.google.com',
+    ]);
     expect(rdapFixture('nominet_bbc.co.uk_2026-10-05.json').nameservers).toContain('ddns0.bbc.co.uk');
     expect(rdapFixture('nomulus-test_cat.xn--q9jyb4c.json').unicodeName).toBe('cat.みんな');
     expect(rdapFixture('nomulus-test_fish.xn--q9jyb4c.json').nameservers).toEqual([]);
@@ -95,15 +106,37 @@ describe('EPP camelCase statuses', () => {
 
   it('normalises EPP spellings to RFC 8056 phrases', () => {
     expect(
-      withStatuses(['redemptionPeriod', 'pendingDelete', 'clientHold', 'serverHold', 'autoRenewPeriod', 'pendingRestore', 'addPeriod', 'ok', 'linked', 'serverTransferProhibited']),
+      withStatuses([
+        'redemptionPeriod',
+        'pendingDelete',
+        'clientHold',
+        'serverHold',
+        'autoRenewPeriod',
+        'pendingRestore',
+        'addPeriod',
+        'ok',
+        'linked',
+        'serverTransferProhibited',
+      ]),
     ).toEqual([
-      'redemption period', 'pending delete', 'client hold', 'server hold', 'auto renew period', 'pending restore',
-      'add period', 'active', 'associated', 'server transfer prohibited',
+      'redemption period',
+      'pending delete',
+      'client hold',
+      'server hold',
+      'auto renew period',
+      'pending restore',
+      'add period',
+      'active',
+      'associated',
+      'server transfer prohibited',
     ]);
   });
 
   it('accepts odd case, underscores, repeats, a lone string, and drops non-strings', () => {
-    expect(withStatuses(['Redemption Period', 'PENDING_DELETE', 'redemption period', 7, null])).toEqual(['redemption period', 'pending delete']);
+    expect(withStatuses(['Redemption Period', 'PENDING_DELETE', 'redemption period', 7, null])).toEqual([
+      'redemption period',
+      'pending delete',
+    ]);
     expect(withStatuses('clientHold')).toEqual(['client hold']);
     expect(withStatuses({ constructor: 'x' })).toEqual([]);
     expect(withStatuses(['constructor', 'toString'])).toEqual(['constructor', 'to string']);
@@ -128,8 +161,20 @@ describe('parseRdapDomain rejections', () => {
   it('survives members of the wrong type', () => {
     const parsed = parseRdapDomain({
       ldhName: 'Example.COM.',
-      events: [{ eventAction: 'expiration', eventDate: 'soon' }, { eventAction: 7 }, 'x', { eventAction: 'expiration', eventDate: '+294247-01-10T04:00:54.775Z' }],
-      entities: [{ roles: 'registrar' }, { roles: ['REGISTRAR'], vcardArray: ['vcard', 'nope'], publicIds: [{ type: 'IANA Registrar ID', identifier: 42 }] }],
+      events: [
+        { eventAction: 'expiration', eventDate: 'soon' },
+        { eventAction: 7 },
+        'x',
+        { eventAction: 'expiration', eventDate: '+294247-01-10T04:00:54.775Z' },
+      ],
+      entities: [
+        { roles: 'registrar' },
+        {
+          roles: ['REGISTRAR'],
+          vcardArray: ['vcard', 'nope'],
+          publicIds: [{ type: 'IANA Registrar ID', identifier: 42 }],
+        },
+      ],
       nameservers: [{ ldhName: 5 }, { unicodeName: 'NS1.Example.net.' }, null],
       links: { rel: 'related' },
       status: 'ok',

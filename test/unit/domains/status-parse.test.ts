@@ -16,8 +16,14 @@ describe('parseDomainrStatus', () => {
 
   it('picks the requested domain out of a multi-domain answer, by name not position', () => {
     const file = 'domainr-api-npm-test-status-multi.json';
-    expect(domainr(file, 'ace.coffee')).toEqual({ ok: true, value: { domain: 'ace.coffee', zone: 'coffee', words: ['undelegated', 'active'] } });
-    expect(domainr(file, 'ACECAFE.io.')).toEqual({ ok: true, value: { domain: 'acecafe.io', zone: 'io', words: ['undelegated', 'inactive'] } });
+    expect(domainr(file, 'ace.coffee')).toEqual({
+      ok: true,
+      value: { domain: 'ace.coffee', zone: 'coffee', words: ['undelegated', 'active'] },
+    });
+    expect(domainr(file, 'ACECAFE.io.')).toEqual({
+      ok: true,
+      value: { domain: 'acecafe.io', zone: 'io', words: ['undelegated', 'inactive'] },
+    });
     expect(domainr(file, 'acecafe.com')).toMatchObject({ ok: true, value: { words: ['active'] } });
     expect(domainr(file, 'acecafe.org')).toMatchObject({ ok: false, error: { code: 'malformed' } });
   });
@@ -56,7 +62,12 @@ describe('parseFastlyStatus', () => {
   it.each([
     ['go-fastly-200-undelegated-inactive.json', 'fastly-sdk-gofastly-testing.com', 'com', ['undelegated', 'inactive']],
     ['go-fastly-200-estimate-undelegated.json', 'fastly-sdk-gofastly-testing.com', 'com', ['undelegated']],
-    ['go-fastly-200-estimate-marketed-offers.json', 'domainr-testing.org', 'org', ['marketed', 'priced', 'transferable', 'active']],
+    [
+      'go-fastly-200-estimate-marketed-offers.json',
+      'domainr-testing.org',
+      'org',
+      ['marketed', 'priced', 'transferable', 'active'],
+    ],
     ['rubygems-test-200-active.json', 'active-domain.com', 'com', ['active']],
     ['rubygems-test-200-active-minimal.json', 'active-domain.com', null, ['active']],
     ['rubygems-test-200-undelegated-inactive.json', 'expired-domain.com', 'com', ['undelegated', 'inactive']],
@@ -76,17 +87,29 @@ describe('parseFastlyStatus', () => {
   });
 
   it('reads {"msg": …} and {"detail": …} error bodies', () => {
-    expect(parseFastlyStatus({ msg: 'Provided credentials are missing or invalid' }, 'a.com')).toMatchObject({ ok: false, error: { code: 'provider_error' } });
-    expect(parseFastlyStatus({ detail: 'rate limited' }, 'a.com')).toMatchObject({ ok: false, error: { code: 'provider_error' } });
+    expect(parseFastlyStatus({ msg: 'Provided credentials are missing or invalid' }, 'a.com')).toMatchObject({
+      ok: false,
+      error: { code: 'provider_error' },
+    });
+    expect(parseFastlyStatus({ detail: 'rate limited' }, 'a.com')).toMatchObject({
+      ok: false,
+      error: { code: 'provider_error' },
+    });
   });
 
   it('refuses an answer for another domain', () => {
-    expect(fastly('rubygems-test-200-active.json', 'other.com')).toMatchObject({ ok: false, error: { code: 'malformed' } });
+    expect(fastly('rubygems-test-200-active.json', 'other.com')).toMatchObject({
+      ok: false,
+      error: { code: 'malformed' },
+    });
   });
 
-  it.each([[null], [[]], [{}], [{ domain: 'a.com' }], [{ domain: 'a.com', status: 1 }], [{ status: 'active' }]])('%j is malformed', (body) => {
-    expect(parseFastlyStatus(body, 'a.com')).toMatchObject({ ok: false, error: { code: 'malformed' } });
-  });
+  it.each([[null], [[]], [{}], [{ domain: 'a.com' }], [{ domain: 'a.com', status: 1 }], [{ status: 'active' }]])(
+    '%j is malformed',
+    (body) => {
+      expect(parseFastlyStatus(body, 'a.com')).toMatchObject({ ok: false, error: { code: 'malformed' } });
+    },
+  );
 
   it('dispatches by provider', () => {
     expect(parseStatusAnswer('fastly', { domain: 'a.com', status: 'active' }, 'a.com').ok).toBe(true);
@@ -101,10 +124,22 @@ describe('status words', () => {
 
   it('reads the words as a set, not by position', () => {
     // The documented order would make "active" least important; here it is last, elsewhere first.
-    expect(readStatusWords(['marketed', 'priced', 'transferable', 'active'])).toMatchObject({ registered: true, available: false, forSale: true });
+    expect(readStatusWords(['marketed', 'priced', 'transferable', 'active'])).toMatchObject({
+      registered: true,
+      available: false,
+      forSale: true,
+    });
     expect(readStatusWords(['active', 'marketed'])).toMatchObject({ registered: true, forSale: true });
-    expect(readStatusWords(['inactive', 'undelegated'])).toMatchObject({ available: true, undelegated: true, usable: true });
-    expect(readStatusWords(['undelegated', 'active'])).toMatchObject({ registered: true, available: false, undelegated: true });
+    expect(readStatusWords(['inactive', 'undelegated'])).toMatchObject({
+      available: true,
+      undelegated: true,
+      usable: true,
+    });
+    expect(readStatusWords(['undelegated', 'active'])).toMatchObject({
+      registered: true,
+      available: false,
+      undelegated: true,
+    });
     expect(readStatusWords(['parked'])).toMatchObject({ registered: true });
   });
 

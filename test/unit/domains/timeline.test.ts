@@ -21,7 +21,9 @@ describe('buildTimeline', () => {
 
   it('a deletion event is a stated deletion date', () => {
     const rdap = rdapDomain({ expiresAt: d('2026-03-01T10:00:00Z'), deletionAt: d('2026-05-02T00:00:00Z') });
-    expect(buildTimeline(rdap, 'redemption', { now: d('2026-04-20T00:00:00Z') }).deletionAt).toEqual(stated('2026-05-02T00:00:00.000Z'));
+    expect(buildTimeline(rdap, 'redemption', { now: d('2026-04-20T00:00:00Z') }).deletionAt).toEqual(
+      stated('2026-05-02T00:00:00.000Z'),
+    );
   });
 
   it('.uk: no redemption; cancelled about 90 days after expiry', () => {
@@ -36,7 +38,11 @@ describe('buildTimeline', () => {
   });
 
   it('.eu / .be / .nl: 40 days of quarantine', () => {
-    const timeline = buildTimeline(rdapDomain({ ldhName: 'example.eu', expiresAt: d('2026-03-01T00:00:00Z') }), 'active', NOW);
+    const timeline = buildTimeline(
+      rdapDomain({ ldhName: 'example.eu', expiresAt: d('2026-03-01T00:00:00Z') }),
+      'active',
+      NOW,
+    );
     expect(timeline.redemptionEndsAt).toEqual(estimated('2026-04-10T00:00:00.000Z'));
     expect(timeline.deletionAt).toEqual(estimated('2026-04-10T00:00:00.000Z'));
     expect(lifecycleFor('example.nl')).toEqual(lifecycleFor('example.be'));

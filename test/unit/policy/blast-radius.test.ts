@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { checkBlastRadius } from '@/lib/policy/blast-radius';
 import { DEFAULT_POLICY_SETTINGS } from '@/lib/policy/settings';
 
-const check = (plannedUnverify: number, verifiedChecked: number) => checkBlastRadius({ plannedUnverify, verifiedChecked }, DEFAULT_POLICY_SETTINGS);
+const check = (plannedUnverify: number, verifiedChecked: number) =>
+  checkBlastRadius({ plannedUnverify, verifiedChecked }, DEFAULT_POLICY_SETTINGS);
 
 describe('checkBlastRadius', () => {
   it('allows ordinary runs', () => {

@@ -8,7 +8,16 @@ export const VERIFIED = new Date('2024-05-05T05:05:05Z');
 
 export function cls(stage: Stage, over: Partial<Classification> = {}): Classification {
   const timeline = { registeredAt: null, expiresAt: null, graceEndsAt: null, redemptionEndsAt: null, deletionAt: null };
-  return { stage, evidence: [], timeline, handle: 'H-1', registeredAt: REGISTERED, expiresAt: EXPIRES, registrar: 'R', ...over };
+  return {
+    stage,
+    evidence: [],
+    timeline,
+    handle: 'H-1',
+    registeredAt: REGISTERED,
+    expiresAt: EXPIRES,
+    registrar: 'R',
+    ...over,
+  };
 }
 
 export const address = (emailId: number, over: Partial<AddressState> = {}): AddressState => ({
@@ -24,7 +33,8 @@ export function domain(addresses: AddressState[], over: Partial<DomainState> = {
   return { domain: 'example.com', stage: 'active', registeredAt: REGISTERED, handle: 'H-1', addresses, ...over };
 }
 
-export const decide = (state: DomainState, c: Classification, settings: PolicySettings = DEFAULT_POLICY_SETTINGS) => decidePolicy(state, c, settings);
+export const decide = (state: DomainState, c: Classification, settings: PolicySettings = DEFAULT_POLICY_SETTINGS) =>
+  decidePolicy(state, c, settings);
 export const types = (actions: PolicyAction[]) => actions.map((a) => a.type);
 export const lapsedFlag = (id: number, stage: Stage = 'redemption') => ({ id, state: 'open' as const, stage });
 
@@ -36,9 +46,11 @@ export function apply(state: DomainState, actions: PolicyAction[], c: Classifica
     for (const action of actions) {
       if (!('emailId' in action) || action.emailId !== a.emailId) continue;
       if (action.type === 'unverify') next = { ...next, verified: false, unverifyReason: 'domain_lifecycle' };
-      if (action.type === 'open_flag') next = { ...next, openFlag: { id: nextFlagId++, state: 'open', stage: action.stage } };
+      if (action.type === 'open_flag')
+        next = { ...next, openFlag: { id: nextFlagId++, state: 'open', stage: action.stage } };
       if (action.type === 'resolve_flag') next = { ...next, openFlag: null };
-      if (action.type === 'escalate_flag' && next.openFlag) next = { ...next, openFlag: { ...next.openFlag, stage: action.stage } };
+      if (action.type === 'escalate_flag' && next.openFlag)
+        next = { ...next, openFlag: { ...next.openFlag, stage: action.stage } };
     }
     return next;
   });

@@ -17,12 +17,17 @@ describe('renewal', () => {
       { stage, ...over },
     );
 
-  it.each<Stage>(['active', 'expiring'])('back to %s under the same registration: flags resolved as renewed, nothing re-verified', (stage) => {
-    const actions = decide(lapsed(), cls(stage));
-    expect(actions.filter((a) => a.type === 'resolve_flag')).toEqual([{ type: 'resolve_flag', flagId: 11, emailId: 1, resolution: 'renewed' }]);
-    expect(types(actions).filter((t) => t !== 'resolve_flag' && t !== 'notify')).toEqual([]);
-    expect(actions.some((a) => a.type === 'notify' && a.emailId !== 3)).toBe(false);
-  });
+  it.each<Stage>(['active', 'expiring'])(
+    'back to %s under the same registration: flags resolved as renewed, nothing re-verified',
+    (stage) => {
+      const actions = decide(lapsed(), cls(stage));
+      expect(actions.filter((a) => a.type === 'resolve_flag')).toEqual([
+        { type: 'resolve_flag', flagId: 11, emailId: 1, resolution: 'renewed' },
+      ]);
+      expect(types(actions).filter((t) => t !== 'resolve_flag' && t !== 'notify')).toEqual([]);
+      expect(actions.some((a) => a.type === 'notify' && a.emailId !== 3)).toBe(false);
+    },
+  );
 
   it('resolves flags from grace and pending delete too', () => {
     expect(types(decide(lapsed('pending_delete'), cls('active')))).toEqual(['resolve_flag']);
@@ -30,7 +35,9 @@ describe('renewal', () => {
 
   it('keeps flags when the registration is not provably the same', () => {
     expect(types(decide(lapsed(), cls('active', { handle: 'H-2' })))).toEqual(['none']);
-    expect(types(decide(lapsed(), cls('active', { registeredAt: new Date('2025-01-01T00:00:00Z') })))).toEqual(['none']);
+    expect(types(decide(lapsed(), cls('active', { registeredAt: new Date('2025-01-01T00:00:00Z') })))).toEqual([
+      'none',
+    ]);
     expect(types(decide(lapsed('redemption', { handle: null, registeredAt: null }), cls('active')))).toEqual(['none']);
   });
 
@@ -53,7 +60,9 @@ describe('renewal', () => {
 
   it('there is no re-verify action at all', () => {
     const all = STAGES.flatMap((stage) => decide(lapsed(), cls(stage)));
-    expect(new Set(types(all))).toEqual(new Set(['resolve_flag', 'none', 'notify', 'escalate_flag', 'unverify', 'open_flag']));
+    expect(new Set(types(all))).toEqual(
+      new Set(['resolve_flag', 'none', 'notify', 'escalate_flag', 'unverify', 'open_flag']),
+    );
     // …and the only addresses unverified are the verified one whose override does not cover the stage.
     expect(new Set(all.flatMap((a) => (a.type === 'unverify' ? [a.emailId] : [])))).toEqual(new Set([3]));
   });
@@ -69,14 +78,20 @@ describe('renewal', () => {
 
 describe('idempotence', () => {
   const flagArb = fc.option(
-    fc.record({ id: fc.nat(), state: fc.constantFrom('open' as const, 'pending_review' as const, 'overridden' as const), stage: fc.constantFrom(...STAGES) }),
+    fc.record({
+      id: fc.nat(),
+      state: fc.constantFrom('open' as const, 'pending_review' as const, 'overridden' as const),
+      stage: fc.constantFrom(...STAGES),
+    }),
   );
   const addressArb = fc.record({
     emailId: fc.nat(),
     verified: fc.boolean(),
     verifiedAt: fc.option(fc.date({ noInvalidDate: true })),
     openFlag: flagArb,
-    unverifyReason: fc.option(fc.constantFrom('domain_lifecycle' as const, 'user' as const, 'staff' as const, 'bounce' as const)),
+    unverifyReason: fc.option(
+      fc.constantFrom('domain_lifecycle' as const, 'user' as const, 'staff' as const, 'bounce' as const),
+    ),
   });
   const stateArb = fc.record({
     domain: fc.domain(),
@@ -98,7 +113,9 @@ describe('idempotence', () => {
       fc.property(stateArb, classificationArb, (state, c) => {
         const first = decide(state, c);
         const second = decide(apply(state, first, c), c);
-        expect(second.filter((a) => ['unverify', 'open_flag', 'resolve_flag', 'escalate_flag'].includes(a.type))).toEqual([]);
+        expect(
+          second.filter((a) => ['unverify', 'open_flag', 'resolve_flag', 'escalate_flag'].includes(a.type)),
+        ).toEqual([]);
         const firstKeys = new Set(first.flatMap((a) => (a.type === 'notify' ? [a.dedupeKey] : [])));
         for (const a of second) if (a.type === 'notify') expect(firstKeys.has(a.dedupeKey)).toBe(true);
       }),

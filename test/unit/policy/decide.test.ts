@@ -6,20 +6,34 @@ import { REGISTERED, address, cls, decide, domain, lapsedFlag, types } from './b
 
 describe('decidePolicy, stage by stage', () => {
   it('unknown: nothing at all, even with verified addresses and open flags', () => {
-    const state = domain([address(1), address(2, { verified: false, unverifyReason: 'domain_lifecycle', openFlag: lapsedFlag(9) })], { stage: 'redemption' });
-    expect(decide(state, cls('unknown', { handle: null, registeredAt: null }))).toEqual([{ type: 'none', reason: expect.any(String) }]);
+    const state = domain(
+      [address(1), address(2, { verified: false, unverifyReason: 'domain_lifecycle', openFlag: lapsedFlag(9) })],
+      { stage: 'redemption' },
+    );
+    expect(decide(state, cls('unknown', { handle: null, registeredAt: null }))).toEqual([
+      { type: 'none', reason: expect.any(String) },
+    ]);
   });
 
   it('active: nothing', () => {
     expect(types(decide(domain([address(1)]), cls('active')))).toEqual(['none']);
   });
 
-  it.each<Stage>(['expiring', 'grace'])('%s: warns each verified address once per stage and expiry, never unverifies', (stage) => {
-    const actions = decide(domain([address(1), address(2, { verified: false, unverifyReason: 'user' })]), cls(stage));
-    expect(actions).toEqual([
-      { type: 'notify', emailId: 1, kind: 'domain_expiring', stage, dedupeKey: `domain_expiring:example.com:${stage}:2026-02-01T10:00:00.000Z:1` },
-    ]);
-  });
+  it.each<Stage>(['expiring', 'grace'])(
+    '%s: warns each verified address once per stage and expiry, never unverifies',
+    (stage) => {
+      const actions = decide(domain([address(1), address(2, { verified: false, unverifyReason: 'user' })]), cls(stage));
+      expect(actions).toEqual([
+        {
+          type: 'notify',
+          emailId: 1,
+          kind: 'domain_expiring',
+          stage,
+          dedupeKey: `domain_expiring:example.com:${stage}:2026-02-01T10:00:00.000Z:1`,
+        },
+      ]);
+    },
+  );
 
   it('a renewal re-arms the warning (new expiry, new key)', () => {
     const before = decide(domain([address(1)]), cls('expiring'));
@@ -32,10 +46,22 @@ describe('decidePolicy, stage by stage', () => {
     expect(actions).toEqual([
       { type: 'unverify', emailId: 1, reason: 'domain_lifecycle', stage },
       { type: 'open_flag', emailId: 1, stage, state: 'open' },
-      { type: 'notify', emailId: 1, kind: 'address_unverified', stage, dedupeKey: 'address_unverified:example.com:1:2024-05-05T05:05:05.000Z' },
+      {
+        type: 'notify',
+        emailId: 1,
+        kind: 'address_unverified',
+        stage,
+        dedupeKey: 'address_unverified:example.com:1:2024-05-05T05:05:05.000Z',
+      },
       { type: 'unverify', emailId: 2, reason: 'domain_lifecycle', stage },
       { type: 'open_flag', emailId: 2, stage, state: 'open' },
-      { type: 'notify', emailId: 2, kind: 'address_unverified', stage, dedupeKey: 'address_unverified:example.com:2:2024-05-05T05:05:05.000Z' },
+      {
+        type: 'notify',
+        emailId: 2,
+        kind: 'address_unverified',
+        stage,
+        dedupeKey: 'address_unverified:example.com:2:2024-05-05T05:05:05.000Z',
+      },
     ]);
   });
 

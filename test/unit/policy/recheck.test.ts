@@ -23,12 +23,16 @@ describe('nextCheckAt', () => {
     expect(next('active', new Date(NOW.getTime() + 29 * DAY))).toBe(1 * DAY);
   });
 
-  it.each<Stage>(['expiring', 'grace', 'redemption', 'pending_delete', 'available', 're_registered'])('checks %s daily', (stage) => {
-    expect(next(stage, null)).toBe(DAY);
-  });
+  it.each<Stage>(['expiring', 'grace', 'redemption', 'pending_delete', 'available', 're_registered'])(
+    'checks %s daily',
+    (stage) => {
+      expect(next(stage, null)).toBe(DAY);
+    },
+  );
 
   it('backs off exponentially after failures, capped at a day', () => {
-    expect([1, 2, 3, 4, 5, 6, 60].map((n) => next('unknown', null, n) / 60_000)).toEqual([60, 120, 240, 480, 960, 1440, 1440]);
+    expect([1, 2, 3, 4, 5, 6, 60].map((n) => next('unknown', null, n) / 60_000)).toEqual([
+      60, 120, 240, 480, 960, 1440, 1440,
+    ]);
   });
 });
-

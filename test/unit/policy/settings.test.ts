@@ -17,7 +17,13 @@ describe('policy settings', () => {
       },
       warningWindowDays: 30,
       blastRadius: { maxUnverify: 50, maxShare: 0.2 },
-      recheck: { farDays: 30, nearExpiryDays: 1, lapsingDays: 1, errorBackoffBaseMinutes: 60, errorBackoffMaxMinutes: 1440 },
+      recheck: {
+        farDays: 30,
+        nearExpiryDays: 1,
+        lapsingDays: 1,
+        errorBackoffBaseMinutes: 60,
+        errorBackoffMaxMinutes: 1440,
+      },
     });
     expect(Object.keys(DEFAULT_POLICY_SETTINGS.stageActions).sort()).toEqual([...STAGES].sort());
   });

@@ -51,7 +51,9 @@ describe('secret box with a key ring', () => {
   it('says which key is missing for an unknown kid', () => {
     const sealed = sealWith(ring21, 'x');
     const withoutK2 = buildRing([k1], null, 'GK_SEALING_KEYS');
-    expect(() => openWith(withoutK2, sealed)).toThrow(`sealed with key "${k2.kid}", which is not in the sealing key ring (GK_SEALING_KEYS)`);
+    expect(() => openWith(withoutK2, sealed)).toThrow(
+      `sealed with key "${k2.kid}", which is not in the sealing key ring (GK_SEALING_KEYS)`,
+    );
     expect(() => openWith(withoutK2, legacySeal('x'))).toThrow(/neither is set/);
   });
 
@@ -64,7 +66,9 @@ describe('secret box with a key ring', () => {
       return b.toString('base64url');
     };
     expect(() => openWith(ring21, [...parts.slice(0, 4), flip(parts[4]!)].join('.'))).toThrow(/integrity check/);
-    expect(() => openWith(ring21, [...parts.slice(0, 3), flip(parts[3]!), parts[4]].join('.'))).toThrow(/integrity check/);
+    expect(() => openWith(ring21, [...parts.slice(0, 3), flip(parts[3]!), parts[4]].join('.'))).toThrow(
+      /integrity check/,
+    );
     expect(() => openWith(ring21, ['v1', k1.kid, ...parts.slice(2)].join('.'))).toThrow(/integrity check/);
     expect(() => openWith(ring21, 'v2.x.a.b.c')).toThrow(/Malformed/);
     expect(() => openWith(ring21, 'garbage')).toThrow(/Malformed/);
@@ -75,7 +79,11 @@ describe('secret box with a key ring', () => {
     expect(parseKeyList(text, 'GK_SEALING_KEYS').map((k) => k.kid)).toEqual([k1.kid, k2.kid]);
     expect(() => parseKeyList('k1:c2hvcnQ', 'GK_SEALING_KEYS')).toThrow(/must be 32 bytes/);
     expect(() => parseKeyList(`a b:${k1.key.toString('base64')}`, 'GK_SEALING_KEYS')).toThrow(/kid:base64key/);
-    expect(() => parseKeyList(`${DERIVED_KID}:${k1.key.toString('base64')}`, 'GK_SEALING_KEYS')).toThrow(/not "derived"/);
-    expect(() => parseKeyList(`${k1.kid}:${k1.key.toString('base64')},${k1.kid}:${k2.key.toString('base64')}`, 'X')).toThrow(/appears twice/);
+    expect(() => parseKeyList(`${DERIVED_KID}:${k1.key.toString('base64')}`, 'GK_SEALING_KEYS')).toThrow(
+      /not "derived"/,
+    );
+    expect(() =>
+      parseKeyList(`${k1.kid}:${k1.key.toString('base64')},${k1.kid}:${k2.key.toString('base64')}`, 'X'),
+    ).toThrow(/appears twice/);
   });
 });

@@ -47,8 +47,14 @@ describe('bootstrap lookup rules', () => {
 describe('RdapBootstrap against the local server', () => {
   it('parses the real IANA file of 2024-07-25 served over HTTP', async () => {
     const boot = new RdapBootstrap({ url: `${server.url}/iana/2024.json`, http: new HttpClient(FAST_HTTP) });
-    expect(await boot.baseFor('google.com')).toMatchObject({ ok: true, value: { baseUrl: 'https://rdap.verisign.com/com/v1/' } });
-    expect(await boot.baseFor('bbc.co.uk')).toMatchObject({ ok: true, value: { zone: 'uk', baseUrl: 'https://rdap.nominet.uk/uk/' } });
+    expect(await boot.baseFor('google.com')).toMatchObject({
+      ok: true,
+      value: { baseUrl: 'https://rdap.verisign.com/com/v1/' },
+    });
+    expect(await boot.baseFor('bbc.co.uk')).toMatchObject({
+      ok: true,
+      value: { zone: 'uk', baseUrl: 'https://rdap.nominet.uk/uk/' },
+    });
     // .de and .io had no RDAP service in 2024: the source is unavailable, the domain is not "free".
     for (const name of ['example.de', 'example.io']) {
       expect(await boot.baseFor(name)).toMatchObject({ ok: false, error: { code: 'unsupported_tld' } });
@@ -70,7 +76,10 @@ describe('RdapBootstrap against the local server', () => {
   });
 
   it('loads once for many concurrent lookups', async () => {
-    server.setRoute('/iana/once.json', fixtureResponse('bootstrap/iana-dns_2026-09-30_excerpt.json', 200, 'application/json'));
+    server.setRoute(
+      '/iana/once.json',
+      fixtureResponse('bootstrap/iana-dns_2026-09-30_excerpt.json', 200, 'application/json'),
+    );
     const boot = new RdapBootstrap({ url: `${server.url}/iana/once.json`, http: new HttpClient(FAST_HTTP) });
     await Promise.all(Array.from({ length: 20 }, (_, i) => boot.baseFor(`d${i}.com`)));
     expect(server.requestCount({ path: '/iana/once.json' })).toBe(1);
@@ -87,11 +96,17 @@ describe('RdapBootstrap against the local server', () => {
       failureRetryMs: 500,
       now: () => clock,
     });
-    expect(await boot.baseFor('example.com')).toMatchObject({ ok: true, value: { baseUrl: 'https://rdap.verisign.com/com/v1/' } });
+    expect(await boot.baseFor('example.com')).toMatchObject({
+      ok: true,
+      value: { baseUrl: 'https://rdap.verisign.com/com/v1/' },
+    });
 
     server.setRoute(path, { status: 503, contentType: 'text/plain', body: 'down for maintenance' });
     clock = 1_500; // past the TTL: a refresh is due, and fails
-    expect(await boot.baseFor('example.com')).toMatchObject({ ok: true, value: { baseUrl: 'https://rdap.verisign.com/com/v1/' } });
+    expect(await boot.baseFor('example.com')).toMatchObject({
+      ok: true,
+      value: { baseUrl: 'https://rdap.verisign.com/com/v1/' },
+    });
     expect(server.requestCount({ path })).toBe(2);
     expect(boot.info().lastError).toMatchObject({ code: 'http', httpStatus: 503 });
 
@@ -99,10 +114,17 @@ describe('RdapBootstrap against the local server', () => {
     expect(await boot.baseFor('example.net')).toMatchObject({ ok: true });
     expect(server.requestCount({ path })).toBe(2);
 
-    const moved = { version: '1.0', publication: '2026-10-01T00:00:00Z', services: [[['com'], ['https://rdap.example/com/']]] };
+    const moved = {
+      version: '1.0',
+      publication: '2026-10-01T00:00:00Z',
+      services: [[['com'], ['https://rdap.example/com/']]],
+    };
     server.setRoute(path, { status: 200, contentType: 'application/json', body: JSON.stringify(moved) });
     clock = 2_100;
-    expect(await boot.baseFor('example.com')).toMatchObject({ ok: true, value: { baseUrl: 'https://rdap.example/com/' } });
+    expect(await boot.baseFor('example.com')).toMatchObject({
+      ok: true,
+      value: { baseUrl: 'https://rdap.example/com/' },
+    });
     expect(await boot.baseFor('example.net')).toMatchObject({ ok: false, error: { code: 'unsupported_tld' } });
     expect(boot.info()).toMatchObject({ publication: '2026-10-01T00:00:00Z', lastError: null });
   });

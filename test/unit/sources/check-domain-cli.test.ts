@@ -35,7 +35,8 @@ function expectShape(json: Record<string, unknown>) {
     expect(['stated', 'estimated']).toContain((value as { kind: string }).kind);
     expect(new Date((value as { at: string }).at).toISOString()).toBe((value as { at: string }).at);
   }
-  for (const item of json.evidence as Record<string, unknown>[]) expect(Object.keys(item).sort()).toEqual(['code', 'kind', 'message', 'source']);
+  for (const item of json.evidence as Record<string, unknown>[])
+    expect(Object.keys(item).sort()).toEqual(['code', 'kind', 'message', 'source']);
   for (const source of json.sources as Record<string, unknown>[]) {
     expect(['name', 'ok', 'error', 'statusWords']).toEqual(expect.arrayContaining(Object.keys(source)));
     expect(source.ok ? 'error' in source : !('error' in source)).toBe(false);
@@ -51,7 +52,14 @@ async function run(args: string[], env: Record<string, string | undefined> = ser
 describe('check-domain --json, one domain in every stage', () => {
   it.each(SCENARIOS)('%s', async (scenario) => {
     const demo = byScenario.get(scenario)!;
-    const { code, stdout, stderr } = await run([demo.name, '--now', NOW, '--verified-at', demo.record.verifiedAt!, '--json']);
+    const { code, stdout, stderr } = await run([
+      demo.name,
+      '--now',
+      NOW,
+      '--verified-at',
+      demo.record.verifiedAt!,
+      '--json',
+    ]);
     expect(stderr).toBe('');
     expect(code).toBe(0);
     expect(stdout.endsWith('\n')).toBe(true);
@@ -67,7 +75,16 @@ describe('check-domain --json, one domain in every stage', () => {
   it('recognises a re-registration from the previous registration date and handle alone', async () => {
     const demo = byScenario.get('re_registered')!;
     const prev = demo.record.previous!;
-    const { code, stdout } = await run([demo.name, '--now', NOW, '--previous-registered-at', prev.registeredAt, '--previous-handle', prev.handle, '--json']);
+    const { code, stdout } = await run([
+      demo.name,
+      '--now',
+      NOW,
+      '--previous-registered-at',
+      prev.registeredAt,
+      '--previous-handle',
+      prev.handle,
+      '--json',
+    ]);
     expect(code).toBe(0);
     expect(JSON.parse(stdout).stage).toBe('re_registered');
   });
@@ -89,7 +106,9 @@ describe('check-domain --json, one domain in every stage', () => {
     const json = JSON.parse(stdout);
     expectShape(json);
     expect(json.stage).toBe('unknown');
-    expect(json.sources).toEqual([{ name: 'rdap', ok: false, error: expect.objectContaining({ code: 'unsupported_tld' }) }]);
+    expect(json.sources).toEqual([
+      { name: 'rdap', ok: false, error: expect.objectContaining({ code: 'unsupported_tld' }) },
+    ]);
   });
 });
 
@@ -130,11 +149,15 @@ describe('gk check-domain as a subprocess', () => {
   it('prints exactly one JSON object on stdout', async () => {
     const demo = byScenario.get('available')!;
     const tsx = path.join(ROOT, 'node_modules/.bin/tsx');
-    const { stdout } = await promisify(execFile)(tsx, ['cli/gk.ts', 'check-domain', demo.name, '--now', NOW, '--json'], {
-      cwd: ROOT,
-      env: { ...process.env, ...server.env },
-      timeout: 30_000,
-    });
+    const { stdout } = await promisify(execFile)(
+      tsx,
+      ['cli/gk.ts', 'check-domain', demo.name, '--now', NOW, '--json'],
+      {
+        cwd: ROOT,
+        env: { ...process.env, ...server.env },
+        timeout: 30_000,
+      },
+    );
     const json = JSON.parse(stdout);
     expectShape(json);
     expect(json).toMatchObject({ registrableDomain: demo.name, stage: 'available' });
@@ -142,7 +165,10 @@ describe('gk check-domain as a subprocess', () => {
 
   it('exits 2 on an unknown command', async () => {
     const tsx = path.join(ROOT, 'node_modules/.bin/tsx');
-    const failed = await promisify(execFile)(tsx, ['cli/gk.ts', 'no-such-command'], { cwd: ROOT, timeout: 30_000 }).catch((err: { code: number; stdout: string; stderr: string }) => err);
+    const failed = await promisify(execFile)(tsx, ['cli/gk.ts', 'no-such-command'], {
+      cwd: ROOT,
+      timeout: 30_000,
+    }).catch((err: { code: number; stdout: string; stderr: string }) => err);
     expect(failed).toMatchObject({ code: 2, stdout: '' });
     expect((failed as { stderr: string }).stderr).toContain('unknown command');
   }, 40_000);

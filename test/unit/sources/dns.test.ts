@@ -8,7 +8,11 @@ import { type ProtocolServer, startProtocolServer } from '@/dev/peers/protocol-s
 // A real UDP responder on 127.0.0.1 (hand-written wire format), queried through node:dns.
 
 const ZONE: Record<string, DnsRecord> = {
-  'alice-dev.io': { kind: 'records', ns: ['NS2.Example.NET.', 'ns1.example.net'], mx: ['mx1.mail.example', 'mx2.mail.example'] },
+  'alice-dev.io': {
+    kind: 'records',
+    ns: ['NS2.Example.NET.', 'ns1.example.net'],
+    mx: ['mx1.mail.example', 'mx2.mail.example'],
+  },
   'no-mail.org': { kind: 'records', ns: ['ns1.example.net'], mx: [] },
   'empty.dev': { kind: 'records', ns: [], mx: [] },
   'broken.com': { kind: 'fault', fault: 'servfail' },
@@ -29,18 +33,31 @@ describe('DNS source', () => {
   it('returns NS and MX, normalised and sorted', async () => {
     expect(await createDnsClient({ servers }).lookup('alice-dev.io')).toMatchObject({
       ok: true,
-      value: { nxdomain: false, nameservers: ['ns1.example.net', 'ns2.example.net'], mx: ['mx1.mail.example', 'mx2.mail.example'] },
+      value: {
+        nxdomain: false,
+        nameservers: ['ns1.example.net', 'ns2.example.net'],
+        mx: ['mx1.mail.example', 'mx2.mail.example'],
+      },
     });
   });
 
   it('reads NOERROR without records as "no records", not NXDOMAIN', async () => {
     const client = createDnsClient({ servers });
-    expect(await client.lookup('no-mail.org')).toMatchObject({ ok: true, value: { nxdomain: false, nameservers: ['ns1.example.net'], mx: [] } });
-    expect(await client.lookup('empty.dev')).toMatchObject({ ok: true, value: { nxdomain: false, nameservers: [], mx: [] } });
+    expect(await client.lookup('no-mail.org')).toMatchObject({
+      ok: true,
+      value: { nxdomain: false, nameservers: ['ns1.example.net'], mx: [] },
+    });
+    expect(await client.lookup('empty.dev')).toMatchObject({
+      ok: true,
+      value: { nxdomain: false, nameservers: [], mx: [] },
+    });
   });
 
   it.each(['gone.com', 'never-heard-of.xyz'])('reads NXDOMAIN for %s as evidence', async (name) => {
-    expect(await createDnsClient({ servers }).lookup(name)).toMatchObject({ ok: true, value: { nxdomain: true, nameservers: [], mx: [] } });
+    expect(await createDnsClient({ servers }).lookup(name)).toMatchObject({
+      ok: true,
+      value: { nxdomain: true, nameservers: [], mx: [] },
+    });
   });
 
   it.each([
@@ -54,7 +71,10 @@ describe('DNS source', () => {
   });
 
   it('reads silence as a timeout', async () => {
-    expect(await createDnsClient({ servers, timeoutMs: 150, tries: 1 }).lookup('silent.com')).toMatchObject({ ok: false, error: { code: 'timeout' } });
+    expect(await createDnsClient({ servers, timeoutMs: 150, tries: 1 }).lookup('silent.com')).toMatchObject({
+      ok: false,
+      error: { code: 'timeout' },
+    });
   });
 });
 
@@ -62,7 +82,10 @@ describe('DNS served by the protocol server on its own port number', () => {
   let server: ProtocolServer;
   const now = new Date('2026-10-06T12:00:00Z');
   beforeAll(async () => {
-    server = await startProtocolServer({ now: () => now, domains: [recordFor('active', 'pyutils.org', now), recordFor('redemption', 'fastcsv.dev', now)] });
+    server = await startProtocolServer({
+      now: () => now,
+      domains: [recordFor('active', 'pyutils.org', now), recordFor('redemption', 'fastcsv.dev', now)],
+    });
   });
   afterAll(() => server.close());
 

@@ -70,7 +70,9 @@ describe('per-host politeness, as the server saw it', () => {
   });
 
   it('holds the whole host while a Retry-After runs, not just the request that got it', async () => {
-    server.setFaults({ rules: [{ match: { path: '/rdap/verisign/' }, action: 'status', status: 429, retryAfter: '1', times: 1 }] });
+    server.setFaults({
+      rules: [{ match: { path: '/rdap/verisign/' }, action: 'status', status: 429, retryAfter: '1', times: 1 }],
+    });
     const { rdap } = rdapClientFor(server, { hostDefaults: { concurrency: 1, requestsPerSecond: 0 } });
     await rdap.lookup(COM[0]!); // bootstrap + 429 + retry after 1 s
     await rdap.lookup(COM[1]!);
@@ -80,7 +82,9 @@ describe('per-host politeness, as the server saw it', () => {
   });
 
   it('server-side rate limit answers 429 with Retry-After, and the client recovers', async () => {
-    server.setFaults({ rules: [{ match: { path: '/rdap/verisign/' }, rateLimit: { perSecond: 2, retryAfterSeconds: 1 } }] });
+    server.setFaults({
+      rules: [{ match: { path: '/rdap/verisign/' }, rateLimit: { perSecond: 2, retryAfterSeconds: 1 } }],
+    });
     const { rdap } = rdapClientFor(server, { hostDefaults: { concurrency: 4, requestsPerSecond: 0 }, retries: 3 });
     const outcomes = await Promise.all(COM.slice(0, 4).map((name) => rdap.lookup(name)));
     expect(outcomes.every((o) => o.ok)).toBe(true);

@@ -65,12 +65,22 @@ beforeAll(async () => {
 afterAll(() => server?.close());
 
 const client = (maxBodyBytes?: number) =>
-  new HttpClient({ ...FAST_HTTP, retries: 0, timeoutMs: 10_000, allow: [`127.0.0.1:${server.port}`], ...(maxBodyBytes ? { maxBodyBytes } : {}) });
+  new HttpClient({
+    ...FAST_HTTP,
+    retries: 0,
+    timeoutMs: 10_000,
+    allow: [`127.0.0.1:${server.port}`],
+    ...(maxBodyBytes ? { maxBodyBytes } : {}),
+  });
 
 describe('body size limit', () => {
   it('ends an endless body at the limit, and the server sees the connection closed', async () => {
     const result = await client(64 * 1024).get(`${server.url}/endless`);
-    expect(result).toMatchObject({ ok: false, attempts: 1, error: { code: 'too_large', message: expect.stringMatching(/above the 65536-byte limit/) } });
+    expect(result).toMatchObject({
+      ok: false,
+      attempts: 1,
+      error: { code: 'too_large', message: expect.stringMatching(/above the 65536-byte limit/) },
+    });
     const sent = await endlessClosed;
     // The server stops once the client goes: what it wrote is bounded by socket buffers, not endless.
     expect(sent).toBeGreaterThan(64 * 1024);
@@ -85,18 +95,30 @@ describe('body size limit', () => {
 
   it('refuses a declared Content-Length above the limit before reading', async () => {
     const result = await client(2000).get(`${server.url}/declared?n=1000`);
-    expect(result).toMatchObject({ ok: false, error: { code: 'too_large', message: expect.stringMatching(/body of 3002 bytes/) } });
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'too_large', message: expect.stringMatching(/body of 3002 bytes/) },
+    });
   });
 
   it('accepts a body of exactly the limit and decodes characters split across chunks', async () => {
-    expect(await client(2000).get(`${server.url}/plain?n=2000`)).toMatchObject({ ok: true, response: { body: 'a'.repeat(2000) } });
-    expect(await client(3002).get(`${server.url}/euros?n=1000`)).toMatchObject({ ok: true, response: { body: `"${EURO.repeat(1000)}"` } });
+    expect(await client(2000).get(`${server.url}/plain?n=2000`)).toMatchObject({
+      ok: true,
+      response: { body: 'a'.repeat(2000) },
+    });
+    expect(await client(3002).get(`${server.url}/euros?n=1000`)).toMatchObject({
+      ok: true,
+      response: { body: `"${EURO.repeat(1000)}"` },
+    });
     expect(await client().get(`${server.url}/split`)).toMatchObject({ ok: true, response: { body: `"${EURO}"` } });
   });
 
   it('defaults to 1 MiB', async () => {
     const mib = 1024 * 1024;
     expect(await client().get(`${server.url}/plain?n=${mib}`)).toMatchObject({ ok: true });
-    expect(await client().get(`${server.url}/plain?n=${mib + 1}`)).toMatchObject({ ok: false, error: { code: 'too_large' } });
+    expect(await client().get(`${server.url}/plain?n=${mib + 1}`)).toMatchObject({
+      ok: false,
+      error: { code: 'too_large' },
+    });
   });
 });

@@ -43,12 +43,17 @@ describe('refusedRange', () => {
     expect(refusedRange(ip)).toBe(range);
   });
 
-  it.each(['8.8.8.8', '93.184.215.14', '172.32.0.1', '100.128.0.1', '2606:4700::1111', '::ffff:8.8.8.8', '64:ff9b::808:808'])(
-    '%s is public',
-    (ip) => {
-      expect(refusedRange(ip)).toBeNull();
-    },
-  );
+  it.each([
+    '8.8.8.8',
+    '93.184.215.14',
+    '172.32.0.1',
+    '100.128.0.1',
+    '2606:4700::1111',
+    '::ffff:8.8.8.8',
+    '64:ff9b::808:808',
+  ])('%s is public', (ip) => {
+    expect(refusedRange(ip)).toBeNull();
+  });
 });
 
 describe('allow-list entries', () => {
@@ -64,9 +69,12 @@ describe('allow-list entries', () => {
     expect(parseAllowEntry(raw)).toEqual({ ok: true, entry });
   });
 
-  it.each(['10.0.0.0/33', 'http://localhost', 'host:0', 'host:99999', '[localhost]:80', 'a b', '10.0.0.0/x', ''])('refuses %j', (raw) => {
-    expect(parseAllowEntry(raw).ok).toBe(false);
-  });
+  it.each(['10.0.0.0/33', 'http://localhost', 'host:0', 'host:99999', '[localhost]:80', 'a b', '10.0.0.0/x', ''])(
+    'refuses %j',
+    (raw) => {
+      expect(parseAllowEntry(raw).ok).toBe(false);
+    },
+  );
 
   it('a CIDR entry allows addresses; a host entry allows a name and port', () => {
     const policy = new OutboundPolicy(['10.1.0.0/16', 'localhost:4010']);
@@ -78,7 +86,9 @@ describe('allow-list entries', () => {
   });
 
   it('an unreadable entry stops the client from being built', () => {
-    expect(() => new HttpClient({ allow: ['http://127.0.0.1'] })).toThrow(/outbound allow-list: "http:\/\/127\.0\.0\.1" is not/);
+    expect(() => new HttpClient({ allow: ['http://127.0.0.1'] })).toThrow(
+      /outbound allow-list: "http:\/\/127\.0\.0\.1" is not/,
+    );
   });
 });
 

@@ -30,7 +30,10 @@ beforeAll(async () => {
   b = await startLocalServer(routes(() => b.url));
   const cert = selfSignedCert();
   tlsCa = cert.cert;
-  secure = await startLocalServer(routes(() => secure.url), cert);
+  secure = await startLocalServer(
+    routes(() => secure.url),
+    cert,
+  );
 });
 afterAll(async () => {
   await Promise.all([a?.close(), b?.close(), secure?.close()]);
@@ -63,7 +66,11 @@ describe('where a request may go', () => {
 
   it.each([
     ['loopback on another port', () => `http://127.0.0.1:${b.port}/ok`, /loopback/],
-    ['cloud metadata', () => 'http://169.254.169.254/latest/meta-data/', /169\.254\.169\.254 is a cloud metadata address/],
+    [
+      'cloud metadata',
+      () => 'http://169.254.169.254/latest/meta-data/',
+      /169\.254\.169\.254 is a cloud metadata address/,
+    ],
     ['private', () => 'http://10.0.0.1/', /10\.0\.0\.1 is a private address/],
     ['IPv4-mapped loopback', () => `http://[::ffff:127.0.0.1]:${b.port}/ok`, /loopback/],
     ['IPv4-mapped metadata', () => 'http://[::ffff:a9fe:a9fe]/', /cloud metadata/],
@@ -86,13 +93,20 @@ describe('where a request may go', () => {
 
   it('stops a redirect chain after maxRedirects hops', async () => {
     const result = await clientFor([], { maxRedirects: 3 }).get(`${a.url}/loop/0`);
-    expect(result).toMatchObject({ ok: false, error: { code: 'http', message: expect.stringMatching(/more than 3 redirects/) } });
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'http', message: expect.stringMatching(/more than 3 redirects/) },
+    });
     expect(a.seen.map((s) => s.path)).toEqual(['/loop/0', '/loop/1', '/loop/2', '/loop/3']);
   });
 });
 
 describe('credentials and redirects', () => {
-  const secrets = { authorization: 'Bearer top-secret', 'fastly-key': 'fastly-secret', 'x-custom-token': 'custom-secret' };
+  const secrets = {
+    authorization: 'Bearer top-secret',
+    'fastly-key': 'fastly-secret',
+    'x-custom-token': 'custom-secret',
+  };
 
   it('keeps the credential on a same-origin redirect', async () => {
     await clientFor().get(`${a.url}/same`, { headers: secrets });
@@ -100,7 +114,10 @@ describe('credentials and redirects', () => {
   });
 
   it('drops every caller header but accept and user-agent on a cross-origin redirect', async () => {
-    const result = await clientFor([`127.0.0.1:${b.port}`]).get(via(`${b.url}/echo`), { headers: secrets, accept: 'application/rdap+json' });
+    const result = await clientFor([`127.0.0.1:${b.port}`]).get(via(`${b.url}/echo`), {
+      headers: secrets,
+      accept: 'application/rdap+json',
+    });
     expect(result.ok).toBe(true);
     expect(a.seen[0]?.headers).toMatchObject(secrets);
     const received = b.seen[0]?.headers ?? {};
@@ -111,7 +128,10 @@ describe('credentials and redirects', () => {
   });
 
   it('the Fastly key does not follow the status API to another origin', async () => {
-    const status = createStatusClient({ provider: 'fastly', baseUrl: a.url, apiKey: 'fastly-secret' }, clientFor([`127.0.0.1:${b.port}`]))!;
+    const status = createStatusClient(
+      { provider: 'fastly', baseUrl: a.url, apiKey: 'fastly-secret' },
+      clientFor([`127.0.0.1:${b.port}`]),
+    )!;
     await status.lookup('example.com');
     expect(a.seen[0]?.headers['fastly-key']).toBe('fastly-secret');
     expect(b.seen).toHaveLength(1);
@@ -121,7 +141,8 @@ describe('credentials and redirects', () => {
 });
 
 describe('https → http downgrade', () => {
-  const secureClient = (extra: string[]) => new HttpClient({ ...FAST_HTTP, retries: 0, ca: tlsCa, allow: [`127.0.0.1:${secure.port}`, ...extra] });
+  const secureClient = (extra: string[]) =>
+    new HttpClient({ ...FAST_HTTP, retries: 0, ca: tlsCa, allow: [`127.0.0.1:${secure.port}`, ...extra] });
 
   it('reaches the https server itself', async () => {
     expect(await secureClient([]).get(`${secure.url}/ok`)).toMatchObject({ ok: true, response: { status: 200 } });
@@ -129,15 +150,23 @@ describe('https → http downgrade', () => {
 
   it('refuses a redirect from https to plain http even when the address is allowed', async () => {
     // 127.0.0.0/8 allows the address; only a host the operator named may take a downgrade.
-    const result = await secureClient(['127.0.0.0/8']).get(`${secure.url}/to?u=${encodeURIComponent(`${b.url}/echo`)}`, {
-      headers: { 'fastly-key': 'fastly-secret' },
+    const result = await secureClient(['127.0.0.0/8']).get(
+      `${secure.url}/to?u=${encodeURIComponent(`${b.url}/echo`)}`,
+      {
+        headers: { 'fastly-key': 'fastly-secret' },
+      },
+    );
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'blocked_target', message: expect.stringMatching(/from https to plain http/) },
     });
-    expect(result).toMatchObject({ ok: false, error: { code: 'blocked_target', message: expect.stringMatching(/from https to plain http/) } });
     expect(b.seen).toHaveLength(0);
   });
 
   it('allows it to a development host named in the allow-list', async () => {
-    const result = await secureClient([`127.0.0.1:${b.port}`]).get(`${secure.url}/to?u=${encodeURIComponent(`${b.url}/echo`)}`);
+    const result = await secureClient([`127.0.0.1:${b.port}`]).get(
+      `${secure.url}/to?u=${encodeURIComponent(`${b.url}/echo`)}`,
+    );
     expect(result).toMatchObject({ ok: true, response: { status: 200, url: `${b.url}/echo` } });
     expect(b.seen).toHaveLength(1);
   });

@@ -74,7 +74,10 @@ describe('names are checked by the addresses they resolve to, at connect time', 
 
   it('refuses a name that resolves to the IPv6 metadata address', async () => {
     const result = await strict().get('http://metadata.test/latest/');
-    expect(result).toMatchObject({ ok: false, error: { code: 'blocked_target', message: expect.stringMatching(/cloud metadata/) } });
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'blocked_target', message: expect.stringMatching(/cloud metadata/) },
+    });
   });
 
   it('connects to the very address the resolver gave once its range is allowed', async () => {
@@ -90,7 +93,10 @@ describe('names are checked by the addresses they resolve to, at connect time', 
   it('refuses localhost through the system resolver', async () => {
     const client = new HttpClient({ ...FAST_HTTP, retries: 0, allow: [] });
     const result = await client.get(`http://localhost:${web.port}/`);
-    expect(result).toMatchObject({ ok: false, error: { code: 'blocked_target', message: expect.stringMatching(/loopback/) } });
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'blocked_target', message: expect.stringMatching(/loopback/) },
+    });
     expect(web.seen).toHaveLength(0);
   });
 });

@@ -1,7 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDomainChecker, sourcesConfigFromEnv } from '@/lib/domains/check';
 import { envSchema } from '@/lib/env';
-import { demoDomains, recordFor, SCENARIO_STAGE, SCENARIOS, syntheticDomains } from '@/dev/peers/protocol-server/dataset';
+import {
+  demoDomains,
+  recordFor,
+  SCENARIO_STAGE,
+  SCENARIOS,
+  syntheticDomains,
+} from '@/dev/peers/protocol-server/dataset';
 import { RDAP_SERVERS } from '@/dev/peers/protocol-server/rdap-template';
 import { type DomainRecord, domainRecordSchema } from '@/dev/peers/protocol-server/records';
 import { type ProtocolServer, startProtocolServer } from '@/dev/peers/protocol-server/server';
@@ -16,7 +22,8 @@ describe('dataset', () => {
   it('has at least 300 unique, believable custom domains in every situation', () => {
     expect(demo.length).toBeGreaterThanOrEqual(300);
     expect(new Set(demo.map((d) => d.name)).size).toBe(demo.length);
-    for (const scenario of SCENARIOS) expect(demo.filter((d) => d.scenario === scenario).length).toBeGreaterThanOrEqual(15);
+    for (const scenario of SCENARIOS)
+      expect(demo.filter((d) => d.scenario === scenario).length).toBeGreaterThanOrEqual(15);
     for (const d of demo) {
       expect(d.name).toMatch(/^[a-z][a-z0-9-]*[a-z0-9]\.(co\.uk|[a-z]+)$/);
       expect(SERVED_TLDS.has(d.name.split('.').pop()!)).toBe(true);
@@ -32,15 +39,25 @@ describe('dataset', () => {
     expect(later[0]?.record.rdap?.expiresAt).not.toBe(demo[0]?.record.rdap?.expiresAt);
     // Registration facts must not move with the clock: a restarted server would otherwise look
     // like a wave of re-registrations to the next scan.
-    const facts = (d: (typeof demo)[number]) => [d.record.rdap?.handle, d.record.rdap?.registeredAt, d.record.rdap?.registrar.name];
+    const facts = (d: (typeof demo)[number]) => [
+      d.record.rdap?.handle,
+      d.record.rdap?.registeredAt,
+      d.record.rdap?.registrar.name,
+    ];
     const stable = demo.filter((d) => d.scenario !== 're_registered' && d.record.rdap);
     expect(stable.map(facts)).toEqual(later.filter((d) => d.scenario !== 're_registered' && d.record.rdap).map(facts));
   });
 
   it('keeps one registration per name across situations, and a new one after a re-registration', () => {
-    const [active, grace, redemption, pending] = (['active', 'grace', 'redemption', 'pending_delete'] as const).map((s) => recordFor(s, 'pyutils.org', NOW).rdap);
+    const [active, grace, redemption, pending] = (['active', 'grace', 'redemption', 'pending_delete'] as const).map(
+      (s) => recordFor(s, 'pyutils.org', NOW).rdap,
+    );
     for (const other of [grace, redemption, pending]) {
-      expect(other).toMatchObject({ handle: active?.handle, registeredAt: active?.registeredAt, registrar: active?.registrar });
+      expect(other).toMatchObject({
+        handle: active?.handle,
+        registeredAt: active?.registeredAt,
+        registrar: active?.registrar,
+      });
     }
     const again = recordFor('re_registered', 'pyutils.org', NOW);
     expect(again.previous).toEqual({ handle: active?.handle, registeredAt: active?.registeredAt });
@@ -79,7 +96,10 @@ describe('protocol server', () => {
     const checker = checkerFor();
     const results = await Promise.all(
       demo.map(async (d) => {
-        const { classification, sources } = await checker.checkAndClassify(d.name, { now: NOW, verifiedAt: new Date(d.record.verifiedAt!) });
+        const { classification, sources } = await checker.checkAndClassify(d.name, {
+          now: NOW,
+          verifiedAt: new Date(d.record.verifiedAt!),
+        });
         return { scenario: d.scenario, stage: classification.stage, allOk: sources.every((s) => s.ok) };
       }),
     );
@@ -93,7 +113,10 @@ describe('protocol server', () => {
   it('lets a test walk a domain through a lapse and a re-registration over HTTP', async () => {
     const name = 'lapsing-owner.dev';
     const admin = (method: string, body?: unknown) =>
-      fetch(`${server.url}/_admin/domains/${name}`, { method, body: body === undefined ? undefined : JSON.stringify(body) });
+      fetch(`${server.url}/_admin/domains/${name}`, {
+        method,
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
     const checker = checkerFor();
     const verifiedAt = new Date('2025-01-10T00:00:00Z');
 
@@ -107,7 +130,11 @@ describe('protocol server', () => {
     const reRegistered = (await (await admin('PUT', { scenario: 're_registered' })).json()) as DomainRecord;
     expect(reRegistered.previous).toEqual({ registeredAt: original.rdap?.registeredAt, handle: original.rdap?.handle });
     expect(reRegistered.rdap?.handle).not.toBe(original.rdap?.handle);
-    const checked = await checker.checkAndClassify(name, { now: NOW, verifiedAt, previousHandle: original.rdap?.handle });
+    const checked = await checker.checkAndClassify(name, {
+      now: NOW,
+      verifiedAt,
+      previousHandle: original.rdap?.handle,
+    });
     expect(checked.classification.stage).toBe('re_registered');
 
     expect((await admin('DELETE')).status).toBe(204);
@@ -117,7 +144,8 @@ describe('protocol server', () => {
   });
 
   it('accepts a full record and refuses an invalid one', async () => {
-    const put = (body: unknown) => fetch(`${server.url}/_admin/domains/custom.org`, { method: 'PUT', body: JSON.stringify(body) });
+    const put = (body: unknown) =>
+      fetch(`${server.url}/_admin/domains/custom.org`, { method: 'PUT', body: JSON.stringify(body) });
     const { name: _name, ...record } = demo.find((d) => d.scenario === 'on_hold')!.record;
     expect((await put(record)).status).toBe(200);
     expect(server.getDomain('custom.org')?.rdap?.statuses).toContain('client hold');
@@ -131,7 +159,9 @@ describe('protocol server', () => {
     expect(put.status).toBe(200);
     expect((await fetch(`${server.url}/rdap/verisign/domain/faulty.com`)).status).toBe(503);
     expect(await (await fetch(`${server.url}/_admin/faults`)).json()).toEqual(faults);
-    expect((await fetch(`${server.url}/_admin/faults`, { method: 'PUT', body: '{"rules":[{"action":"explode"}]}' })).status).toBe(400);
+    expect(
+      (await fetch(`${server.url}/_admin/faults`, { method: 'PUT', body: '{"rules":[{"action":"explode"}]}' })).status,
+    ).toBe(400);
     await fetch(`${server.url}/_admin/faults`, { method: 'DELETE' });
     expect((await fetch(`${server.url}/rdap/verisign/domain/faulty.com`)).status).toBe(404);
   });

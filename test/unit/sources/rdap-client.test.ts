@@ -24,7 +24,10 @@ beforeAll(async () => {
     domains: [
       ...RECORDED.map(([name, file]) => rawRdapRecord(name, fixtureResponse(file))),
       rawRdapRecord('empty404.com', fixtureResponse('errors/verisign_404_jsiqpmcurt.com_empty-body.txt', 404)),
-      rawRdapRecord('markwatch-nonexistent-7f3kq9.org', fixtureResponse('errors/pir_404_markwatch-nonexistent-7f3kq9.org.json', 404)),
+      rawRdapRecord(
+        'markwatch-nonexistent-7f3kq9.org',
+        fixtureResponse('errors/pir_404_markwatch-nonexistent-7f3kq9.org.json', 404),
+      ),
       rawRdapRecord('jsiqpmcurt.xyz', fixtureResponse('errors/centralnic_404_jsiqpmcurt.design.json', 404)),
       rawRdapRecord('throttled.org', fixtureResponse('errors/rdap-nic-biz_403_rate-limit.html', 403, 'text/html')),
       rawRdapRecord('zdns-throttled.xyz', fixtureResponse('errors/zdnsgtld_422_rate-limit_excerpt.json', 422)),
@@ -114,7 +117,9 @@ describe('RDAP client: transport failures', () => {
 
   it('waits as long as Retry-After says before retrying a 429', async () => {
     server.stats.reset();
-    server.setFaults({ rules: [{ match: { domain: 'flaky.com' }, action: 'status', status: 429, retryAfter: '1', times: 1 }] });
+    server.setFaults({
+      rules: [{ match: { domain: 'flaky.com' }, action: 'status', status: 429, retryAfter: '1', times: 1 }],
+    });
     const { rdap } = rdapClientFor(server, { retries: 2 });
     expect(await rdap.lookup('flaky.com')).toMatchObject({ ok: true });
     const times = server.stats.times({ domain: 'flaky.com' });
@@ -124,9 +129,14 @@ describe('RDAP client: transport failures', () => {
 
   it('does not wait for a Retry-After beyond the cap, and reports it', async () => {
     server.stats.reset();
-    server.setFaults({ rules: [{ match: { domain: 'flaky.com' }, action: 'status', status: 429, retryAfter: '3600' }] });
+    server.setFaults({
+      rules: [{ match: { domain: 'flaky.com' }, action: 'status', status: 429, retryAfter: '3600' }],
+    });
     const { rdap } = rdapClientFor(server, { retries: 2, retryAfterMaxMs: 5_000 });
-    expect(await rdap.lookup('flaky.com')).toMatchObject({ ok: false, error: { code: 'rate_limited', retryAfterMs: 3_600_000 } });
+    expect(await rdap.lookup('flaky.com')).toMatchObject({
+      ok: false,
+      error: { code: 'rate_limited', retryAfterMs: 3_600_000 },
+    });
     expect(server.requestCount({ domain: 'flaky.com' })).toBe(1);
   });
 
@@ -155,9 +165,16 @@ describe('RDAP client: transport failures', () => {
     const { rdap } = rdapClientFor(server);
     expect(await rdap.lookup('garbled.dev')).toMatchObject({ ok: false, error: { code: 'malformed' } });
 
-    const checker = createDomainChecker({ rdap: { bootstrapUrl: server.bootstrapUrl }, status: { provider: 'none' }, dns: null, http: FAST_HTTP });
+    const checker = createDomainChecker({
+      rdap: { bootstrapUrl: server.bootstrapUrl },
+      status: { provider: 'none' },
+      dns: null,
+      http: FAST_HTTP,
+    });
     const { classification, sources } = await checker.checkAndClassify('garbled.dev', { now: NOW });
-    expect(sources).toEqual([expect.objectContaining({ name: 'rdap', ok: false, error: expect.objectContaining({ code: 'malformed' }) })]);
+    expect(sources).toEqual([
+      expect.objectContaining({ name: 'rdap', ok: false, error: expect.objectContaining({ code: 'malformed' }) }),
+    ]);
     expect(classification.stage).toBe('unknown');
     expect([...LAPSED_STAGES, ...WARNING_STAGES]).not.toContain(classification.stage);
   });

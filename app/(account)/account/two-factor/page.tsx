@@ -5,7 +5,12 @@ import { PageHeader } from '@/components/ui/page-header';
 import { getDb } from '@/db/client';
 import { requirePermission } from '@/lib/auth/session';
 import { getTwoFactorState } from '@/lib/twofactor/queries';
-import { confirmTwoFactorAction, disableTwoFactorAction, regenerateRecoveryCodesAction, startTwoFactorAction } from './actions';
+import {
+  confirmTwoFactorAction,
+  disableTwoFactorAction,
+  regenerateRecoveryCodesAction,
+  startTwoFactorAction,
+} from './actions';
 
 export const metadata: Metadata = { title: 'Two-factor authentication' };
 
@@ -22,7 +27,12 @@ export default async function TwoFactorPage() {
       <TwoFactorPanel
         enabled={state.enabled}
         recoveryCodesLeft={state.recoveryCodesLeft}
-        actions={{ start: startTwoFactorAction, confirm: confirmTwoFactorAction, disable: disableTwoFactorAction, regenerate: regenerateRecoveryCodesAction }}
+        actions={{
+          start: startTwoFactorAction,
+          confirm: confirmTwoFactorAction,
+          disable: disableTwoFactorAction,
+          regenerate: regenerateRecoveryCodesAction,
+        }}
       />
     </>
   );

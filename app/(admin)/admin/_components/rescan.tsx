@@ -39,7 +39,8 @@ export function Rescan({
   useEffect(() => {
     if (!scan || isActive(scan.state) || settled.current === scan.id) return;
     settled.current = scan.id;
-    for (const queryKey of [...invalidate, overviewKeys.all, ['flags'], scanKeys.all]) void queryClient.invalidateQueries({ queryKey });
+    for (const queryKey of [...invalidate, overviewKeys.all, ['flags'], scanKeys.all])
+      void queryClient.invalidateQueries({ queryKey });
   }, [scan, invalidate, queryClient]);
 
   const running = scan ? isActive(scan.state) : action.pending;
@@ -57,7 +58,11 @@ export function Rescan({
             <Link className="underline" href={`/admin/scans/${scan.id}`}>
               Scan #{scan.id}
             </Link>{' '}
-            {isActive(scan.state) ? 'is running.' : scan.state === 'done' ? 'finished: the page shows its result.' : `ended: ${scan.state}.`}
+            {isActive(scan.state)
+              ? 'is running.'
+              : scan.state === 'done'
+                ? 'finished: the page shows its result.'
+                : `ended: ${scan.state}.`}
           </span>
         </div>
       ) : null}

@@ -14,7 +14,12 @@ export type ActionMessage = { tone: 'ok' | 'error'; text: string } | null;
  */
 export function useServerAction<I, T>(
   action: (input: I) => Promise<ActionResult<T>>,
-  options: { invalidate?: QueryKey[]; refresh?: boolean; toMessage?: (data: T) => string; onSuccess?: (data: T) => void } = {},
+  options: {
+    invalidate?: QueryKey[];
+    refresh?: boolean;
+    toMessage?: (data: T) => string;
+    onSuccess?: (data: T) => void;
+  } = {},
 ) {
   const queryClient = useQueryClient();
   const router = useRouter();
@@ -32,7 +37,11 @@ export function useServerAction<I, T>(
       try {
         result = await action(input);
       } catch {
-        result = { ok: false, code: 'internal', message: 'The server could not be reached. Nothing was changed; try again.' };
+        result = {
+          ok: false,
+          code: 'internal',
+          message: 'The server could not be reached. Nothing was changed; try again.',
+        };
       }
       if (result.ok) {
         await Promise.all((invalidate ?? []).map((queryKey) => queryClient.invalidateQueries({ queryKey })));

@@ -1,5 +1,17 @@
 // An entry's details: the few fields a reader looks for first, the whole record on request.
-const FIRST = ['reason', 'decision', 'address', 'domain', 'stage', 'list', 'kind', 'target', 'from', 'to', 'changed'] as const;
+const FIRST = [
+  'reason',
+  'decision',
+  'address',
+  'domain',
+  'stage',
+  'list',
+  'kind',
+  'target',
+  'from',
+  'to',
+  'changed',
+] as const;
 
 const show = (v: unknown) => (typeof v === 'string' ? v : JSON.stringify(v));
 
@@ -18,7 +30,9 @@ export function AuditDetails({ details }: { details: Record<string, unknown> }) 
       </dl>
       <details className="mt-1">
         <summary className="cursor-pointer underline">All details</summary>
-        <pre className="mt-1 max-h-48 overflow-auto rounded bg-muted p-2 text-[11px] whitespace-pre-wrap">{JSON.stringify(details, null, 2)}</pre>
+        <pre className="mt-1 max-h-48 overflow-auto rounded bg-muted p-2 text-[11px] whitespace-pre-wrap">
+          {JSON.stringify(details, null, 2)}
+        </pre>
       </details>
     </div>
   );

@@ -14,17 +14,26 @@ import { auditSearchSchema, splitTarget } from './search-params';
 
 export const metadata: Metadata = { title: 'Audit log' };
 
-export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+export default async function AuditPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | undefined>>;
+}) {
   await requirePermission('audit.read');
   const search = auditSearchSchema.parse(await searchParams);
   const { rows, nextCursor } = await listAuditEntries(getDb(), { ...search, ...splitTarget(search.target) });
   const href = (cursor: string | undefined) => {
-    const params = new URLSearchParams(Object.entries({ ...search, cursor }).filter((e): e is [string, string] => Boolean(e[1])));
+    const params = new URLSearchParams(
+      Object.entries({ ...search, cursor }).filter((e): e is [string, string] => Boolean(e[1])),
+    );
     return `/admin/audit${params.size ? `?${params}` : ''}`;
   };
   return (
     <>
-      <PageHeader title="Audit log" description="Append-only: the database refuses to change or delete an entry. Newest first." />
+      <PageHeader
+        title="Audit log"
+        description="Append-only: the database refuses to change or delete an entry. Newest first."
+      />
       <AuditFilters search={search} />
       {rows.length === 0 ? (
         <EmptyState title="No entry matches these filters" />
@@ -62,7 +71,12 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           </TBody>
         </Table>
       )}
-      <CursorPagination label="Audit pages" firstHref={search.cursor ? href(undefined) : null} prevHref={null} nextHref={nextCursor ? href(nextCursor) : null} />
+      <CursorPagination
+        label="Audit pages"
+        firstHref={search.cursor ? href(undefined) : null}
+        prevHref={null}
+        nextHref={nextCursor ? href(nextCursor) : null}
+      />
     </>
   );
 }

@@ -16,12 +16,18 @@ export const auditSearchSchema = z.object({
   target: text(200),
   from: z.iso.date().optional().catch(undefined),
   to: z.iso.date().optional().catch(undefined),
-  cursor: z.string().regex(/^[A-Za-z0-9_-]{1,200}$/).optional().catch(undefined),
+  cursor: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,200}$/)
+    .optional()
+    .catch(undefined),
 });
 export type AuditSearch = z.output<typeof auditSearchSchema>;
 
 export function splitTarget(target: string | undefined): { targetType?: string; targetId?: string } {
   if (!target) return {};
   const at = target.indexOf(':');
-  return at < 0 ? { targetType: target } : { targetType: target.slice(0, at), targetId: target.slice(at + 1) || undefined };
+  return at < 0
+    ? { targetType: target }
+    : { targetType: target.slice(0, at), targetId: target.slice(at + 1) || undefined };
 }

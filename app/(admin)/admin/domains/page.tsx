@@ -23,17 +23,28 @@ const paramsSchema = z.object({
   page: z.coerce.number().int().min(1).max(10_000).optional().catch(undefined),
 });
 
-export default async function DomainsPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+export default async function DomainsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | undefined>>;
+}) {
   await requirePermission('domains.read');
   const { stage, q, page = 1 } = paramsSchema.parse(await searchParams);
   const { rows, hasMore } = await listDomains(getDb(), { stage, q, page });
   const href = (p: number) => {
-    const params = new URLSearchParams(Object.entries({ stage, q, page: p > 1 ? String(p) : undefined }).filter((e): e is [string, string] => Boolean(e[1])));
+    const params = new URLSearchParams(
+      Object.entries({ stage, q, page: p > 1 ? String(p) : undefined }).filter((e): e is [string, string] =>
+        Boolean(e[1]),
+      ),
+    );
     return `/admin/domains${params.size ? `?${params}` : ''}`;
   };
   return (
     <>
-      <PageHeader title="Domains" description="Custom domains behind the registry's addresses, lapsing ones first. Open one for its lifecycle timeline." />
+      <PageHeader
+        title="Domains"
+        description="Custom domains behind the registry's addresses, lapsing ones first. Open one for its lifecycle timeline."
+      />
       <search aria-label="Filter domains" className="mb-4">
         <Form action="/admin/domains" className="flex flex-wrap items-end gap-3">
           <div className="flex flex-col gap-1">

@@ -20,9 +20,17 @@ export function FlagsClient({ search, can }: { search: FlagsSearch; can: BulkPer
   const { data, error, isFetching } = useQuery(flagsQuery(search));
   const [selected, setSelected] = useState<Set<number>>(new Set());
   const clear = useCallback(() => setSelected(new Set()), []);
-  const review = useServerAction(reviewFlagsAction, { invalidate: INVALIDATE, toMessage: describeReview, onSuccess: clear });
+  const review = useServerAction(reviewFlagsAction, {
+    invalidate: INVALIDATE,
+    toMessage: describeReview,
+    onSuccess: clear,
+  });
   const notify = useServerAction(notifyFlagsAction, { invalidate: INVALIDATE, toMessage: describeNotify });
-  const override = useServerAction(overrideFlagsAction, { invalidate: INVALIDATE, toMessage: describeOverride, onSuccess: clear });
+  const override = useServerAction(overrideFlagsAction, {
+    invalidate: INVALIDATE,
+    toMessage: describeOverride,
+    onSuccess: clear,
+  });
   const rows = data?.rows ?? [];
   const chosen = useMemo(() => rows.filter((r) => selected.has(r.id)), [rows, selected]);
   const message = review.message ?? notify.message ?? override.message;
@@ -48,7 +56,11 @@ export function FlagsClient({ search, can }: { search: FlagsSearch; can: BulkPer
         pendingCount={held.length}
         heldTargets={held}
         liveTargets={live}
-        reregisteredDomains={[...new Set(live.filter((r) => r.domainStage === 're_registered' || r.stage === 're_registered').map((r) => r.domain))]}
+        reregisteredDomains={[
+          ...new Set(
+            live.filter((r) => r.domainStage === 're_registered' || r.stage === 're_registered').map((r) => r.domain),
+          ),
+        ]}
         can={can}
         pending={review.pending || notify.pending || override.pending}
         fieldErrors={override.fields}
@@ -67,7 +79,11 @@ export function FlagsClient({ search, can }: { search: FlagsSearch; can: BulkPer
         }}
         onClear={clear}
       />
-      {message ? <Notice tone={message.tone} className="mb-3">{message.text}</Notice> : null}
+      {message ? (
+        <Notice tone={message.tone} className="mb-3">
+          {message.text}
+        </Notice>
+      ) : null}
       {!data ? (
         <p>Loading…</p>
       ) : rows.length === 0 ? (

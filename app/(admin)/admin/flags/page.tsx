@@ -13,7 +13,11 @@ import { flagsKeys } from './flags-query';
 
 export const metadata: Metadata = { title: 'Flags' };
 
-export default async function FlagsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function FlagsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const actor = await requirePermission('flags.read');
   const search = parseFlagsSearch(await searchParams);
   const queryClient = makeQueryClient();

@@ -15,11 +15,18 @@ export const metadata: Metadata = { title: 'Outbox' };
 
 const paramsSchema = z.object({ state: z.enum(NOTIFICATION_STATES).optional().catch(undefined) });
 
-export default async function OutboxPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+export default async function OutboxPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | undefined>>;
+}) {
   await requirePermission('outbox.read');
   const { state } = paramsSchema.parse(await searchParams);
   const db = getDb();
-  const [outbox, attempts] = await Promise.all([listOutbox(db, { state, appUrl: appBaseUrl(readEnv()) }), listResetAttempts(db, { limit: 50 })]);
+  const [outbox, attempts] = await Promise.all([
+    listOutbox(db, { state, appUrl: appBaseUrl(readEnv()) }),
+    listResetAttempts(db, { limit: 50 }),
+  ]);
   const filters: { label: string; value?: (typeof NOTIFICATION_STATES)[number] }[] = [
     { label: `All (${outbox.counts.queued + outbox.counts.sent + outbox.counts.failed})` },
     { label: `Queued (${outbox.counts.queued})`, value: 'queued' },
@@ -34,7 +41,12 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
       />
       <nav aria-label="Filter by state" className="mb-4 flex flex-wrap gap-3 text-sm">
         {filters.map((f) => (
-          <Link key={f.label} href={f.value ? `/admin/outbox?state=${f.value}` : '/admin/outbox'} aria-current={state === f.value ? 'page' : undefined} className="underline-offset-4 hover:underline aria-[current=page]:font-semibold aria-[current=page]:underline">
+          <Link
+            key={f.label}
+            href={f.value ? `/admin/outbox?state=${f.value}` : '/admin/outbox'}
+            aria-current={state === f.value ? 'page' : undefined}
+            className="underline-offset-4 hover:underline aria-[current=page]:font-semibold aria-[current=page]:underline"
+          >
             {f.label}
           </Link>
         ))}

@@ -27,7 +27,8 @@ export const rescanDomainDef: ActionDefinition<typeof rescanDomainSchema, Starte
 export const rescanUserDef: ActionDefinition<typeof rescanUserSchema, Started> = {
   permission: 'scans.request',
   input: rescanUserSchema,
-  run: ({ tx, actor }, { username }) => requestScan(tx, actor, { kind: 'user', target: username, trigger: 'dashboard' }),
+  run: ({ tx, actor }, { username }) =>
+    requestScan(tx, actor, { kind: 'user', target: username, trigger: 'dashboard' }),
   after: afterCommit,
   revalidate: ['/admin/scans'],
   rateLimit: RESCAN_LIMIT,

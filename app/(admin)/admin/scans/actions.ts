@@ -2,7 +2,14 @@
 
 import type { z } from 'zod';
 import { defineAction } from '@/lib/auth/action';
-import { cancelScanDef, fullScanDef, rescanDomainDef, rescanUserDef, type rescanDomainSchema, type rescanUserSchema } from './action-defs';
+import {
+  cancelScanDef,
+  fullScanDef,
+  rescanDomainDef,
+  rescanUserDef,
+  type rescanDomainSchema,
+  type rescanUserSchema,
+} from './action-defs';
 
 const rescanDomain = defineAction(rescanDomainDef);
 const rescanUser = defineAction(rescanUserDef);

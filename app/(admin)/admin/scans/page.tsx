@@ -13,13 +13,26 @@ import { scanKeys } from './scans-query';
 
 export const metadata: Metadata = { title: 'Scans' };
 
-const paramsSchema = z.object({ cursor: z.string().regex(/^[A-Za-z0-9_-]{1,200}$/).optional().catch(undefined) });
+const paramsSchema = z.object({
+  cursor: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,200}$/)
+    .optional()
+    .catch(undefined),
+});
 
-export default async function ScansPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+export default async function ScansPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | undefined>>;
+}) {
   const actor = await requirePermission('scans.read');
   const { cursor = '' } = paramsSchema.parse(await searchParams);
   const queryClient = makeQueryClient();
-  await queryClient.prefetchQuery({ queryKey: scanKeys.list(cursor), queryFn: () => listScansPage(getDb(), { cursor }) });
+  await queryClient.prefetchQuery({
+    queryKey: scanKeys.list(cursor),
+    queryFn: () => listScansPage(getDb(), { cursor }),
+  });
   return (
     <>
       <PageHeader

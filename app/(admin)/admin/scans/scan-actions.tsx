@@ -29,10 +29,19 @@ export function StartFullScan() {
 
 /** Admin only: stop a queued or running scan; what it already applied stays. */
 export function CancelScan({ scanId }: { scanId: number }) {
-  const action = useServerAction(cancelScanAction, { invalidate: [scanKeys.all, overviewKeys.all], toMessage: () => `Scan #${scanId} cancelled.` });
+  const action = useServerAction(cancelScanAction, {
+    invalidate: [scanKeys.all, overviewKeys.all],
+    toMessage: () => `Scan #${scanId} cancelled.`,
+  });
   return (
     <div className="flex flex-col items-start gap-1">
-      <Button variant="destructive" size="sm" onClick={() => void action.run({ scanId })} disabled={action.pending} aria-label={`Cancel scan #${scanId}`}>
+      <Button
+        variant="destructive"
+        size="sm"
+        onClick={() => void action.run({ scanId })}
+        disabled={action.pending}
+        aria-label={`Cancel scan #${scanId}`}
+      >
         <Ban aria-hidden="true" /> Cancel
       </Button>
       {action.message ? <Notice tone={action.message.tone}>{action.message.text}</Notice> : null}

@@ -14,7 +14,11 @@ import { CancelScan } from './scan-actions';
 import { isActive, scansQuery } from './scans-query';
 
 const duration = (s: { startedAt: string | null; finishedAt: string | null }) =>
-  s.startedAt && s.finishedAt ? formatDuration(Date.parse(s.finishedAt) - Date.parse(s.startedAt)) : s.startedAt ? 'running' : '—';
+  s.startedAt && s.finishedAt
+    ? formatDuration(Date.parse(s.finishedAt) - Date.parse(s.startedAt))
+    : s.startedAt
+      ? 'running'
+      : '—';
 
 export function ScansClient({ cursor, canCancel }: { cursor: string; canCancel: boolean }) {
   const { data, error } = useQuery(scansQuery(cursor));

@@ -21,7 +21,8 @@ const poll = (active: boolean) => (active ? 1_000 : 15_000);
 export function scansQuery(cursor = '') {
   return queryOptions({
     queryKey: scanKeys.list(cursor),
-    queryFn: () => fetchJson<{ rows: ScanRow[]; nextCursor: string | null }>(`/api/admin/scans${cursor ? `?cursor=${cursor}` : ''}`),
+    queryFn: () =>
+      fetchJson<{ rows: ScanRow[]; nextCursor: string | null }>(`/api/admin/scans${cursor ? `?cursor=${cursor}` : ''}`),
     refetchInterval: (q) => poll(Boolean(q.state.data?.rows.some((s) => isActive(s.state)))),
   });
 }

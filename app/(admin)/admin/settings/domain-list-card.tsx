@@ -12,15 +12,31 @@ import { addDomainListAction, removeDomainListAction } from './actions';
 type Entry = { domain: string; note: string | null };
 
 /** One of the two lists, with add and remove; each change is validated and audited on the server. */
-export function DomainListCard({ list, title, hint, entries }: { list: 'trusted' | 'blocked'; title: string; hint: string; entries: Entry[] }) {
+export function DomainListCard({
+  list,
+  title,
+  hint,
+  entries,
+}: {
+  list: 'trusted' | 'blocked';
+  title: string;
+  hint: string;
+  entries: Entry[];
+}) {
   const [domain, setDomain] = useState('');
   const [note, setNote] = useState('');
-  const add = useServerAction(addDomainListAction, { refresh: true, toMessage: (r) => `Added ${r.domain} to the ${r.list} list.`, onSuccess: () => {
+  const add = useServerAction(addDomainListAction, {
+    refresh: true,
+    toMessage: (r) => `Added ${r.domain} to the ${r.list} list.`,
+    onSuccess: () => {
       setDomain('');
       setNote('');
     },
   });
-  const remove = useServerAction(removeDomainListAction, { refresh: true, toMessage: (r) => `Removed ${r.domain} from the ${r.list} list.` });
+  const remove = useServerAction(removeDomainListAction, {
+    refresh: true,
+    toMessage: (r) => `Removed ${r.domain} from the ${r.list} list.`,
+  });
   const message = add.message ?? remove.message;
   return (
     <Card>
@@ -41,7 +57,14 @@ export function DomainListCard({ list, title, hint, entries }: { list: 'trusted'
         >
           <div className="flex flex-col gap-1">
             <Label htmlFor={`${list}-domain`}>Domain</Label>
-            <Input id={`${list}-domain`} value={domain} onChange={(e) => setDomain(e.target.value)} required className="w-52" aria-invalid={Boolean(add.fields.domain)} />
+            <Input
+              id={`${list}-domain`}
+              value={domain}
+              onChange={(e) => setDomain(e.target.value)}
+              required
+              className="w-52"
+              aria-invalid={Boolean(add.fields.domain)}
+            />
           </div>
           <div className="flex flex-col gap-1">
             <Label htmlFor={`${list}-note`}>Note (optional)</Label>

@@ -13,10 +13,17 @@ export const metadata: Metadata = { title: 'Settings' };
 export default async function SettingsPage() {
   await requirePermission('settings.manage');
   const db = getDb();
-  const [policy, trusted, blocked] = await Promise.all([getPolicySettings(db), listDomainList(db, 'trusted'), listDomainList(db, 'blocked')]);
+  const [policy, trusted, blocked] = await Promise.all([
+    getPolicySettings(db),
+    listDomainList(db, 'trusted'),
+    listDomainList(db, 'blocked'),
+  ]);
   return (
     <>
-      <PageHeader title="Settings" description="Admin only: the policy the scanner applies, and the domain lists. Every change is validated and recorded in the audit log." />
+      <PageHeader
+        title="Settings"
+        description="Admin only: the policy the scanner applies, and the domain lists. Every change is validated and recorded in the audit log."
+      />
       <div className="flex flex-col gap-6">
         <Card>
           <CardHeader>
@@ -27,8 +34,18 @@ export default async function SettingsPage() {
           </CardContent>
         </Card>
         <div className="grid gap-6 xl:grid-cols-2">
-          <DomainListCard list="trusted" title="Trusted providers" hint="Never checked: big providers whose domains cannot lapse in practice." entries={trusted} />
-          <DomainListCard list="blocked" title="Blocked domains" hint="Cannot be added as a new address (disposable mail, known-lapsed domains)." entries={blocked} />
+          <DomainListCard
+            list="trusted"
+            title="Trusted providers"
+            hint="Never checked: big providers whose domains cannot lapse in practice."
+            entries={trusted}
+          />
+          <DomainListCard
+            list="blocked"
+            title="Blocked domains"
+            hint="Cannot be added as a new address (disposable mail, known-lapsed domains)."
+            entries={blocked}
+          />
         </div>
       </div>
     </>

@@ -15,18 +15,28 @@ export const metadata: Metadata = { title: 'Users' };
 
 const paramsSchema = z.object({ q: z.string().max(100).optional().catch(undefined) });
 
-export default async function UsersPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+export default async function UsersPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | undefined>>;
+}) {
   await requirePermission('users.read');
   const { q } = paramsSchema.parse(await searchParams);
   const rows = await listUsers(getDb(), { search: q });
   return (
     <>
       <PageHeader title="Users" description="Registry accounts and the state of their addresses." />
-      <search className="mb-4"><form className="flex max-w-md gap-2">
-        <label htmlFor="user-search" className="sr-only">Search users</label>
-        <Input id="user-search" name="q" defaultValue={q} placeholder="Username or name" />
-        <Button type="submit" variant="outline">Search</Button>
-      </form></search>
+      <search className="mb-4">
+        <form className="flex max-w-md gap-2">
+          <label htmlFor="user-search" className="sr-only">
+            Search users
+          </label>
+          <Input id="user-search" name="q" defaultValue={q} placeholder="Username or name" />
+          <Button type="submit" variant="outline">
+            Search
+          </Button>
+        </form>
+      </search>
       {rows.length === 0 ? (
         <EmptyState title="No users match" />
       ) : (

@@ -19,7 +19,12 @@ import { domainKeys, domainQuery } from './domain-query';
 export function DomainClient({ name, canRescan }: { name: string; canRescan: boolean }) {
   const { data, error } = useQuery(domainQuery(name));
   const layout = useMemo(() => (data ? layoutTimeline({ ...data, now: data.now }) : null), [data]);
-  if (error) return <Notice tone="error">Could not load {name}: {error.message}</Notice>;
+  if (error)
+    return (
+      <Notice tone="error">
+        Could not load {name}: {error.message}
+      </Notice>
+    );
   if (!data || !layout) return <p>Loading…</p>;
   const facts: [string, React.ReactNode][] = [
     ['Stage', <StageBadge key="s" stage={data.stage} />],
@@ -42,7 +47,13 @@ export function DomainClient({ name, canRescan }: { name: string; canRescan: boo
               </div>
             ))}
           </dl>
-          {canRescan ? <Rescan label="Rescan now" start={() => rescanDomainAction({ domain: data.name })} invalidate={[domainKeys.detail(data.name)]} /> : null}
+          {canRescan ? (
+            <Rescan
+              label="Rescan now"
+              start={() => rescanDomainAction({ domain: data.name })}
+              invalidate={[domainKeys.detail(data.name)]}
+            />
+          ) : null}
         </CardContent>
       </Card>
       <Card>
@@ -68,7 +79,10 @@ export function DomainClient({ name, canRescan }: { name: string; canRescan: boo
             <ul className="list-disc pl-5 text-sm">
               {data.evidence.map((e) => (
                 <li key={`${e.code}-${e.source}`}>
-                  <strong>{e.kind === 'decided' ? 'Decided by' : 'Note from'} {e.source}:</strong> {e.message}
+                  <strong>
+                    {e.kind === 'decided' ? 'Decided by' : 'Note from'} {e.source}:
+                  </strong>{' '}
+                  {e.message}
                 </li>
               ))}
             </ul>
@@ -81,7 +95,11 @@ export function DomainClient({ name, canRescan }: { name: string; canRescan: boo
           <CardTitle>Observations per source (latest {data.observations.length})</CardTitle>
         </CardHeader>
         <CardContent>
-          {data.observations.length ? <ObservationsTable rows={data.observations} /> : <p className="text-sm">No check has run on this domain yet.</p>}
+          {data.observations.length ? (
+            <ObservationsTable rows={data.observations} />
+          ) : (
+            <p className="text-sm">No check has run on this domain yet.</p>
+          )}
         </CardContent>
       </Card>
     </div>

@@ -40,7 +40,10 @@ export default async function DomainPage({ params }: Props) {
         title={detail.name}
         description={
           <>
-            Lifecycle, observations and exposed accounts. <Link className="underline" href={`/admin/flags?domain=${encodeURIComponent(detail.name)}`}>Flags on this domain</Link>
+            Lifecycle, observations and exposed accounts.{' '}
+            <Link className="underline" href={`/admin/flags?domain=${encodeURIComponent(detail.name)}`}>
+              Flags on this domain
+            </Link>
           </>
         }
       />

@@ -28,7 +28,10 @@ export default async function ScanPage({ params }: Props) {
   queryClient.setQueryData(scanKeys.detail(id, true), { scan, changes, errors });
   return (
     <>
-      <PageHeader title={`Scan #${id}`} description="What this scan covered, how far it got, which domains changed stage and which checks failed." />
+      <PageHeader
+        title={`Scan #${id}`}
+        description="What this scan covered, how far it got, which domains changed stage and which checks failed."
+      />
       <HydrationBoundary state={dehydrate(queryClient)}>
         <ScanClient id={id} canCancel={can(actor.role, 'scans.cancel')} />
       </HydrationBoundary>

@@ -15,7 +15,12 @@ import { isActive, scanQuery } from '../scans-query';
 
 export function ScanClient({ id, canCancel }: { id: number; canCancel: boolean }) {
   const { data, error } = useQuery(scanQuery(id, true));
-  if (error) return <Notice tone="error">Could not load scan #{id}: {error.message}</Notice>;
+  if (error)
+    return (
+      <Notice tone="error">
+        Could not load scan #{id}: {error.message}
+      </Notice>
+    );
   if (!data) return <p>Loading…</p>;
   const { scan, changes, errors } = data;
   const facts: [string, string][] = [
@@ -70,7 +75,10 @@ export function ScanClient({ id, canCancel }: { id: number; canCancel: boolean }
                 {changes.map((c) => (
                   <TR key={c.domain}>
                     <TD>
-                      <Link className="font-mono text-xs underline" href={`/admin/domains/${encodeURIComponent(c.domain)}`}>
+                      <Link
+                        className="font-mono text-xs underline"
+                        href={`/admin/domains/${encodeURIComponent(c.domain)}`}
+                      >
                         {c.domain}
                       </Link>
                     </TD>

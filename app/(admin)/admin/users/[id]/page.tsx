@@ -24,9 +24,15 @@ export default async function UserPage({ params }: Props) {
   queryClient.setQueryData(userKeys.detail(id), user);
   return (
     <>
-      <PageHeader title={`${user.name} (${user.username})`} description="Addresses, domains, two-factor status, flags, notices, resets and the audit trail of this account." />
+      <PageHeader
+        title={`${user.name} (${user.username})`}
+        description="Addresses, domains, two-factor status, flags, notices, resets and the audit trail of this account."
+      />
       <HydrationBoundary state={dehydrate(queryClient)}>
-        <UserClient id={id} can={{ notify: can(actor.role, 'users.notify'), rescan: can(actor.role, 'scans.request') }} />
+        <UserClient
+          id={id}
+          can={{ notify: can(actor.role, 'users.notify'), rescan: can(actor.role, 'scans.request') }}
+        />
       </HydrationBoundary>
     </>
   );

@@ -17,7 +17,10 @@ import { UserSections } from './user-sections';
 
 export function UserClient({ id, can }: { id: number; can: { notify: boolean; rescan: boolean } }) {
   const { data, error } = useQuery(userQuery(id));
-  const notify = useServerAction(notifyUserAction, { invalidate: [userKeys.detail(id), flagsKeys.all], toMessage: describeNotify });
+  const notify = useServerAction(notifyUserAction, {
+    invalidate: [userKeys.detail(id), flagsKeys.all],
+    toMessage: describeNotify,
+  });
   if (error) return <Notice tone="error">Could not load this user: {error.message}</Notice>;
   if (!data) return <p>Loading…</p>;
   const liveFlags = data.flags.filter((f) => f.state !== 'resolved').length;
@@ -57,15 +60,25 @@ export function UserClient({ id, can }: { id: number; can: { notify: boolean; re
           <div className="flex flex-col items-start gap-3">
             {can.notify ? (
               <div className="flex flex-col items-start gap-2">
-                <Button variant="outline" onClick={() => void notify.run({ userId: id })} disabled={notify.pending || liveFlags === 0}>
+                <Button
+                  variant="outline"
+                  onClick={() => void notify.run({ userId: id })}
+                  disabled={notify.pending || liveFlags === 0}
+                >
                   <Bell aria-hidden="true" /> {notify.pending ? 'Notifying…' : 'Notify about their flags'}
                 </Button>
-                {liveFlags === 0 ? <p className="text-xs text-muted-foreground">No live flag to tell them about.</p> : null}
+                {liveFlags === 0 ? (
+                  <p className="text-xs text-muted-foreground">No live flag to tell them about.</p>
+                ) : null}
                 {notify.message ? <Notice tone={notify.message.tone}>{notify.message.text}</Notice> : null}
               </div>
             ) : null}
             {can.rescan && watched > 0 ? (
-              <Rescan label="Rescan this user's domains" start={() => rescanUserAction({ username: data.username })} invalidate={[userKeys.detail(id)]} />
+              <Rescan
+                label="Rescan this user's domains"
+                start={() => rescanUserAction({ username: data.username })}
+                invalidate={[userKeys.detail(id)]}
+              />
             ) : null}
           </div>
         </CardContent>

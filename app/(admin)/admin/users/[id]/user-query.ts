@@ -8,5 +8,8 @@ export const userKeys = {
 };
 
 export function userQuery(id: number) {
-  return queryOptions({ queryKey: userKeys.detail(id), queryFn: () => fetchJson<UserDetail>(`/api/admin/users/${id}`) });
+  return queryOptions({
+    queryKey: userKeys.detail(id),
+    queryFn: () => fetchJson<UserDetail>(`/api/admin/users/${id}`),
+  });
 }

@@ -40,8 +40,16 @@ export function UserSections({ user }: { user: UserDetail }) {
                   {a.address} {a.isPrimary ? <Badge>primary</Badge> : null}
                 </TD>
                 <TD>
-                  {a.verified ? <Badge tone="good">verified</Badge> : <Badge tone="bad">unverified{a.unverifyReason ? ` (${a.unverifyReason.replace('_', ' ')})` : ''}</Badge>}
-                  <div className="text-xs text-muted-foreground">{a.verified ? `since ${formatDateTime(a.verifiedAt)}` : formatDateTime(a.unverifiedAt)}</div>
+                  {a.verified ? (
+                    <Badge tone="good">verified</Badge>
+                  ) : (
+                    <Badge tone="bad">
+                      unverified{a.unverifyReason ? ` (${a.unverifyReason.replace('_', ' ')})` : ''}
+                    </Badge>
+                  )}
+                  <div className="text-xs text-muted-foreground">
+                    {a.verified ? `since ${formatDateTime(a.verifiedAt)}` : formatDateTime(a.unverifiedAt)}
+                  </div>
                 </TD>
                 <TD>
                   {a.domainStage ? (
@@ -53,7 +61,10 @@ export function UserSections({ user }: { user: UserDetail }) {
                     </div>
                   ) : (
                     <span>
-                      {a.domain} <span className="text-xs text-muted-foreground">{a.trusted ? '(trusted provider, not checked)' : '(not checked yet)'}</span>
+                      {a.domain}{' '}
+                      <span className="text-xs text-muted-foreground">
+                        {a.trusted ? '(trusted provider, not checked)' : '(not checked yet)'}
+                      </span>
                     </span>
                   )}
                 </TD>
@@ -80,7 +91,9 @@ export function UserSections({ user }: { user: UserDetail }) {
           <ul className="flex flex-col gap-2 text-sm">
             {user.notifications.map((n) => (
               <li key={n.id} data-testid="user-notification">
-                <strong>{n.kind.replace('_', ' ')}</strong> · {n.channel === 'in_app' ? 'in the app' : `mail to ${n.address}`} · <Badge tone={n.state === 'failed' ? 'bad' : n.state === 'sent' ? 'good' : 'neutral'}>{n.state}</Badge>{' '}
+                <strong>{n.kind.replace('_', ' ')}</strong> ·{' '}
+                {n.channel === 'in_app' ? 'in the app' : `mail to ${n.address}`} ·{' '}
+                <Badge tone={n.state === 'failed' ? 'bad' : n.state === 'sent' ? 'good' : 'neutral'}>{n.state}</Badge>{' '}
                 <span className="text-muted-foreground">{formatDateTime(n.createdAt)}</span>
                 {n.subject ? <div className="text-xs">{n.subject}</div> : null}
               </li>
@@ -93,8 +106,11 @@ export function UserSections({ user }: { user: UserDetail }) {
           <ul className="flex flex-col gap-2 text-sm">
             {user.audit.map((e) => (
               <li key={e.id}>
-                <span className="text-muted-foreground">{formatDateTime(e.at)}</span> · <strong>{e.actorLabel}</strong> · {AUDIT_ACTION_LABELS[e.action] ?? e.action}{' '}
-                <span className="font-mono text-xs">({e.targetType}:{e.targetId})</span>
+                <span className="text-muted-foreground">{formatDateTime(e.at)}</span> · <strong>{e.actorLabel}</strong>{' '}
+                · {AUDIT_ACTION_LABELS[e.action] ?? e.action}{' '}
+                <span className="font-mono text-xs">
+                  ({e.targetType}:{e.targetId})
+                </span>
               </li>
             ))}
           </ul>
@@ -103,7 +119,8 @@ export function UserSections({ user }: { user: UserDetail }) {
           <ul className="flex flex-col gap-2 text-sm">
             {user.resetAttempts.map((r) => (
               <li key={r.id}>
-                <span className="text-muted-foreground">{formatDateTime(r.at)}</span> · with <span className="font-mono text-xs">{r.input}</span> · {r.outcome.replaceAll('_', ' ')}
+                <span className="text-muted-foreground">{formatDateTime(r.at)}</span> · with{' '}
+                <span className="font-mono text-xs">{r.input}</span> · {r.outcome.replaceAll('_', ' ')}
                 {r.sentTo?.length ? ` (sent to ${r.sentTo.join(', ')})` : ''}
               </li>
             ))}
