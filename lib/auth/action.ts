@@ -1,24 +1,32 @@
 import 'server-only';
 import { revalidatePath } from 'next/cache';
 import type { z } from 'zod';
-import type { Db, Tx } from '@/db/connect';
 import { getDb } from '@/db/client';
+import type { Db, Tx } from '@/db/connect';
 import { type ActionResult, AppError, toFailure } from '@/lib/errors';
 import { hitRateLimit } from '@/lib/rate-limit/hit';
-import { type Permission, can } from './permissions';
-import { assertFreshProof } from './step-up';
-import { currentActor, type UserActor } from './session';
 import { parseInput } from './parse-input';
+import { can, type Permission } from './permissions';
+import { currentActor, type UserActor } from './session';
+import { assertFreshProof } from './step-up';
 
+// The one shape of a write: permission (required) → step-up (recovery changes) → zod → rate limit →
+// optional `prepare` (network work, outside the transaction) → one lib/ verb in a transaction with its
+// audit row → after-commit work → revalidation. Each server action is `export const x = defineAction({…})`
+// in its 'use server' file; the definition travels on the function, so the refusal tests find every
+// action without a list kept by hand (test/integration/actions/registry.ts).
+
+/** What a verb gets: who acts, the transaction, the clock, and what `prepare` found. */
 export interface ActionContext<P = undefined> {
   actor: UserActor;
   tx: Tx;
   now: Date;
-  /** What `prepare` found before the transaction opened (network work: a live domain check). */
   prepared: P;
 }
 
 export interface ActionDefinition<S extends z.ZodType, T, P = undefined> {
+  /** `capability.verb`, unique: names the action in tests, logs and the refusal matrix. */
+  name: string;
   permission: Permission;
   input: S;
   /**
@@ -26,54 +34,91 @@ export interface ActionDefinition<S extends z.ZodType, T, P = undefined> {
    * within the last 10 minutes (lib/auth/step-up.ts), or the action is refused with `step_up_required`.
    */
   stepUp?: boolean;
+  rateLimit?: { limit: number; windowSeconds: number };
   /** Runs after the checks and before the transaction, for network work that must not hold a connection. */
-  prepare?: (ctx: { actor: UserActor; db: Db; now: Date }, input: z.output<S>) => Promise<P>;
+  prepare?: (args: { ctx: { actor: UserActor; db: Db; now: Date }; input: z.output<S> }) => Promise<P>;
   /** Calls one lib/ verb; it writes its audit row with `ctx.tx`, so both commit or neither. */
-  run: (ctx: ActionContext<P>, input: z.output<S>) => Promise<T>;
+  run: (args: { ctx: ActionContext<P>; input: z.output<S> }) => Promise<T>;
+  /** After the commit (e.g. enqueue the job for a scan row the verb created). */
+  after?: (args: { ctx: { actor: UserActor; db: Db; now: Date }; data: T }) => Promise<void>;
   revalidate?: string[];
-  /** Runs after the commit (e.g. enqueue the job for a scan row the verb created). */
-  after?: (data: T) => Promise<void>;
-  rateLimit?: { name: string; limit: number; windowSeconds: number };
 }
 
+// biome-ignore lint/suspicious/noExplicitAny: the registry holds definitions of every input and result type.
+export type AnyActionDefinition = ActionDefinition<z.ZodType, any, any>;
+
+/** A server action as the browser calls it, with its definition attached for the registry. */
+export type ServerAction<S extends z.ZodType, T> = ((input: z.input<S>) => Promise<ActionResult<T>>) & {
+  definition: AnyActionDefinition;
+};
+
+const COMMITTED = 'Your change was saved, but the page could not be refreshed. Reload the page to see it.';
+
 /**
- * The steps of an action once the caller is known: role → permission → zod → rate limit → verb in a
- * transaction → post-commit hook. No request context, so tests call it with any actor (or none) and
- * check that a refused call changed nothing. A failure at any step changes nothing.
+ * The steps of an action once the caller is known. No request context, so tests call it with any
+ * actor (or none) and check that a refused call changed nothing. A failure before the commit changes
+ * nothing; a failure after it (the after hook) says that the change was saved.
  */
 export async function runAction<S extends z.ZodType, T, P = undefined>(
   def: ActionDefinition<S, T, P>,
   actor: UserActor | null,
   raw: unknown,
   db: Db,
+  now: Date = new Date(),
 ): Promise<ActionResult<T>> {
+  let data: T;
   try {
     if (!actor) throw new AppError('unauthenticated', 'Your session has ended. Sign in again.');
     if (!can(actor.role, def.permission)) throw new AppError('forbidden', 'Your role is not allowed to do this.');
-    const now = new Date();
     if (def.stepUp) await assertFreshProof(db, actor, now);
     const input = parseInput(def.input, raw);
     if (def.rateLimit) {
-      const { name, limit, windowSeconds } = def.rateLimit;
-      const hit = await hitRateLimit(db, `action:${name}:${actor.id}`, limit, windowSeconds);
+      const hit = await hitRateLimit(
+        db,
+        `action:${def.name}:${actor.id}`,
+        def.rateLimit.limit,
+        def.rateLimit.windowSeconds,
+        now,
+      );
       if (!hit.allowed)
-        throw new AppError('rate_limited', `Too many requests. Try again in ${hit.retryAfterSeconds} seconds.`);
+        throw new AppError('rate_limited', `Too many requests. Try again ${inAbout(hit.retryAfterSeconds)}.`);
     }
-    const prepared = (def.prepare ? await def.prepare({ actor, db, now }, input) : undefined) as P;
-    const data = await db.transaction((tx) => def.run({ actor, tx, now, prepared }, input));
-    await def.after?.(data);
-    return { ok: true, data };
+    const prepared = (def.prepare ? await def.prepare({ ctx: { actor, db, now }, input }) : undefined) as P;
+    data = await db.transaction((tx) => def.run({ ctx: { actor, tx, now, prepared }, input }));
   } catch (error) {
     return toFailure(error);
   }
+  try {
+    await def.after?.({ ctx: { actor, db, now }, data });
+  } catch (error) {
+    console.error(`[gravekeeper] ${def.name}: after-commit work failed`, error);
+    return {
+      ok: false,
+      code: 'internal',
+      message:
+        'Your change was saved, but a follow-up step failed. Reload the page; if something is missing, try the follow-up again.',
+    };
+  }
+  return { ok: true, data };
+}
+
+/** "in 40 seconds", "in about 3 minutes", "in about an hour": for people, not for clocks. */
+export function inAbout(seconds: number): string {
+  if (seconds < 60) return `in ${seconds} seconds`;
+  const minutes = Math.round(seconds / 60);
+  if (minutes < 55) return `in about ${minutes} minute${minutes === 1 ? '' : 's'}`;
+  const hours = Math.round(minutes / 60);
+  return hours === 1 ? 'in about an hour' : `in about ${hours} hours`;
 }
 
 /**
- * The one way to declare a server action: session → role from the database → permission →
- * zod → verb in a transaction → revalidate. A failure at any step changes nothing.
+ * The one way to declare a server action (export it from a 'use server' file): session → role
+ * re-read from the database → the steps of runAction → revalidate.
  */
-export function defineAction<S extends z.ZodType, T, P = undefined>(def: ActionDefinition<S, T, P>) {
-  return async (raw: unknown): Promise<ActionResult<T>> => {
+export function defineAction<S extends z.ZodType, T, P = undefined>(
+  def: ActionDefinition<S, T, P>,
+): ServerAction<S, T> {
+  const action = async (raw: z.input<S>): Promise<ActionResult<T>> => {
     let actor: UserActor | null;
     let db: Db;
     try {
@@ -87,8 +132,10 @@ export function defineAction<S extends z.ZodType, T, P = undefined>(def: ActionD
     try {
       for (const path of def.revalidate ?? []) revalidatePath(path);
     } catch (error) {
-      return toFailure(error);
+      console.error(`[gravekeeper] ${def.name}: revalidation failed`, error);
+      return { ok: false, code: 'internal', message: COMMITTED };
     }
     return result;
   };
+  return Object.assign(action, { definition: def as unknown as AnyActionDefinition });
 }

@@ -36,3 +36,12 @@ export async function requirePermission(permission: Permission): Promise<UserAct
   if (!can(actor.role, permission)) forbidden();
   return actor;
 }
+
+/**
+ * For pages and layouts: the signed-in actor with the permission, and the database to read from, so
+ * that pages call lib/ reads without importing the database client themselves.
+ */
+export async function pageContext(permission: Permission): Promise<{ actor: UserActor; db: ReturnType<typeof getDb> }> {
+  const actor = await requirePermission(permission);
+  return { actor, db: getDb() };
+}

@@ -5,7 +5,7 @@ import type { ActionResult } from '@/lib/errors';
 import { Button } from '../ui/button';
 import { Dialog, DialogContent, DialogDescription, DialogTitle } from '../ui/dialog';
 import { Input, Label } from '../ui/input';
-import type { AccountAction } from './types';
+import type { AccountAction } from '../account/types';
 
 // Step-up on the account pages: an action refused with `step_up_required` opens this dialog; once the
 // password (or a two-factor code) is accepted, the action runs again with the same input.
