@@ -51,9 +51,3 @@ export function captureIo(env: Record<string, string | undefined>) {
     stderr: () => err.join(''),
   };
 }
-
-/** Differences between consecutive arrival times. */
-export function gaps(times: number[]): number[] {
-  const sorted = [...times].sort((a, b) => a - b);
-  return sorted.slice(1).map((t, i) => t - (sorted[i] ?? t));
-}

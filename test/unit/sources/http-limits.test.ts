@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type Clock, HostGate } from '@/lib/domains/host-limiter';
+import { HostGate } from '@/lib/domains/host-limiter';
 import { HttpClient, parseRetryAfter } from '@/lib/domains/http';
 import { recordFor } from '@/dev/peers/protocol-server/dataset';
 import { type ProtocolServer, startProtocolServer } from '@/dev/peers/protocol-server/server';
-import { FAST_HTTP, gaps, rdapClientFor } from './helpers';
+import { FAST_HTTP, rdapClientFor } from './helpers';
+import { startsOf, virtualClock } from './virtual-clock';
 
 const NOW = new Date('2026-10-06T12:00:00Z');
 const COM = Array.from({ length: 12 }, (_, i) => `site${i}.com`);
@@ -25,20 +26,17 @@ beforeEach(() => {
   server.stats.reset();
 });
 
-describe('per-host politeness, as the server saw it', () => {
+describe('per-host politeness, against the local protocol server', () => {
   it('spaces requests to one host by 1/rps', async () => {
-    const { rdap } = rdapClientFor(server, { hostDefaults: { concurrency: 8, requestsPerSecond: 10 } });
-    await rdap.lookup(COM[0]!); // loads the bootstrap, so only domain lookups are timed below
+    const { clock, run } = virtualClock();
+    const { rdap, http } = rdapClientFor(server, { clock, hostDefaults: { concurrency: 8, requestsPerSecond: 10 } });
+    await run(rdap.lookup(COM[0]!)); // loads the bootstrap
     server.stats.reset();
-    await Promise.all(COM.slice(1, 9).map((name) => rdap.lookup(name)));
-    const times = server.stats.times({ path: '/rdap/verisign/' });
-    expect(times).toHaveLength(8);
-    // Scheduled 100 ms apart; a late timer may let one start catch up to 3/4 of an interval after
-    // the previous (exact spacing is asserted on a virtual clock elsewhere), and arrival adds socket
-    // jitter on a busy machine. What must hold: no burst, and the average rate never above 10/s.
-    const seen = gaps(times);
-    expect(Math.min(...seen), `gaps ${seen.map(Math.round).join(', ')}`).toBeGreaterThanOrEqual(45);
-    expect(times.at(-1)! - times[0]!).toBeGreaterThanOrEqual(7 * 100 * 0.95);
+    const starts = startsOf(http, clock);
+    await run(Promise.all(COM.slice(1, 9).map((name) => rdap.lookup(name))), starts.record);
+    expect(server.stats.times({ path: '/rdap/verisign/' })).toHaveLength(8);
+    // Concurrent callers leave one interval (100 ms at 10/s) apart, on the client's clock.
+    expect(starts.at.map((t) => t - starts.at[0]!)).toEqual([0, 100, 200, 300, 400, 500, 600, 700]);
   });
 
   it('never has more requests in flight to one host than the cap', async () => {
@@ -61,24 +59,39 @@ describe('per-host politeness, as the server saw it', () => {
   });
 
   it('applies a per-host override', async () => {
-    const { rdap } = rdapClientFor(server, {
+    const { clock, run } = virtualClock();
+    const { rdap, http } = rdapClientFor(server, {
+      clock,
       hostDefaults: { concurrency: 8, requestsPerSecond: 0 },
       hosts: { [`localhost:${server.port}`]: { requestsPerSecond: 10 } },
     });
-    await Promise.all(ORG.slice(0, 4).map((name) => rdap.lookup(name)));
-    expect(Math.min(...gaps(server.stats.times({ path: '/rdap/pir/' })))).toBeGreaterThanOrEqual(70);
+    const starts = startsOf(http, clock, `localhost:${server.port}`);
+    await run(Promise.all(ORG.slice(0, 4).map((name) => rdap.lookup(name))), starts.record);
+    expect(starts.at).toEqual([0, 100, 200, 300]);
+    expect(server.stats.times({ path: '/rdap/pir/' })).toHaveLength(4);
   });
 
   it('holds the whole host while a Retry-After runs, not just the request that got it', async () => {
     server.setFaults({
       rules: [{ match: { path: '/rdap/verisign/' }, action: 'status', status: 429, retryAfter: '1', times: 1 }],
     });
-    const { rdap } = rdapClientFor(server, { hostDefaults: { concurrency: 1, requestsPerSecond: 0 } });
-    await rdap.lookup(COM[0]!); // bootstrap + 429 + retry after 1 s
-    await rdap.lookup(COM[1]!);
-    const times = server.stats.times({ path: '/rdap/verisign/' });
-    expect(times).toHaveLength(3);
-    expect(times[1]! - times[0]!).toBeGreaterThanOrEqual(950);
+    const { clock, run } = virtualClock();
+    const { rdap, http } = rdapClientFor(server, {
+      clock,
+      random: () => 0,
+      hostDefaults: { concurrency: 1, requestsPerSecond: 0 },
+    });
+    const starts = startsOf(http, clock);
+    // bootstrap, the 429, its retry once the second is over, then the next lookup
+    await run(
+      (async () => {
+        await rdap.lookup(COM[0]!);
+        await rdap.lookup(COM[1]!);
+      })(),
+      starts.record,
+    );
+    expect(server.stats.times({ path: '/rdap/verisign/' })).toHaveLength(3);
+    expect(starts.at).toEqual([0, 0, 1000, 1000]);
   });
 
   it('server-side rate limit answers 429 with Retry-After, and the client recovers', async () => {
@@ -93,33 +106,6 @@ describe('per-host politeness, as the server saw it', () => {
 });
 
 describe('HostGate on a virtual clock', () => {
-  // Discrete-event time: it moves only when every task waits on a timer, to the earliest timer.
-  function virtualClock() {
-    const timers: { at: number; resolve: () => void }[] = [];
-    const clock: Clock & { t: number } = {
-      t: 0,
-      now: () => clock.t,
-      sleep: (ms) => new Promise<void>((resolve) => timers.push({ at: clock.t + ms, resolve })),
-    };
-    async function run<T>(work: Promise<T>): Promise<T> {
-      let done = false;
-      const result = work.finally(() => {
-        done = true;
-      });
-      while (!done) {
-        await new Promise((r) => setImmediate(r));
-        timers.sort((a, b) => a.at - b.at);
-        const next = timers.shift();
-        if (next) {
-          clock.t = Math.max(clock.t, next.at);
-          next.resolve();
-        }
-      }
-      return result;
-    }
-    return { clock, run };
-  }
-
   it('starts requests one interval apart, concurrent or not', async () => {
     const { clock, run } = virtualClock();
     const gate = new HostGate({ concurrency: 4, requestsPerSecond: 4 }, clock);

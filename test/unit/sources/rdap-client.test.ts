@@ -3,7 +3,8 @@ import { createDomainChecker } from '@/lib/domains/check';
 import { LAPSED_STAGES, WARNING_STAGES } from '@/core/domains';
 import { recordFor } from '@/dev/peers/protocol-server/dataset';
 import { type ProtocolServer, startProtocolServer } from '@/dev/peers/protocol-server/server';
-import { FAST_HTTP, fixtureResponse, gaps, rawRdapRecord, rdapClientFor } from './helpers';
+import { FAST_HTTP, fixtureResponse, rawRdapRecord, rdapClientFor } from './helpers';
+import { startsOf, virtualClock } from './virtual-clock';
 
 const NOW = new Date('2026-10-06T12:00:00Z');
 let server: ProtocolServer;
@@ -79,11 +80,14 @@ describe('RDAP client: answers', () => {
 
   it('holds the host after a disguised rate limit', async () => {
     server.stats.reset();
-    const { rdap } = rdapClientFor(server, {}, 300);
-    await rdap.lookup('throttled.org');
-    await rdap.lookup('slow.org');
-    const [first, second] = server.stats.times({ path: '/rdap/pir/' });
-    expect(second! - first!).toBeGreaterThanOrEqual(280);
+    const { clock, run } = virtualClock();
+    const { rdap, http } = rdapClientFor(server, { clock }, 300);
+    const starts = startsOf(http, clock);
+    await run(rdap.lookup('throttled.org'), starts.record);
+    await run(rdap.lookup('slow.org'), starts.record);
+    expect(server.stats.times({ path: '/rdap/pir/' })).toHaveLength(2);
+    // The bootstrap and throttled.org at once; slow.org waits out the 300 ms hold (on the client's clock).
+    expect(starts.at).toEqual([0, 0, 300]);
   });
 
   it('refuses an answer about another domain', async () => {
@@ -120,11 +124,13 @@ describe('RDAP client: transport failures', () => {
     server.setFaults({
       rules: [{ match: { domain: 'flaky.com' }, action: 'status', status: 429, retryAfter: '1', times: 1 }],
     });
-    const { rdap } = rdapClientFor(server, { retries: 2 });
-    expect(await rdap.lookup('flaky.com')).toMatchObject({ ok: true });
-    const times = server.stats.times({ domain: 'flaky.com' });
-    expect(times).toHaveLength(2);
-    expect(gaps(times)[0]).toBeGreaterThanOrEqual(950);
+    const { clock, run } = virtualClock();
+    const { rdap, http } = rdapClientFor(server, { clock, retries: 2 });
+    const starts = startsOf(http, clock);
+    expect(await run(rdap.lookup('flaky.com'), starts.record)).toMatchObject({ ok: true });
+    expect(server.stats.times({ domain: 'flaky.com' })).toHaveLength(2);
+    // The bootstrap and the 429 at once, the retry one second later (on the client's clock).
+    expect(starts.at).toEqual([0, 0, 1000]);
   });
 
   it('does not wait for a Retry-After beyond the cap, and reports it', async () => {
