@@ -93,7 +93,10 @@ const domainCount = plan.domains.length;
 plan.domains.length = 0;
 registry.domains.length = 0;
 const { scanId } = await db.transaction((tx) =>
-  requestScan(tx, { type: 'cli', operator: 'bench' }, { kind: 'full', trigger: 'cli' }),
+  requestScan({
+    ctx: { tx, actor: { type: 'cli', operator: 'bench' }, now: new Date() },
+    input: { kind: 'full', trigger: 'cli' },
+  }),
 );
 const timings = { claimMs: 0, checkMs: 0, applyMs: 0 };
 // RSS sampled while the scan runs: the harness's own copy of the dataset (built before) is not the

@@ -65,7 +65,7 @@ export async function scanCommand(argv: string[], io: CliIO): Promise<number> {
   const { wait, ...input } = parse(argv);
   return withCliDatabase(io.env, async (db, url) => {
     const actor = { type: 'cli' as const, operator: operatorName() };
-    const { scanId } = await db.transaction((tx) => requestScan(tx, actor, input));
+    const { scanId } = await db.transaction((tx) => requestScan({ ctx: { tx, actor, now: new Date() }, input }));
     const boss = await startBoss(url, 'sender');
     try {
       await sendScanSlice(boss, { scanId, slice: 0 });

@@ -29,7 +29,12 @@ export async function userCommand(argv: string[], io: CliIO): Promise<number> {
       throw new UsageError('pipe the password on stdin, e.g. `printf %s "$PASSWORD" | npm run gk -- user add …`');
     const password = (await readAll(io.stdin)).replace(/\r?\n$/, '');
     const user = await withCliDatabase(io.env, (db) =>
-      db.transaction((tx) => createUser(tx, actor, { username, role: role.data, name: values.name, password })),
+      db.transaction((tx) =>
+        createUser({
+          ctx: { tx, actor, now: new Date() },
+          input: { username, role: role.data, name: values.name, password },
+        }),
+      ),
     );
     io.stdout.write(`created ${user.username} (${user.role}, id ${user.id})\n`);
     return 0;
@@ -39,7 +44,9 @@ export async function userCommand(argv: string[], io: CliIO): Promise<number> {
     const role = roleSchema.safeParse(values.role ?? positionals[1]);
     if (!username || !role.success) throw new UsageError(`user set-role needs a username and --role\n${USAGE}`);
     const result = await withCliDatabase(io.env, (db) =>
-      db.transaction((tx) => setUserRole(tx, actor, { username, role: role.data })),
+      db.transaction((tx) =>
+        setUserRole({ ctx: { tx, actor, now: new Date() }, input: { username, role: role.data } }),
+      ),
     );
     io.stdout.write(
       result.changed ? `${result.username} is now ${result.role}\n` : `${result.username} was already ${result.role}\n`,

@@ -3,27 +3,63 @@ import type { z } from 'zod';
 import { getDb } from '@/db/client';
 import type { Db } from '@/db/connect';
 import { AppError, HTTP_STATUS, toFailure } from '@/lib/errors';
-import { type Permission, can } from './permissions';
-import { currentActor, type UserActor } from './session';
 import { parseInput } from './parse-input';
+import { can, type Permission } from './permissions';
+import { currentActor, type UserActor } from './session';
 
-/** Read-only route handlers (the JSON behind client polling): session → role → permission → zod → lib/ read. */
-export function defineRoute<S extends z.ZodType, T>(def: {
+// Read-only route handlers (the JSON behind client polling): session → role re-read from the database
+// → permission (required) → zod → one lib/ read. The definition travels on the handler, as it does on
+// a server action, so a registry can list every route with its permission.
+
+export interface RouteDefinition<S extends z.ZodType, T> {
+  /** `capability.read`, unique: names the route in tests and the refusal matrix. */
+  name: string;
   permission: Permission;
+  /** Validates the query string (with the path's dynamic segments copied in, see app/api/admin/with-params.ts). */
   query: S;
-  run: (ctx: { actor: UserActor; db: Db }, input: z.output<S>) => Promise<T>;
-}) {
-  return async (request: Request): Promise<Response> => {
+  run: (args: { ctx: { actor: UserActor; db: Db }; input: z.output<S> }) => Promise<T>;
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: the registry holds definitions of every input and result type.
+export type AnyRouteDefinition = RouteDefinition<z.ZodType, any>;
+
+export type RouteHandler = ((request: Request) => Promise<Response>) & { definition: AnyRouteDefinition };
+
+/**
+ * The steps of a route once the caller is known, without a request (tests call it with any actor or
+ * none): 401 anonymous, 403 a role without the permission, 400 bad input, 404 what the read did not find.
+ */
+export async function runRoute<S extends z.ZodType, T>(
+  def: RouteDefinition<S, T>,
+  actor: UserActor | null,
+  raw: URLSearchParams | Record<string, string>,
+  db: Db,
+): Promise<Response> {
+  try {
+    if (!actor) throw new AppError('unauthenticated', 'Sign in first.');
+    if (!can(actor.role, def.permission)) throw new AppError('forbidden', 'Your role is not allowed to read this.');
+    const input = parseInput(def.query, raw instanceof URLSearchParams ? raw : new URLSearchParams(raw));
+    const data = await def.run({ ctx: { actor, db }, input });
+    return Response.json(data, { headers: { 'cache-control': 'no-store' } });
+  } catch (error) {
+    const failure = toFailure(error);
+    return Response.json(failure, { status: HTTP_STATUS[failure.code], headers: { 'cache-control': 'no-store' } });
+  }
+}
+
+/** The one way to declare a route handler: `export const GET = defineRoute({…})`. */
+export function defineRoute<S extends z.ZodType, T>(def: RouteDefinition<S, T>): RouteHandler {
+  const handler = async (request: Request): Promise<Response> => {
+    let actor: UserActor | null;
+    let db: Db;
     try {
-      const actor = await currentActor();
-      if (!actor) throw new AppError('unauthenticated', 'Sign in first.');
-      if (!can(actor.role, def.permission)) throw new AppError('forbidden', 'Your role is not allowed to read this.');
-      const input = parseInput(def.query, new URL(request.url).searchParams);
-      const data = await def.run({ actor, db: getDb() }, input);
-      return Response.json(data, { headers: { 'cache-control': 'no-store' } });
+      actor = await currentActor();
+      db = getDb();
     } catch (error) {
       const failure = toFailure(error);
       return Response.json(failure, { status: HTTP_STATUS[failure.code] });
     }
+    return runRoute(def, actor, new URL(request.url).searchParams, db);
   };
+  return Object.assign(handler, { definition: def as unknown as AnyRouteDefinition });
 }

@@ -1,19 +1,27 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
-import type { DbOrTx } from '@/db/connect';
 import { scans } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
+import type { VerbContext } from '@/lib/context';
+import { parseInput } from '@/lib/auth/parse-input';
 import { recordAudit } from '@/lib/audit/record';
 import { AppError } from '@/lib/errors';
 
 export const cancelScanSchema = z.object({ scanId: z.coerce.number().int().positive() });
 
 /** Stops a queued or running scan; the worker notices between batches and keeps what it applied. */
-export async function cancelScan(tx: DbOrTx, actor: Actor, raw: z.input<typeof cancelScanSchema>): Promise<void> {
-  const { scanId } = cancelScanSchema.parse(raw);
+export async function cancelScan({
+  ctx,
+  input,
+}: {
+  ctx: VerbContext<Actor>;
+  input: z.input<typeof cancelScanSchema>;
+}): Promise<void> {
+  const { tx, actor, now } = ctx;
+  const { scanId } = parseInput(cancelScanSchema, input);
   const [row] = await tx
     .update(scans)
-    .set({ state: 'cancelled', finishedAt: new Date() })
+    .set({ state: 'cancelled', finishedAt: now })
     .where(and(eq(scans.id, scanId), inArray(scans.state, ['queued', 'running'])))
     .returning({ id: scans.id });
   if (!row) {

@@ -27,8 +27,12 @@ export async function checkDomainNow(
   },
 ): Promise<{ scanId: number; stage: Stage }> {
   await ensureDomainTracked(db, domain);
+  const now = opts.now?.() ?? new Date();
   const { scanId } = await db.transaction((tx) =>
-    requestScan(tx, opts.actor, { kind: 'domain', target: domain, trigger: opts.trigger }),
+    requestScan({
+      ctx: { tx, actor: opts.actor, now },
+      input: { kind: 'domain', target: domain, trigger: opts.trigger },
+    }),
   );
   const checker = opts.checker ?? processChecker();
   for (let slice = 0; slice < 20; slice += 1) {

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { DbOrTx } from '@/db/connect';
 import { domains, emails, scans, users } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
+import type { VerbContext } from '@/lib/context';
 import { recordAudit } from '@/lib/audit/record';
 import { normalizeAddress } from '@/lib/domains/normalize';
 import { registrableDomainOf } from '@/lib/domains/normalize';
@@ -23,6 +24,10 @@ export const requestScanSchema = z.discriminatedUnion('kind', [
   }),
 ]);
 export type RequestScanInput = z.input<typeof requestScanSchema>;
+
+// What the dashboard's "Rescan now" buttons send.
+export const rescanDomainSchema = z.object({ domain: z.string().trim().min(1, 'enter a domain').max(300) });
+export const rescanUserSchema = z.object({ username: z.string().trim().toLowerCase().min(1).max(64) });
 
 /** The target in its stored spelling, or a typed not_found: a scan of nothing is a mistake to report. */
 async function resolveTarget(tx: DbOrTx, input: z.output<typeof requestScanSchema>): Promise<string | null> {
@@ -57,7 +62,14 @@ async function resolveTarget(tx: DbOrTx, input: z.output<typeof requestScanSchem
  * Records a scan request (state queued) with its audit row. The caller enqueues the job after the
  * transaction commits (`enqueueScan`); a lost enqueue is picked up by the worker's sweeper.
  */
-export async function requestScan(tx: DbOrTx, actor: Actor, raw: RequestScanInput): Promise<{ scanId: number }> {
+export async function requestScan({
+  ctx,
+  input: raw,
+}: {
+  ctx: VerbContext<Actor>;
+  input: RequestScanInput;
+}): Promise<{ scanId: number }> {
+  const { tx, actor, now } = ctx;
   const parsed = requestScanSchema.safeParse(raw);
   if (!parsed.success) throw new AppError('invalid_input', parsed.error.issues[0]?.message ?? 'invalid scan request');
   const input = parsed.data;
@@ -65,7 +77,7 @@ export async function requestScan(tx: DbOrTx, actor: Actor, raw: RequestScanInpu
   const requestedBy = actor.type === 'user' ? actor.id : null;
   const [created] = await tx
     .insert(scans)
-    .values({ kind: input.kind, trigger: input.trigger, target, requestedBy })
+    .values({ kind: input.kind, trigger: input.trigger, target, requestedBy, createdAt: now })
     .onConflictDoNothing()
     .returning({ id: scans.id });
   if (!created) {

@@ -1,9 +1,9 @@
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
-import type { DbOrTx } from '@/db/connect';
 import { domainLists } from '@/db/schema';
 import { DOMAIN_LISTS } from '@/db/schema/enums';
 import type { Actor } from '@/lib/auth/actor';
+import type { VerbContext } from '@/lib/context';
 import { parseInput } from '@/lib/auth/parse-input';
 import { recordAudit } from '@/lib/audit/record';
 import { registrableDomainOf } from '@/lib/domains/normalize';
@@ -19,6 +19,8 @@ export const addDomainListSchema = z.object({
     .nullish()
     .transform((v) => v || null),
 });
+export type ListEntry = { domain: string; list: (typeof DOMAIN_LISTS)[number] };
+
 export const removeDomainListSchema = z.object({ domain: z.string().trim().min(1).max(253) });
 
 /** The registrable domain the lists hold (punycode), from whatever was typed, or invalid_input. */
@@ -33,7 +35,13 @@ function listDomain(input: string): string {
  * Puts a domain on the trusted list (never checked: a big provider whose domain cannot lapse) or the
  * blocked list (cannot be added as a new address). A domain is on one list at most.
  */
-export async function addDomainListEntry(tx: DbOrTx, actor: Actor, raw: z.input<typeof addDomainListSchema>) {
+export async function addDomainListEntry({
+  ctx: { tx, actor, now },
+  input: raw,
+}: {
+  ctx: VerbContext<Actor>;
+  input: z.input<typeof addDomainListSchema>;
+}): Promise<ListEntry> {
   const input = parseInput(addDomainListSchema, raw);
   const domain = listDomain(input.domain);
   const [existing] = await tx.select().from(domainLists).where(eq(domainLists.domain, domain)).for('update');
@@ -44,7 +52,7 @@ export async function addDomainListEntry(tx: DbOrTx, actor: Actor, raw: z.input<
         ? `${domain} is already on the ${input.list} list.`
         : `${domain} is on the ${existing.list} list; remove it there first.`,
     );
-  await tx.insert(domainLists).values({ domain, list: input.list, note: input.note });
+  await tx.insert(domainLists).values({ domain, list: input.list, note: input.note, createdAt: now });
   await recordAudit(tx, actor, {
     action: 'domain_list.add',
     targetType: 'domain_list',
@@ -54,7 +62,13 @@ export async function addDomainListEntry(tx: DbOrTx, actor: Actor, raw: z.input<
   return { domain, list: input.list };
 }
 
-export async function removeDomainListEntry(tx: DbOrTx, actor: Actor, raw: z.input<typeof removeDomainListSchema>) {
+export async function removeDomainListEntry({
+  ctx: { tx, actor },
+  input: raw,
+}: {
+  ctx: VerbContext<Actor>;
+  input: z.input<typeof removeDomainListSchema>;
+}): Promise<ListEntry> {
   const input = parseInput(removeDomainListSchema, raw);
   const domain = listDomain(input.domain);
   const [removed] = await tx.delete(domainLists).where(eq(domainLists.domain, domain)).returning();

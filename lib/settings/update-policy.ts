@@ -1,6 +1,6 @@
-import type { DbOrTx } from '@/db/connect';
 import { settings } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
+import type { VerbContext } from '@/lib/context';
 import { parseInput } from '@/lib/auth/parse-input';
 import { recordAudit } from '@/lib/audit/record';
 import { type PolicySettings, type PolicySettingsInput, policySettingsSchema } from '@/lib/policy/settings';
@@ -36,20 +36,23 @@ export function changedPaths(before: unknown, after: unknown, prefix = ''): stri
  * Replaces the stored policy with a validated one. The audit row keeps before and after, so any
  * change can be read back and undone; an unchanged submit writes nothing.
  */
-export async function updatePolicySettings(
-  tx: DbOrTx,
-  actor: Actor,
-  raw: PolicySettingsInput,
-): Promise<{ settings: PolicySettings; changed: string[] }> {
-  const after = parseInput(policyUpdateSchema, raw);
+export async function updatePolicySettings({
+  ctx,
+  input,
+}: {
+  ctx: VerbContext<Actor>;
+  input: PolicySettingsInput;
+}): Promise<{ settings: PolicySettings; changed: string[] }> {
+  const { tx, actor, now } = ctx;
+  const after = parseInput(policyUpdateSchema, input);
   const before = await getPolicySettings(tx);
   const changed = changedPaths(before, after);
   if (changed.length === 0) return { settings: before, changed };
   const updatedBy = actor.type === 'user' ? actor.id : null;
   await tx
     .insert(settings)
-    .values({ key: POLICY_SETTINGS_KEY, value: after, updatedBy, updatedAt: new Date() })
-    .onConflictDoUpdate({ target: settings.key, set: { value: after, updatedBy, updatedAt: new Date() } });
+    .values({ key: POLICY_SETTINGS_KEY, value: after, updatedBy, updatedAt: now })
+    .onConflictDoUpdate({ target: settings.key, set: { value: after, updatedBy, updatedAt: now } });
   await recordAudit(tx, actor, {
     action: 'settings.update',
     targetType: 'settings',

@@ -1,15 +1,21 @@
 import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
-import type { DbOrTx } from '@/db/connect';
 import { users } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
+import type { VerbContext } from '@/lib/context';
 import { hashPassword } from '@/lib/auth/password';
 import { recordAudit } from '@/lib/audit/record';
 import { AppError } from '@/lib/errors';
 import { createUserSchema } from './schemas';
 
 /** Creates an account (how a deployment gets its first admin). The caller supplies the transaction. */
-export async function createUser(tx: DbOrTx, actor: Actor, raw: z.input<typeof createUserSchema>) {
+export async function createUser({
+  ctx: { tx, actor, now },
+  input: raw,
+}: {
+  ctx: VerbContext<Actor>;
+  input: z.input<typeof createUserSchema>;
+}) {
   const parsed = createUserSchema.safeParse(raw);
   if (!parsed.success) throw new AppError('invalid_input', parsed.error.issues[0]?.message ?? 'invalid input');
   const input = parsed.data;
@@ -22,6 +28,7 @@ export async function createUser(tx: DbOrTx, actor: Actor, raw: z.input<typeof c
       name: input.name ?? input.username,
       role: input.role,
       passwordHash: await hashPassword(input.password),
+      createdAt: now,
     })
     .returning({ id: users.id, username: users.username, role: users.role });
   if (!user) throw new AppError('internal', 'the user was not created');

@@ -1,14 +1,20 @@
 import { eq } from 'drizzle-orm';
-import type { DbOrTx } from '@/db/connect';
 import { users } from '@/db/schema';
 import type { Role } from '@/db/schema/enums';
 import type { Actor } from '@/lib/auth/actor';
+import type { VerbContext } from '@/lib/context';
 import { recordAudit } from '@/lib/audit/record';
 import { AppError } from '@/lib/errors';
 import { roleSchema, usernameSchema } from './schemas';
 
 /** Changes a user's role; takes effect on their next request (pages re-read the role). */
-export async function setUserRole(tx: DbOrTx, actor: Actor, input: { username: string; role: Role }) {
+export async function setUserRole({
+  ctx: { tx, actor },
+  input,
+}: {
+  ctx: VerbContext<Actor>;
+  input: { username: string; role: Role };
+}) {
   const username = usernameSchema.safeParse(input.username);
   const role = roleSchema.safeParse(input.role);
   if (!username.success) throw new AppError('invalid_input', `username: ${username.error.issues[0]?.message}`);

@@ -69,7 +69,7 @@ export async function scanToEnd(
   checker: DomainChecker,
   input: RequestScanInput,
 ): Promise<typeof scans.$inferSelect> {
-  const { scanId } = await db.transaction((tx) => requestScan(tx, CLI, input));
+  const { scanId } = await db.transaction((tx) => requestScan({ ctx: { tx, actor: CLI, now: new Date() }, input }));
   for (let i = 0; i < 200; i += 1) {
     const outcome = await runScanChunk(scanId, { db, checker, budgetMs: 10_000, leaseSeconds: 5 });
     if (outcome === 'done' || outcome === 'cancelled' || outcome === 'failed') break;

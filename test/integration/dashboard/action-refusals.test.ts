@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { scans } from '@/db/schema';
 import type { Role } from '@/db/schema/enums';
-import { type ActionDefinition, runAction } from '@/lib/auth/action';
+import { type AnyActionDefinition, runAction } from '@/lib/auth/action';
 import type { UserActor } from '@/lib/auth/session';
 import { setupTestDatabase } from '../../support/test-db';
 import { makeDomain, makeFlag, makeUser, snapshot } from './fixtures';
@@ -12,14 +12,22 @@ import { makeDomain, makeFlag, makeUser, snapshot } from './fixtures';
 vi.mock('@/lib/auth/session', () => ({ currentActor: async () => null }));
 vi.mock('@/lib/jobs/enqueue', () => ({ enqueueScan: vi.fn(async () => {}) }));
 
-const { notifyFlagsDef, overrideFlagsDef, reviewFlagsDef } = await import('@/app/(admin)/admin/flags/action-defs');
-const { cancelScanDef, fullScanDef, rescanDomainDef, rescanUserDef } = await import(
-  '@/app/(admin)/admin/scans/action-defs'
-);
-const { notifyUserDef } = await import('@/app/(admin)/admin/users/action-defs');
-const { addDomainListDef, removeDomainListDef, updatePolicyDef } = await import(
-  '@/app/(admin)/admin/settings/action-defs'
-);
+const flags = await import('@/app/(admin)/admin/flags/actions');
+const scans_ = await import('@/app/(admin)/admin/scans/actions');
+const users = await import('@/app/(admin)/admin/users/actions');
+const settings = await import('@/app/(admin)/admin/settings/actions');
+const def = (action: { definition: AnyActionDefinition }) => action.definition;
+const reviewFlagsDef = def(flags.reviewFlagsAction);
+const overrideFlagsDef = def(flags.overrideFlagsAction);
+const notifyFlagsDef = def(flags.notifyFlagsAction);
+const rescanDomainDef = def(scans_.rescanDomainAction);
+const rescanUserDef = def(scans_.rescanUserAction);
+const fullScanDef = def(scans_.startFullScanAction);
+const cancelScanDef = def(scans_.cancelScanAction);
+const notifyUserDef = def(users.notifyUserAction);
+const updatePolicyDef = def(settings.updatePolicyAction);
+const addDomainListDef = def(settings.addDomainListAction);
+const removeDomainListDef = def(settings.removeDomainListAction);
 
 const t = setupTestDatabase();
 const actors = {} as Record<Role, UserActor>;
@@ -54,18 +62,18 @@ beforeAll(async () => {
 });
 
 // Each write with the highest role that must be refused.
-const cases: [string, ActionDefinition<never, unknown>, keyof typeof input, Role][] = [
-  ['review flags', reviewFlagsDef as never, 'review', 'user'],
-  ['override flags', overrideFlagsDef as never, 'override', 'user'],
-  ['notify flag users', notifyFlagsDef as never, 'notify', 'user'],
-  ['notify a user', notifyUserDef as never, 'notifyUser', 'user'],
-  ['rescan a domain', rescanDomainDef as never, 'rescanDomain', 'user'],
-  ['rescan a user', rescanUserDef as never, 'rescanUser', 'user'],
-  ['start a full scan', fullScanDef as never, 'fullScan', 'staff'],
-  ['cancel a scan', cancelScanDef as never, 'cancel', 'staff'],
-  ['update the policy', updatePolicyDef as never, 'policy', 'staff'],
-  ['add to a domain list', addDomainListDef as never, 'addDomain', 'staff'],
-  ['remove from a domain list', removeDomainListDef as never, 'removeDomain', 'staff'],
+const cases: [string, AnyActionDefinition, keyof typeof input, Role][] = [
+  ['review flags', reviewFlagsDef, 'review', 'user'],
+  ['override flags', overrideFlagsDef, 'override', 'user'],
+  ['notify flag users', notifyFlagsDef, 'notify', 'user'],
+  ['notify a user', notifyUserDef, 'notifyUser', 'user'],
+  ['rescan a domain', rescanDomainDef, 'rescanDomain', 'user'],
+  ['rescan a user', rescanUserDef, 'rescanUser', 'user'],
+  ['start a full scan', fullScanDef, 'fullScan', 'staff'],
+  ['cancel a scan', cancelScanDef, 'cancel', 'staff'],
+  ['update the policy', updatePolicyDef, 'policy', 'staff'],
+  ['add to a domain list', addDomainListDef, 'addDomain', 'staff'],
+  ['remove from a domain list', removeDomainListDef, 'removeDomain', 'staff'],
 ];
 
 describe.each(cases)('%s', (_name, def, key, lowerRole) => {
@@ -93,12 +101,12 @@ describe.each(cases)('%s', (_name, def, key, lowerRole) => {
 
 describe('allowed roles', () => {
   it('staff rescan a domain and a user; an admin starts one full scan, a second is a conflict', async () => {
-    expect(await runAction(rescanDomainDef as never, actors.staff, input.rescanDomain, t.db)).toMatchObject({
+    expect(await runAction(rescanDomainDef, actors.staff, input.rescanDomain, t.db)).toMatchObject({
       ok: true,
     });
-    expect(await runAction(rescanUserDef as never, actors.staff, input.rescanUser, t.db)).toMatchObject({ ok: true });
-    expect(await runAction(fullScanDef as never, actors.admin, {}, t.db)).toMatchObject({ ok: true });
-    expect(await runAction(fullScanDef as never, actors.admin, {}, t.db)).toMatchObject({
+    expect(await runAction(rescanUserDef, actors.staff, input.rescanUser, t.db)).toMatchObject({ ok: true });
+    expect(await runAction(fullScanDef, actors.admin, {}, t.db)).toMatchObject({ ok: true });
+    expect(await runAction(fullScanDef, actors.admin, {}, t.db)).toMatchObject({
       ok: false,
       code: 'conflict',
     });
@@ -107,8 +115,7 @@ describe('allowed roles', () => {
   it('rate-limits rescans per actor', async () => {
     const busy = await makeUser(t.db, 'staff');
     const results = [];
-    for (let i = 0; i < 31; i += 1)
-      results.push(await runAction(rescanDomainDef as never, busy, input.rescanDomain, t.db));
+    for (let i = 0; i < 31; i += 1) results.push(await runAction(rescanDomainDef, busy, input.rescanDomain, t.db));
     expect(results.at(-1)).toMatchObject({ ok: false, code: 'rate_limited' });
     expect(results.slice(0, 30).every((r) => r.ok)).toBe(true);
   });

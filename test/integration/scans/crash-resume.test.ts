@@ -69,7 +69,9 @@ describe('crash and resume', () => {
     }
     // Not due: only the scan under test runs (the worker's scheduler would otherwise start its own).
     await t.db.update(domains).set({ nextCheckAt: new Date(Date.now() + 86_400_000) });
-    const { scanId } = await t.db.transaction((tx) => requestScan(tx, CLI, { kind: 'full', trigger: 'cli' }));
+    const { scanId } = await t.db.transaction((tx) =>
+      requestScan({ ctx: { tx, actor: CLI, now: new Date() }, input: { kind: 'full', trigger: 'cli' } }),
+    );
     const first = startWorkerProcess();
     const boss = await startBoss(t.url, 'sender');
     await sendScanSlice(boss, { scanId, slice: 0 });

@@ -41,9 +41,14 @@ describe('scans over the demo registry', () => {
 
   it('never lets two scans check one domain at the same time, and both finish', async () => {
     const { claimBatch } = await import('@/lib/scans/claim');
-    const a = await t.db.transaction((tx) => requestScan(tx, CLI, { kind: 'full', trigger: 'cli' }));
+    const a = await t.db.transaction((tx) =>
+      requestScan({ ctx: { tx, actor: CLI, now: new Date() }, input: { kind: 'full', trigger: 'cli' } }),
+    );
     const b = await t.db.transaction((tx) =>
-      requestScan(tx, CLI, { kind: 'user', target: 'maintainer', trigger: 'cli' }),
+      requestScan({
+        ctx: { tx, actor: CLI, now: new Date() },
+        input: { kind: 'user', target: 'maintainer', trigger: 'cli' },
+      }),
     );
     const [scanA] = await t.db.select().from(scans).where(eq(scans.id, a.scanId));
     const [scanB] = await t.db.select().from(scans).where(eq(scans.id, b.scanId));
@@ -66,9 +71,13 @@ describe('scans over the demo registry', () => {
   });
 
   it('refuses a second full scan while one is queued or running', async () => {
-    const first = await t.db.transaction((tx) => requestScan(tx, CLI, { kind: 'full', trigger: 'cli' }));
+    const first = await t.db.transaction((tx) =>
+      requestScan({ ctx: { tx, actor: CLI, now: new Date() }, input: { kind: 'full', trigger: 'cli' } }),
+    );
     const second = await t.db
-      .transaction((tx) => requestScan(tx, CLI, { kind: 'full', trigger: 'dashboard' }))
+      .transaction((tx) =>
+        requestScan({ ctx: { tx, actor: CLI, now: new Date() }, input: { kind: 'full', trigger: 'dashboard' } }),
+      )
       .catch((e) => e);
     expect(second).toMatchObject({ code: 'conflict' });
     expect(second.message).toContain(`#${first.scanId}`);

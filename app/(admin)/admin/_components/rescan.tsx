@@ -4,13 +4,13 @@ import { type QueryKey, useQuery, useQueryClient } from '@tanstack/react-query';
 import { RefreshCw } from 'lucide-react';
 import Link from 'next/link';
 import { useEffect, useRef, useState } from 'react';
+import { useAction } from '@/components/actions/use-action';
 import { ScanProgress } from '@/components/scans/scan-progress';
 import { Button } from '@/components/ui/button';
 import { Notice } from '@/components/ui/notice';
 import type { ActionResult } from '@/lib/errors';
 import { overviewKeys } from '../overview-query';
 import { isActive, scanKeys, scanQuery } from '../scans/scans-query';
-import { useServerAction } from './use-server-action';
 
 /**
  * "Rescan now": asks for a scan, follows it with a progress bar (polling), and when it ends
@@ -27,9 +27,9 @@ export function Rescan({
 }) {
   const queryClient = useQueryClient();
   const [scanId, setScanId] = useState<number | null>(null);
-  const action = useServerAction<void, { scanId: number }>(start, {
+  const action = useAction<void, { scanId: number }>(start, {
     invalidate: [scanKeys.all],
-    toMessage: ({ scanId: id }) => `Scan #${id} requested.`,
+    success: ({ scanId: id }) => `Scan #${id} requested.`,
     onSuccess: ({ scanId: id }) => setScanId(id),
   });
   const { data } = useQuery({ ...scanQuery(scanId ?? 0, false), enabled: scanId !== null });

@@ -4,9 +4,8 @@ import { formatDateTime } from '@/components/data-table/format';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
 import { Table, TBody, TD, TH, THead, TR } from '@/components/ui/table';
-import { getDb } from '@/db/client';
 import { listAuditEntries } from '@/lib/audit/queries';
-import { requirePermission } from '@/lib/auth/session';
+import { pageContext } from '@/lib/auth/session';
 import { AUDIT_ACTION_LABELS } from './action-labels';
 import { AuditFilters } from './audit-filters';
 import { AuditDetails } from './audit-details';
@@ -19,9 +18,9 @@ export default async function AuditPage({
 }: {
   searchParams: Promise<Record<string, string | undefined>>;
 }) {
-  await requirePermission('audit.read');
+  const { db } = await pageContext('audit.read');
   const search = auditSearchSchema.parse(await searchParams);
-  const { rows, nextCursor } = await listAuditEntries(getDb(), { ...search, ...splitTarget(search.target) });
+  const { rows, nextCursor } = await listAuditEntries(db, { ...search, ...splitTarget(search.target) });
   const href = (cursor: string | undefined) => {
     const params = new URLSearchParams(
       Object.entries({ ...search, cursor }).filter((e): e is [string, string] => Boolean(e[1])),

@@ -10,8 +10,7 @@ import { Input, Label } from '@/components/ui/input';
 import { NativeSelect } from '@/components/ui/native-select';
 import { PageHeader } from '@/components/ui/page-header';
 import { Table, TBody, TD, TH, THead, TR } from '@/components/ui/table';
-import { getDb } from '@/db/client';
-import { requirePermission } from '@/lib/auth/session';
+import { pageContext } from '@/lib/auth/session';
 import { listDomains } from '@/lib/domains/queries';
 import { STAGES } from '@/core/domains';
 
@@ -28,9 +27,9 @@ export default async function DomainsPage({
 }: {
   searchParams: Promise<Record<string, string | undefined>>;
 }) {
-  await requirePermission('domains.read');
+  const { db } = await pageContext('domains.read');
   const { stage, q, page = 1 } = paramsSchema.parse(await searchParams);
-  const { rows, hasMore } = await listDomains(getDb(), { stage, q, page });
+  const { rows, hasMore } = await listDomains(db, { stage, q, page });
   const href = (p: number) => {
     const params = new URLSearchParams(
       Object.entries({ stage, q, page: p > 1 ? String(p) : undefined }).filter((e): e is [string, string] =>

@@ -4,9 +4,8 @@ import { z } from 'zod';
 import { OutboxTable } from '@/components/outbox/outbox-table';
 import { ResetAttemptsTable } from '@/components/outbox/reset-attempts-table';
 import { PageHeader } from '@/components/ui/page-header';
-import { getDb } from '@/db/client';
 import { NOTIFICATION_STATES } from '@/db/schema/enums';
-import { requirePermission } from '@/lib/auth/session';
+import { pageContext } from '@/lib/auth/session';
 import { appBaseUrl, readEnv } from '@/lib/env';
 import { listOutbox } from '@/lib/notify/queries';
 import { listResetAttempts } from '@/lib/reset/queries';
@@ -20,9 +19,8 @@ export default async function OutboxPage({
 }: {
   searchParams: Promise<Record<string, string | undefined>>;
 }) {
-  await requirePermission('outbox.read');
+  const { db } = await pageContext('outbox.read');
   const { state } = paramsSchema.parse(await searchParams);
-  const db = getDb();
   const [outbox, attempts] = await Promise.all([
     listOutbox(db, { state, appUrl: appBaseUrl(readEnv()) }),
     listResetAttempts(db, { limit: 50 }),

@@ -2,10 +2,9 @@ import { dehydrate, HydrationBoundary } from '@tanstack/react-query';
 import type { Metadata } from 'next';
 import { z } from 'zod';
 import { PageHeader } from '@/components/ui/page-header';
-import { getDb } from '@/db/client';
 import { makeQueryClient } from '@/app/query-client';
 import { can } from '@/lib/auth/permissions';
-import { requirePermission } from '@/lib/auth/session';
+import { pageContext } from '@/lib/auth/session';
 import { listScansPage } from '@/lib/scans/queries';
 import { StartFullScan } from './scan-actions';
 import { ScansClient } from './scans-client';
@@ -26,12 +25,12 @@ export default async function ScansPage({
 }: {
   searchParams: Promise<Record<string, string | undefined>>;
 }) {
-  const actor = await requirePermission('scans.read');
+  const { actor, db } = await pageContext('scans.read');
   const { cursor = '' } = paramsSchema.parse(await searchParams);
   const queryClient = makeQueryClient();
   await queryClient.prefetchQuery({
     queryKey: scanKeys.list(cursor),
-    queryFn: () => listScansPage(getDb(), { cursor }),
+    queryFn: () => listScansPage(db, { cursor }),
   });
   return (
     <>

@@ -2,24 +2,24 @@
 
 import { Ban, Play } from 'lucide-react';
 import { useRouter } from 'next/navigation';
+import { useAction } from '@/components/actions/use-action';
 import { Button } from '@/components/ui/button';
 import { Notice } from '@/components/ui/notice';
 import { overviewKeys } from '../overview-query';
-import { useServerAction } from '../_components/use-server-action';
 import { cancelScanAction, startFullScanAction } from './actions';
 import { scanKeys } from './scans-query';
 
 /** Admin only: start a full scan of every watched domain, then follow it on its page. */
 export function StartFullScan() {
   const router = useRouter();
-  const action = useServerAction<void, { scanId: number }>(startFullScanAction, {
+  const action = useAction(startFullScanAction, {
     invalidate: [scanKeys.all, overviewKeys.all],
-    toMessage: ({ scanId }) => `Full scan #${scanId} requested.`,
+    success: ({ scanId }) => `Full scan #${scanId} requested.`,
     onSuccess: ({ scanId }) => router.push(`/admin/scans/${scanId}`),
   });
   return (
     <div className="flex flex-col items-end gap-2">
-      <Button onClick={() => void action.run()} disabled={action.pending}>
+      <Button onClick={() => void action.run({})} disabled={action.pending}>
         <Play aria-hidden="true" /> {action.pending ? 'Starting…' : 'Start a full scan'}
       </Button>
       {action.message ? <Notice tone={action.message.tone}>{action.message.text}</Notice> : null}
@@ -29,9 +29,9 @@ export function StartFullScan() {
 
 /** Admin only: stop a queued or running scan; what it already applied stays. */
 export function CancelScan({ scanId }: { scanId: number }) {
-  const action = useServerAction(cancelScanAction, {
+  const action = useAction(cancelScanAction, {
     invalidate: [scanKeys.all, overviewKeys.all],
-    toMessage: () => `Scan #${scanId} cancelled.`,
+    success: () => `Scan #${scanId} cancelled.`,
   });
   return (
     <div className="flex flex-col items-start gap-1">

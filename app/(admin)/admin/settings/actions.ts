@@ -1,23 +1,34 @@
 'use server';
 
-import type { z } from 'zod';
 import { defineAction } from '@/lib/auth/action';
-import type { PolicySettingsInput } from '@/lib/policy/settings';
-import type { addDomainListSchema, removeDomainListSchema } from '@/lib/settings/domain-list-entry';
-import { addDomainListDef, removeDomainListDef, updatePolicyDef } from './action-defs';
+import {
+  addDomainListEntry,
+  addDomainListSchema,
+  removeDomainListEntry,
+  removeDomainListSchema,
+} from '@/lib/settings/domain-list-entry';
+import { policyUpdateSchema, updatePolicySettings } from '@/lib/settings/update-policy';
 
-const updatePolicy = defineAction(updatePolicyDef);
-const addDomain = defineAction(addDomainListDef);
-const removeDomain = defineAction(removeDomainListDef);
+export const updatePolicyAction = defineAction({
+  name: 'settings.update_policy',
+  permission: 'settings.manage',
+  input: policyUpdateSchema,
+  run: ({ ctx, input }) => updatePolicySettings({ ctx, input }),
+  revalidate: ['/admin/settings'],
+});
 
-export async function updatePolicyAction(input: PolicySettingsInput) {
-  return updatePolicy(input);
-}
+export const addDomainListAction = defineAction({
+  name: 'domain_list.add',
+  permission: 'settings.manage',
+  input: addDomainListSchema,
+  run: ({ ctx, input }) => addDomainListEntry({ ctx, input }),
+  revalidate: ['/admin/settings'],
+});
 
-export async function addDomainListAction(input: z.input<typeof addDomainListSchema>) {
-  return addDomain(input);
-}
-
-export async function removeDomainListAction(input: z.input<typeof removeDomainListSchema>) {
-  return removeDomain(input);
-}
+export const removeDomainListAction = defineAction({
+  name: 'domain_list.remove',
+  permission: 'settings.manage',
+  input: removeDomainListSchema,
+  run: ({ ctx, input }) => removeDomainListEntry({ ctx, input }),
+  revalidate: ['/admin/settings'],
+});

@@ -2,11 +2,11 @@
 
 import { Plus, Trash2 } from 'lucide-react';
 import { useState } from 'react';
+import { useAction } from '@/components/actions/use-action';
 import { Button } from '@/components/ui/button';
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
 import { Input, Label } from '@/components/ui/input';
 import { Notice } from '@/components/ui/notice';
-import { useServerAction } from '../_components/use-server-action';
 import { addDomainListAction, removeDomainListAction } from './actions';
 
 type Entry = { domain: string; note: string | null };
@@ -25,17 +25,17 @@ export function DomainListCard({
 }) {
   const [domain, setDomain] = useState('');
   const [note, setNote] = useState('');
-  const add = useServerAction(addDomainListAction, {
+  const add = useAction(addDomainListAction, {
     refresh: true,
-    toMessage: (r) => `Added ${r.domain} to the ${r.list} list.`,
+    success: (r) => `Added ${r.domain} to the ${r.list} list.`,
     onSuccess: () => {
       setDomain('');
       setNote('');
     },
   });
-  const remove = useServerAction(removeDomainListAction, {
+  const remove = useAction(removeDomainListAction, {
     refresh: true,
-    toMessage: (r) => `Removed ${r.domain} from the ${r.list} list.`,
+    success: (r) => `Removed ${r.domain} from the ${r.list} list.`,
   });
   const message = add.message ?? remove.message;
   return (

@@ -1,8 +1,7 @@
 import type { Metadata } from 'next';
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
-import { getDb } from '@/db/client';
-import { requirePermission } from '@/lib/auth/session';
+import { pageContext } from '@/lib/auth/session';
 import { listDomainList } from '@/lib/settings/domain-lists';
 import { getPolicySettings } from '@/lib/settings/policy';
 import { DomainListCard } from './domain-list-card';
@@ -11,8 +10,7 @@ import { PolicyForm } from './policy-form';
 export const metadata: Metadata = { title: 'Settings' };
 
 export default async function SettingsPage() {
-  await requirePermission('settings.manage');
-  const db = getDb();
+  const { db } = await pageContext('settings.manage');
   const [policy, trusted, blocked] = await Promise.all([
     getPolicySettings(db),
     listDomainList(db, 'trusted'),

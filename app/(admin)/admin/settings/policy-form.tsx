@@ -1,13 +1,13 @@
 'use client';
 
 import { useState } from 'react';
+import { useAction } from '@/components/actions/use-action';
 import { STAGE_META } from '@/components/domains/stage-badge';
 import { Button } from '@/components/ui/button';
 import { Input, Label } from '@/components/ui/input';
 import { NativeSelect } from '@/components/ui/native-select';
 import { Notice } from '@/components/ui/notice';
 import { POLICY_ACTIONS, type PolicySettings } from '@/lib/policy/settings';
-import { useServerAction } from '../_components/use-server-action';
 import { updatePolicyAction } from './actions';
 
 const EDITABLE = ['expiring', 'grace', 'redemption', 'pending_delete', 'available', 're_registered'] as const;
@@ -74,9 +74,9 @@ const set = (v: Values, path: string[], value: number): Values => {
 /** The engine's policy, validated on the server (the same schema the scanner reads) and audited with before/after. */
 export function PolicyForm({ initial }: { initial: PolicySettings }) {
   const [values, setValues] = useState<Values>(initial);
-  const save = useServerAction(updatePolicyAction, {
+  const save = useAction(updatePolicyAction, {
     refresh: true,
-    toMessage: (r) => (r.changed.length ? `Saved. Changed: ${r.changed.join(', ')}.` : 'Nothing changed.'),
+    success: (r) => (r.changed.length ? `Saved. Changed: ${r.changed.join(', ')}.` : 'Nothing changed.'),
   });
   return (
     <form

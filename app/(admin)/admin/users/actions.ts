@@ -1,10 +1,13 @@
 'use server';
 
 import { defineAction } from '@/lib/auth/action';
-import { notifyUserDef } from './action-defs';
+import { notifyUser, notifyUserSchema } from '@/lib/flags/notify-user';
 
-const notify = defineAction(notifyUserDef);
-
-export async function notifyUserAction(input: { userId: number }) {
-  return notify(input);
-}
+export const notifyUserAction = defineAction({
+  name: 'user.notify',
+  permission: 'users.notify',
+  input: notifyUserSchema,
+  rateLimit: { limit: 60, windowSeconds: 600 },
+  run: ({ ctx, input }) => notifyUser({ ctx, input }),
+  revalidate: ['/admin/flags'],
+});

@@ -7,8 +7,7 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { Input } from '@/components/ui/input';
 import { PageHeader } from '@/components/ui/page-header';
 import { Table, TBody, TD, TH, THead, TR } from '@/components/ui/table';
-import { getDb } from '@/db/client';
-import { requirePermission } from '@/lib/auth/session';
+import { pageContext } from '@/lib/auth/session';
 import { listUsers } from '@/lib/users/queries';
 
 export const metadata: Metadata = { title: 'Users' };
@@ -20,9 +19,9 @@ export default async function UsersPage({
 }: {
   searchParams: Promise<Record<string, string | undefined>>;
 }) {
-  await requirePermission('users.read');
+  const { db } = await pageContext('users.read');
   const { q } = paramsSchema.parse(await searchParams);
-  const rows = await listUsers(getDb(), { search: q });
+  const rows = await listUsers(db, { search: q });
   return (
     <>
       <PageHeader title="Users" description="Registry accounts and the state of their addresses." />

@@ -4,7 +4,8 @@ import { flagsSearchSchema } from '@/lib/flags/search';
 
 // The flags table's JSON: the same search parameters as the page URL.
 export const GET = defineRoute({
+  name: 'flag.list',
   permission: 'flags.read',
   query: flagsSearchSchema,
-  run: ({ db }, search) => listFlaggedEmails(db, search),
+  run: ({ ctx: { db }, input: search }) => listFlaggedEmails(db, search),
 });

@@ -3,7 +3,8 @@ import { defineRoute } from '@/lib/auth/route';
 import { getOverviewCounts } from '@/lib/overview/queries';
 
 export const GET = defineRoute({
+  name: 'overview.read',
   permission: 'dashboard.view',
   query: z.object({}),
-  run: ({ db }) => getOverviewCounts(db),
+  run: ({ ctx: { db } }) => getOverviewCounts(db),
 });

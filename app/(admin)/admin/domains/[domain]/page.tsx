@@ -3,10 +3,9 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound, redirect } from 'next/navigation';
 import { PageHeader } from '@/components/ui/page-header';
-import { getDb } from '@/db/client';
 import { makeQueryClient } from '@/app/query-client';
 import { can } from '@/lib/auth/permissions';
-import { requirePermission } from '@/lib/auth/session';
+import { pageContext } from '@/lib/auth/session';
 import { getDomainDetail } from '@/lib/domains/timeline-queries';
 import { DomainClient } from './domain-client';
 import { domainKeys } from './domain-query';
@@ -26,9 +25,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function DomainPage({ params }: Props) {
-  const actor = await requirePermission('domains.read');
+  const { actor, db } = await pageContext('domains.read');
   const requested = decode((await params).domain);
-  const detail = await getDomainDetail(getDb(), requested);
+  const detail = await getDomainDetail(db, requested);
   if (!detail) notFound();
   // One URL per domain: other spellings (Unicode, capitals, an address) land on the stored name.
   if (detail.name !== requested) redirect(`/admin/domains/${encodeURIComponent(detail.name)}`);

@@ -2,10 +2,9 @@ import { dehydrate, HydrationBoundary } from '@tanstack/react-query';
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { PageHeader } from '@/components/ui/page-header';
-import { getDb } from '@/db/client';
 import { makeQueryClient } from '@/app/query-client';
 import { can } from '@/lib/auth/permissions';
-import { requirePermission } from '@/lib/auth/session';
+import { pageContext } from '@/lib/auth/session';
 import { getScan, listScanDomainChanges, listScanErrors } from '@/lib/scans/queries';
 import { scanKeys } from '../scans-query';
 import { ScanClient } from './scan-client';
@@ -17,10 +16,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function ScanPage({ params }: Props) {
-  const actor = await requirePermission('scans.read');
+  const { actor, db } = await pageContext('scans.read');
   const id = Number((await params).id);
   if (!Number.isSafeInteger(id) || id <= 0) notFound();
-  const db = getDb();
   const scan = await getScan(db, id);
   if (!scan) notFound();
   const [changes, errors] = await Promise.all([listScanDomainChanges(db, id), listScanErrors(db, id)]);

@@ -2,10 +2,9 @@ import { dehydrate, HydrationBoundary } from '@tanstack/react-query';
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { PageHeader } from '@/components/ui/page-header';
-import { getDb } from '@/db/client';
 import { makeQueryClient } from '@/app/query-client';
 import { can } from '@/lib/auth/permissions';
-import { requirePermission } from '@/lib/auth/session';
+import { pageContext } from '@/lib/auth/session';
 import { getUserDetail } from '@/lib/users/detail-queries';
 import { UserClient } from './user-client';
 import { userKeys } from './user-query';
@@ -15,10 +14,10 @@ type Props = { params: Promise<{ id: string }> };
 export const metadata: Metadata = { title: 'User' };
 
 export default async function UserPage({ params }: Props) {
-  const actor = await requirePermission('users.read');
+  const { actor, db } = await pageContext('users.read');
   const id = Number((await params).id);
   if (!Number.isSafeInteger(id) || id <= 0) notFound();
-  const user = await getUserDetail(getDb(), id);
+  const user = await getUserDetail(db, id);
   if (!user) notFound();
   const queryClient = makeQueryClient();
   queryClient.setQueryData(userKeys.detail(id), user);

@@ -2,13 +2,13 @@
 
 import { useQuery } from '@tanstack/react-query';
 import { Bell, KeyRound } from 'lucide-react';
+import { useAction } from '@/components/actions/use-action';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { Card, CardContent } from '@/components/ui/card';
 import { Notice } from '@/components/ui/notice';
 import { describeNotify } from '@/lib/flags/describe';
 import { Rescan } from '../../_components/rescan';
-import { useServerAction } from '../../_components/use-server-action';
 import { flagsKeys } from '../../flags/flags-query';
 import { rescanUserAction } from '../../scans/actions';
 import { notifyUserAction } from '../actions';
@@ -17,9 +17,9 @@ import { UserSections } from './user-sections';
 
 export function UserClient({ id, can }: { id: number; can: { notify: boolean; rescan: boolean } }) {
   const { data, error } = useQuery(userQuery(id));
-  const notify = useServerAction(notifyUserAction, {
+  const notify = useAction(notifyUserAction, {
     invalidate: [userKeys.detail(id), flagsKeys.all],
-    toMessage: describeNotify,
+    success: describeNotify,
   });
   if (error) return <Notice tone="error">Could not load this user: {error.message}</Notice>;
   if (!data) return <p>Loading…</p>;

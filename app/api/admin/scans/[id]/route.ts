@@ -7,9 +7,10 @@ import { withParams } from '../../with-params';
 // Polled every second while a scan runs (progress bars on the scans and domain pages).
 export const GET = withParams<{ id: string }>(
   defineRoute({
+    name: 'scan.read',
     permission: 'scans.read',
     query: z.object({ id: z.coerce.number().int().positive(), details: z.enum(['0', '1']).optional() }),
-    run: async ({ db }, { id, details }) => {
+    run: async ({ ctx: { db }, input: { id, details } }) => {
       const scan = await getScan(db, id);
       if (!scan) throw new AppError('not_found', `No scan #${id}.`);
       if (details !== '1') return { scan, changes: null, errors: null };

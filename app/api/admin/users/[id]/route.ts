@@ -6,9 +6,10 @@ import { withParams } from '../../with-params';
 
 export const GET = withParams<{ id: string }>(
   defineRoute({
+    name: 'user.read',
     permission: 'users.read',
     query: z.object({ id: z.coerce.number().int().positive() }),
-    run: async ({ db }, { id }) => {
+    run: async ({ ctx: { db }, input: { id } }) => {
       const user = await getUserDetail(db, id);
       if (!user) throw new AppError('not_found', `No user #${id}.`);
       return user;
