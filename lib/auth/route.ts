@@ -33,13 +33,14 @@ export async function runRoute<S extends z.ZodType, T>(
   def: RouteDefinition<S, T>,
   actor: UserActor | null,
   raw: URLSearchParams | Record<string, string>,
-  db: Db,
+  db: Db | (() => Db),
 ): Promise<Response> {
   try {
     if (!actor) throw new AppError('unauthenticated', 'Sign in first.');
     if (!can(actor.role, def.permission)) throw new AppError('forbidden', 'Your role is not allowed to read this.');
     const input = parseInput(def.query, raw instanceof URLSearchParams ? raw : new URLSearchParams(raw));
-    const data = await def.run({ ctx: { actor, db }, input });
+    // The pool is opened only for a caller allowed to read: a refusal needs no database.
+    const data = await def.run({ ctx: { actor, db: typeof db === 'function' ? db() : db }, input });
     return Response.json(data, { headers: { 'cache-control': 'no-store' } });
   } catch (error) {
     const failure = toFailure(error);
@@ -51,15 +52,13 @@ export async function runRoute<S extends z.ZodType, T>(
 export function defineRoute<S extends z.ZodType, T>(def: RouteDefinition<S, T>): RouteHandler {
   const handler = async (request: Request): Promise<Response> => {
     let actor: UserActor | null;
-    let db: Db;
     try {
       actor = await currentActor();
-      db = getDb();
     } catch (error) {
       const failure = toFailure(error);
       return Response.json(failure, { status: HTTP_STATUS[failure.code] });
     }
-    return runRoute(def, actor, new URL(request.url).searchParams, db);
+    return runRoute(def, actor, new URL(request.url).searchParams, getDb);
   };
   return Object.assign(handler, { definition: def as unknown as AnyRouteDefinition });
 }
