@@ -34,7 +34,8 @@ export interface ActionDefinition<S extends z.ZodType, T, P = undefined> {
    * within the last 10 minutes (lib/auth/step-up.ts), or the action is refused with `step_up_required`.
    */
   stepUp?: boolean;
-  rateLimit?: { limit: number; windowSeconds: number };
+  /** Per person; actions naming the same `bucket` share one count (e.g. every kind of rescan). */
+  rateLimit?: { limit: number; windowSeconds: number; bucket?: string };
   /** Runs after the checks and before the transaction, for network work that must not hold a connection. */
   prepare?: (args: { ctx: { actor: UserActor; db: Db; now: Date }; input: z.output<S> }) => Promise<P>;
   /** Calls one lib/ verb; it writes its audit row with `ctx.tx`, so both commit or neither. */
@@ -75,7 +76,7 @@ export async function runAction<S extends z.ZodType, T, P = undefined>(
     if (def.rateLimit) {
       const hit = await hitRateLimit(
         db,
-        `action:${def.name}:${actor.id}`,
+        `action:${def.rateLimit.bucket ?? def.name}:${actor.id}`,
         def.rateLimit.limit,
         def.rateLimit.windowSeconds,
         now,

@@ -11,7 +11,8 @@ import { requestScan, rescanDomainSchema, rescanUserSchema } from '@/lib/scans/r
 
 const enqueueAfterCommit = async ({ data }: { data: { scanId: number } }) => enqueueScan(data.scanId);
 // Per actor: a reviewer rechecking a handful of domains is fine; a script hammering the registries is not.
-const RESCAN_LIMIT = { limit: 30, windowSeconds: 600 };
+// Rescans of a domain and of a user share one budget per person.
+const RESCAN_LIMIT = { limit: 30, windowSeconds: 600, bucket: 'scan.rescan' };
 
 export const rescanDomainAction = defineAction({
   name: 'scan.rescan_domain',
