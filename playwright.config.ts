@@ -34,7 +34,13 @@ export default defineConfig({
   use: { baseURL, trace: 'retain-on-failure', screenshot: 'only-on-failure' },
   projects: [
     { name: 'setup', testMatch: /auth\.setup\.ts/, use: chromium },
-    { name: 'chromium', testIgnore: /auth\.setup\.ts/, dependencies: ['setup'], use: chromium },
+    // The README's pictures are not tests: `npm run screenshots` (playwright.screenshots.config.ts) takes them.
+    {
+      name: 'chromium',
+      testIgnore: [/auth\.setup\.ts/, /dashboard-screenshots\.spec\.ts/],
+      dependencies: ['setup'],
+      use: chromium,
+    },
   ],
   webServer: {
     command: `rm -rf ${E2E_DATA_DIR} && tsx scripts/start.ts`,

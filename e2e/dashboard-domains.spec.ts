@@ -92,7 +92,7 @@ test.describe('staff', () => {
     await expect(changes.getByRole('row')).toHaveCount(5);
     await expect(page.getByTestId('observation-row').filter({ hasText: 'timeout' }).first()).toBeVisible();
     await expectAccessible(page, testInfo, 'domain-history');
-    await screenshot(page, testInfo, 'domain-timeline', true);
+    await screenshot(page, testInfo, 'domain-timeline');
   });
 });
 
