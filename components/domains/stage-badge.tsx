@@ -1,22 +1,9 @@
-import {
-  AlarmClock,
-  CircleCheck,
-  CircleHelp,
-  Hourglass,
-  type LucideIcon,
-  ShieldAlert,
-  Skull,
-  TimerReset,
-  UserX,
-} from 'lucide-react';
+import { AlarmClock, CircleCheck, CircleHelp, Hourglass, ShieldAlert, Skull, TimerReset, UserX } from 'lucide-react';
 import type { Stage } from '@/core/domains';
-import { Badge } from '../ui/badge';
+import { type BadgeVocabulary, StateBadge } from '../ui/badge';
 
 // Colour is never the only carrier: every stage has a label and an icon too.
-export const STAGE_META: Record<
-  Stage,
-  { label: string; icon: LucideIcon; tone: 'good' | 'warn' | 'bad' | 'severe' | 'neutral' | 'info'; explain: string }
-> = {
+export const STAGE_META = {
   active: { label: 'Active', icon: CircleCheck, tone: 'good', explain: 'registered and paid up' },
   expiring: { label: 'Expiring', icon: AlarmClock, tone: 'info', explain: 'expires within the warning window' },
   grace: { label: 'Grace', icon: Hourglass, tone: 'warn', explain: 'expired; the owner can still renew' },
@@ -30,15 +17,8 @@ export const STAGE_META: Record<
     explain: 'registered again since verification',
   },
   unknown: { label: 'Unknown', icon: CircleHelp, tone: 'neutral', explain: 'no source could answer' },
-};
+} satisfies BadgeVocabulary<Stage>;
 
 export function StageBadge({ stage }: { stage: Stage }) {
-  const meta = STAGE_META[stage];
-  const Icon = meta.icon;
-  return (
-    <Badge tone={meta.tone} title={meta.explain}>
-      <Icon aria-hidden="true" />
-      {meta.label}
-    </Badge>
-  );
+  return <StateBadge vocabulary={STAGE_META} value={stage} />;
 }

@@ -1,12 +1,9 @@
-import { CircleCheck, Eye, type LucideIcon, ShieldOff, Undo2 } from 'lucide-react';
+import { CircleCheck, Eye, ShieldOff, Undo2 } from 'lucide-react';
 import type { FlagState } from '@/db/schema/enums';
-import { Badge } from '../ui/badge';
+import { type BadgeVocabulary, StateBadge } from '../ui/badge';
 
 // Label + icon + colour: colour alone never tells the state.
-export const FLAG_STATE_META: Record<
-  FlagState,
-  { label: string; icon: LucideIcon; tone: 'bad' | 'warn' | 'info' | 'good'; explain: string }
-> = {
+export const FLAG_STATE_META = {
   open: { label: 'Open', icon: ShieldOff, tone: 'bad', explain: 'address unverified by the engine' },
   pending_review: {
     label: 'Pending review',
@@ -16,15 +13,8 @@ export const FLAG_STATE_META: Record<
   },
   overridden: { label: 'Overridden', icon: Undo2, tone: 'info', explain: 'a staff decision overrides the engine' },
   resolved: { label: 'Resolved', icon: CircleCheck, tone: 'good', explain: 'closed' },
-};
+} satisfies BadgeVocabulary<FlagState>;
 
 export function FlagStateBadge({ state }: { state: FlagState }) {
-  const meta = FLAG_STATE_META[state];
-  const Icon = meta.icon;
-  return (
-    <Badge tone={meta.tone} title={meta.explain}>
-      <Icon aria-hidden="true" />
-      {meta.label}
-    </Badge>
-  );
+  return <StateBadge vocabulary={FLAG_STATE_META} value={state} />;
 }

@@ -1,21 +1,15 @@
 import { Ban, CircleCheck, CircleX, Clock, Loader } from 'lucide-react';
-import { Badge } from '../ui/badge';
+import type { ScanState } from '@/db/schema/enums';
+import { type BadgeVocabulary, StateBadge } from '../ui/badge';
 
-const META = {
-  queued: { label: 'Queued', icon: Clock, tone: 'neutral' },
-  running: { label: 'Running', icon: Loader, tone: 'info' },
-  done: { label: 'Done', icon: CircleCheck, tone: 'good' },
-  failed: { label: 'Failed', icon: CircleX, tone: 'bad' },
-  cancelled: { label: 'Cancelled', icon: Ban, tone: 'neutral' },
-} as const;
+export const SCAN_STATE_META = {
+  queued: { label: 'Queued', icon: Clock, tone: 'neutral', explain: 'waiting for the worker' },
+  running: { label: 'Running', icon: Loader, tone: 'info', explain: 'checking domains' },
+  done: { label: 'Done', icon: CircleCheck, tone: 'good', explain: 'every domain in scope was checked' },
+  failed: { label: 'Failed', icon: CircleX, tone: 'bad', explain: 'stopped on an error' },
+  cancelled: { label: 'Cancelled', icon: Ban, tone: 'neutral', explain: 'stopped by staff' },
+} satisfies BadgeVocabulary<ScanState>;
 
-export function ScanStateBadge({ state }: { state: string }) {
-  const meta = META[state as keyof typeof META] ?? META.queued;
-  const Icon = meta.icon;
-  return (
-    <Badge tone={meta.tone}>
-      <Icon aria-hidden="true" />
-      {meta.label}
-    </Badge>
-  );
+export function ScanStateBadge({ state }: { state: ScanState }) {
+  return <StateBadge vocabulary={SCAN_STATE_META} value={state} />;
 }

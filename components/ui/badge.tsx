@@ -1,5 +1,5 @@
 import { cva, type VariantProps } from 'class-variance-authority';
-import type { ComponentProps } from 'react';
+import type { ComponentProps, ComponentType } from 'react';
 import { cn } from './cn';
 
 export const badgeVariants = cva(
@@ -21,4 +21,32 @@ export const badgeVariants = cva(
 
 export function Badge({ className, tone, ...props }: ComponentProps<'span'> & VariantProps<typeof badgeVariants>) {
   return <span className={cn(badgeVariants({ tone }), className)} {...props} />;
+}
+
+export type BadgeTone = NonNullable<VariantProps<typeof badgeVariants>['tone']>;
+
+/** How one value of a vocabulary (a stage, a flag state, a scan state) shows: words, icon, tone. */
+export interface BadgeMeta {
+  label: string;
+  icon: ComponentType<{ 'aria-hidden'?: boolean | 'true' | 'false' }>;
+  tone: BadgeTone;
+  /** The tooltip: what the value means. */
+  explain?: string;
+}
+
+export type BadgeVocabulary<K extends string> = Record<K, BadgeMeta>;
+
+/**
+ * The one badge for a state: label + icon + tone from the vocabulary's map, so colour is never the
+ * only carrier. Each vocabulary keeps its map next to its meaning (components/domains/stage-badge.tsx …).
+ */
+export function StateBadge<K extends string>({ vocabulary, value }: { vocabulary: BadgeVocabulary<K>; value: K }) {
+  const meta = vocabulary[value];
+  const Icon = meta.icon;
+  return (
+    <Badge tone={meta.tone} title={meta.explain}>
+      <Icon aria-hidden="true" />
+      {meta.label}
+    </Badge>
+  );
 }

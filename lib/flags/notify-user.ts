@@ -1,9 +1,9 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
-import type { DbOrTx } from '@/db/connect';
 import { emails, flags } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { parseInput } from '@/lib/auth/parse-input';
+import type { VerbContext } from '@/lib/context';
 import { AppError } from '@/lib/errors';
 import { MAX_BULK_FLAGS } from './schemas';
 import { type NotifyResult, notifyFlagUsers } from './notify';
@@ -11,12 +11,15 @@ import { type NotifyResult, notifyFlagUsers } from './notify';
 export const notifyUserSchema = z.object({ userId: z.coerce.number().int().positive() });
 
 /** From a user's page: the staff notice for each of their flags still open, held or overridden. */
-export async function notifyUser(
-  tx: DbOrTx,
-  actor: Actor,
-  raw: z.input<typeof notifyUserSchema>,
-): Promise<NotifyResult> {
-  const { userId } = parseInput(notifyUserSchema, raw);
+export async function notifyUser({
+  ctx,
+  input,
+}: {
+  ctx: VerbContext<Actor>;
+  input: z.input<typeof notifyUserSchema>;
+}): Promise<NotifyResult> {
+  const { tx } = ctx;
+  const { userId } = parseInput(notifyUserSchema, input);
   const rows = await tx
     .select({ id: flags.id })
     .from(flags)
@@ -25,5 +28,5 @@ export async function notifyUser(
     .limit(MAX_BULK_FLAGS);
   if (rows.length === 0)
     throw new AppError('conflict', 'This user has no open flag: there is nothing to tell them about.');
-  return notifyFlagUsers(tx, actor, { flagIds: rows.map((r) => r.id) });
+  return notifyFlagUsers({ ctx, input: { flagIds: rows.map((r) => r.id) } });
 }

@@ -1,9 +1,9 @@
 import { inArray } from 'drizzle-orm';
-import type { DbOrTx } from '@/db/connect';
 import { users } from '@/db/schema';
+import { type AuditInput, recordAudit } from '@/lib/audit/record';
 import type { Actor } from '@/lib/auth/actor';
 import { parseInput } from '@/lib/auth/parse-input';
-import { type AuditInput, recordAuditMany } from '@/lib/audit/record';
+import type { VerbContext } from '@/lib/context';
 import { AppError } from '@/lib/errors';
 import { queueUserNotice } from '@/lib/notify/queue';
 import { lockFlags } from './load';
@@ -26,7 +26,14 @@ export interface NotifyResult {
  * mail to their other verified addresses — never to the flagged one, whose domain a stranger may
  * hold. Keyed per flag, so a second click or a colleague's repeat queues nothing.
  */
-export async function notifyFlagUsers(tx: DbOrTx, actor: Actor, raw: NotifyFlagsInput): Promise<NotifyResult> {
+export async function notifyFlagUsers({
+  ctx,
+  input: raw,
+}: {
+  ctx: VerbContext<Actor>;
+  input: NotifyFlagsInput;
+}): Promise<NotifyResult> {
+  const { tx, actor } = ctx;
   const input = parseInput(notifyFlagsSchema, raw);
   const locked = await lockFlags(tx, input.flagIds);
   const live = locked.filter((f) => f.state !== 'resolved');
@@ -67,6 +74,6 @@ export async function notifyFlagUsers(tx: DbOrTx, actor: Actor, raw: NotifyFlags
       details: { address: f.address, userId: f.userId, domain: f.domain, stage: f.stage, queued: rows },
     });
   }
-  await recordAuditMany(tx, actor, audits);
+  await recordAudit(tx, actor, audits);
   return { notified, alreadyNotified: live.length - notified, skipped: locked.length - live.length, queued };
 }

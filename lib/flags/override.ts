@@ -1,12 +1,12 @@
 import { inArray } from 'drizzle-orm';
-import type { DbOrTx } from '@/db/connect';
 import { emails, flags, overrides } from '@/db/schema';
+import { unverifyAddresses } from '@/lib/addresses/unverify';
+import { type AuditInput, recordAudit } from '@/lib/audit/record';
 import type { Actor } from '@/lib/auth/actor';
 import { parseInput } from '@/lib/auth/parse-input';
 import { assertMayRelease } from '@/lib/auth/release-rules';
-import { type AuditInput, recordAuditMany } from '@/lib/audit/record';
+import type { VerbContext } from '@/lib/context';
 import { AppError } from '@/lib/errors';
-import { queueUserNotice } from '@/lib/notify/queue';
 import { type LockedFlag, lockFlags } from './load';
 import { type OverrideFlagsInput, overrideFlagsSchema } from './schemas';
 
@@ -50,9 +50,15 @@ function checkRestore(actor: Actor, live: LockedFlag[], reason: string, confirma
  * reason and optional expiry; the scanner leaves a flag overridden while the override is in force and
  * reopens it afterwards if the domain's stage still warrants it.
  */
-export async function overrideFlags(tx: DbOrTx, actor: Actor, raw: OverrideFlagsInput): Promise<OverrideResult> {
+export async function overrideFlags({
+  ctx,
+  input: raw,
+}: {
+  ctx: VerbContext<Actor>;
+  input: OverrideFlagsInput;
+}): Promise<OverrideResult> {
+  const { tx, actor, now } = ctx;
   const input = parseInput(overrideFlagsSchema, raw);
-  const now = new Date();
   if (input.expiresAt && input.expiresAt.getTime() <= now.getTime())
     throw new AppError('invalid_input', 'The expiry must be in the future.', { expiresAt: 'must be in the future' });
   const locked = await lockFlags(tx, input.flagIds);
@@ -116,38 +122,25 @@ export async function overrideFlags(tx: DbOrTx, actor: Actor, raw: OverrideFlags
       });
   } else {
     // Held for review, so still verified: keeping it unverified means unverifying it now.
-    const toUnverify = live.filter((f) => f.verified);
-    await tx
-      .update(emails)
-      .set({ verified: false, unverifyReason: 'staff', unverifiedAt: now })
-      .where(
-        inArray(
-          emails.id,
-          toUnverify.map((f) => f.emailId),
-        ),
-      );
-    unverified = toUnverify.length;
-    for (const f of toUnverify) {
-      audits.push({
-        action: 'email.unverify',
-        targetType: 'email',
-        targetId: f.emailId,
-        details: { ...base(f), reason: 'staff' },
-      });
-      await queueUserNotice(tx, {
-        userId: f.userId,
-        emailId: f.emailId,
-        kind: 'address_unverified',
-        dedupeKey: `address_unverified:${f.domain}:${f.emailId}:${f.verifiedAt?.toISOString() ?? 'none'}`,
-        payload: {
-          address: f.address,
-          domain: f.domain,
-          stage: f.stage,
-          expiresAt: f.expiresAt?.toISOString() ?? null,
-        },
-        mailTo: 'others',
-      });
-    }
+    const done = await unverifyAddresses({
+      ctx,
+      input: {
+        reason: 'staff',
+        addresses: live
+          .filter((f) => f.verified)
+          .map((f) => ({
+            emailId: f.emailId,
+            userId: f.userId,
+            address: f.address,
+            domain: f.domain,
+            stage: f.stage,
+            expiresAt: f.expiresAt,
+            checkStartedAt: null,
+            details: base(f),
+          })),
+      },
+    });
+    unverified = done.unverified.length;
   }
   for (const f of live)
     audits.push({
@@ -162,7 +155,7 @@ export async function overrideFlags(tx: DbOrTx, actor: Actor, raw: OverrideFlags
         domainStage: f.domainStage,
       },
     });
-  await recordAuditMany(tx, actor, audits);
+  await recordAudit(tx, actor, audits);
   return {
     decision: input.decision,
     overridden: live.length,

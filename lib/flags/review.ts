@@ -1,13 +1,13 @@
 import { inArray } from 'drizzle-orm';
-import type { DbOrTx } from '@/db/connect';
-import { emails, flags } from '@/db/schema';
+import { flags } from '@/db/schema';
+import { unverifyAddresses } from '@/lib/addresses/unverify';
+import { type AuditInput, recordAudit } from '@/lib/audit/record';
 import type { Actor } from '@/lib/auth/actor';
 import { parseInput } from '@/lib/auth/parse-input';
 import { assertMayRelease } from '@/lib/auth/release-rules';
-import { type AuditInput, recordAuditMany } from '@/lib/audit/record';
+import type { VerbContext } from '@/lib/context';
 import { AppError } from '@/lib/errors';
-import { queueUserNotice } from '@/lib/notify/queue';
-import { lockFlags } from './load';
+import { type LockedFlag, lockFlags } from './load';
 import { type ReviewFlagsInput, reviewFlagsSchema } from './schemas';
 
 export interface ReviewResult {
@@ -23,7 +23,14 @@ export interface ReviewResult {
  * confirm: the scan was right — unverify the address, the flag opens, the user is told (as the scan
  * would have told them). reject: the scan was wrong — the flag is resolved, the address stays verified.
  */
-export async function reviewFlags(tx: DbOrTx, actor: Actor, raw: ReviewFlagsInput): Promise<ReviewResult> {
+export async function reviewFlags({
+  ctx,
+  input: raw,
+}: {
+  ctx: VerbContext<Actor>;
+  input: ReviewFlagsInput;
+}): Promise<ReviewResult> {
+  const { tx, actor, now } = ctx;
   const input = parseInput(reviewFlagsSchema, raw);
   const locked = await lockFlags(tx, input.flagIds);
   const pending = locked.filter((f) => f.state === 'pending_review');
@@ -33,69 +40,52 @@ export async function reviewFlags(tx: DbOrTx, actor: Actor, raw: ReviewFlagsInpu
       'None of the selected flags is waiting for review any more. Reload the list to see their state.',
     );
   if (input.decision === 'reject') assertMayRelease(actor, 'reject', pending, input.reason);
-  const now = new Date();
   const ids = pending.map((f) => f.id);
+  const details = (f: LockedFlag) => ({
+    address: f.address,
+    userId: f.userId,
+    domain: f.domain,
+    stage: f.stage,
+    domainStage: f.domainStage,
+    ...(input.reason ? { reason: input.reason } : {}),
+  });
   let notificationsQueued = 0;
   if (input.decision === 'confirm') {
-    await tx
-      .update(emails)
-      .set({ verified: false, unverifyReason: 'domain_lifecycle', unverifiedAt: now })
-      .where(
-        inArray(
-          emails.id,
-          pending.filter((f) => f.verified).map((f) => f.emailId),
-        ),
-      );
     await tx.update(flags).set({ state: 'open' }).where(inArray(flags.id, ids));
-    for (const f of pending.filter((p) => p.verified)) {
-      notificationsQueued += await queueUserNotice(tx, {
-        userId: f.userId,
-        emailId: f.emailId,
-        kind: 'address_unverified',
-        // The scanner's key for this notice: a later scan of the same lapse queues nothing more.
-        dedupeKey: `address_unverified:${f.domain}:${f.emailId}:${f.verifiedAt?.toISOString() ?? 'none'}`,
-        payload: {
-          address: f.address,
-          domain: f.domain,
-          stage: f.stage,
-          expiresAt: f.expiresAt?.toISOString() ?? null,
-        },
-        mailTo: 'others',
-      });
-    }
+    // As the scan would have done without the guard: the same unverify, audit row and notice (its key
+    // is the scanner's, so a later scan of the same lapse queues nothing more).
+    const done = await unverifyAddresses({
+      ctx,
+      input: {
+        reason: 'domain_lifecycle',
+        addresses: pending
+          .filter((f) => f.verified)
+          .map((f) => ({
+            emailId: f.emailId,
+            userId: f.userId,
+            address: f.address,
+            domain: f.domain,
+            stage: f.stage,
+            expiresAt: f.expiresAt,
+            checkStartedAt: null,
+            details: { ...details(f), flagId: f.id },
+          })),
+      },
+    });
+    notificationsQueued = done.notificationsQueued;
   } else {
     await tx
       .update(flags)
       .set({ state: 'resolved', resolvedAt: now, resolution: 'rejected_by_review' })
       .where(inArray(flags.id, ids));
   }
-  const audits: AuditInput[] = pending.flatMap((f) => {
-    const details = {
-      address: f.address,
-      userId: f.userId,
-      domain: f.domain,
-      stage: f.stage,
-      domainStage: f.domainStage,
-      ...(input.reason ? { reason: input.reason } : {}),
-    };
-    const entries: AuditInput[] = [
-      {
-        action: input.decision === 'confirm' ? 'flag.review_confirm' : 'flag.review_reject',
-        targetType: 'flag',
-        targetId: f.id,
-        details,
-      },
-    ];
-    if (input.decision === 'confirm' && f.verified)
-      entries.push({
-        action: 'email.unverify',
-        targetType: 'email',
-        targetId: f.emailId,
-        details: { ...details, reason: 'domain_lifecycle', flagId: f.id },
-      });
-    return entries;
-  });
-  await recordAuditMany(tx, actor, audits);
+  const audits: AuditInput[] = pending.map((f) => ({
+    action: input.decision === 'confirm' ? 'flag.review_confirm' : 'flag.review_reject',
+    targetType: 'flag',
+    targetId: f.id,
+    details: details(f),
+  }));
+  await recordAudit(tx, actor, audits);
   return {
     decision: input.decision,
     reviewed: pending.length,

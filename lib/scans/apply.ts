@@ -1,8 +1,9 @@
-import { and, eq, inArray, isNull, lte, or, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/connect';
-import { type Domain, emails, flags } from '@/db/schema';
+import { type Domain, flags } from '@/db/schema';
+import { unverifyAddresses } from '@/lib/addresses/unverify';
 import type { Actor } from '@/lib/auth/actor';
-import { type AuditInput, recordAuditMany } from '@/lib/audit/record';
+import { type AuditInput, recordAudit } from '@/lib/audit/record';
 import type { CheckedDomain } from '@/lib/domains/check';
 import type { Classification, Stage } from '@/core/domains';
 import { queueUserNotice } from '@/lib/notify/queue';
@@ -125,7 +126,44 @@ export async function applyPlans(tx: DbOrTx, plans: DomainPlan[], opts: ApplyOpt
       handle text, expires_at timestamptz, registrar text, timeline jsonb, evidence jsonb, last_checked_at timestamptz,
       consecutive_failures int, next_check_at timestamptz)
     where d.id = v.id`);
-  for (const plan of plans) if (plan.actions.some((a) => a.type !== 'none')) await applyActions(tx, plan, opts, totals);
+  const unverified = await unverifyBatch(tx, plans, opts, totals);
+  for (const plan of plans)
+    if (plan.actions.some((a) => a.type !== 'none')) await applyActions(tx, plan, opts, totals, unverified);
+}
+
+/**
+ * The batch's unverifications in one call of the shared verb (one statement for every domain),
+ * each guarded by when its domain's check began; the verb writes their audit rows and "address
+ * unverified" notices. Under the guard's hold nothing is unverified and nobody is told.
+ */
+async function unverifyBatch(tx: DbOrTx, plans: DomainPlan[], opts: ApplyOptions, totals: ApplyTotals) {
+  if (opts.hold) return new Set<number>();
+  const addresses = plans.flatMap((plan) => {
+    const byId = new Map(plan.addresses.map((a) => [a.emailId, a]));
+    return plan.actions.flatMap((action) => {
+      const address = action.type === 'unverify' ? byId.get(action.emailId) : undefined;
+      if (action.type !== 'unverify' || !address) return [];
+      return [
+        {
+          emailId: action.emailId,
+          userId: address.userId,
+          address: address.address,
+          domain: plan.domain.name,
+          stage: action.stage,
+          expiresAt: plan.classification.expiresAt,
+          checkStartedAt: plan.checkStartedAt,
+          details: { scanId: opts.scanId },
+        },
+      ];
+    });
+  });
+  const done = await unverifyAddresses({
+    ctx: { tx, actor: opts.actor, now: opts.now },
+    input: { reason: 'domain_lifecycle', addresses },
+  });
+  totals.addressesUnverified += done.unverified.length;
+  totals.notificationsQueued += done.notificationsQueued;
+  return new Set(done.unverified);
 }
 
 export interface ApplyOptions {
@@ -166,45 +204,27 @@ function domainUpdate(plan: DomainPlan, opts: ApplyOptions, totals: ApplyTotals)
   };
 }
 
-async function applyActions(tx: DbOrTx, plan: DomainPlan, opts: ApplyOptions, totals: ApplyTotals) {
+async function applyActions(
+  tx: DbOrTx,
+  plan: DomainPlan,
+  opts: ApplyOptions,
+  totals: ApplyTotals,
+  unverified: ReadonlySet<number>,
+) {
   const { domain } = plan;
   const c = plan.classification;
   const audits: AuditInput[] = [];
-  const skipped = new Set<number>();
+  // Re-verified while we were checking: this result is older than the verification. (Under the
+  // hold nothing was meant to be unverified: the flags still open, as pending_review.)
+  const skipped = new Set(
+    opts.hold
+      ? []
+      : plan.actions.flatMap((a) => (a.type === 'unverify' && !unverified.has(a.emailId) ? [a.emailId] : [])),
+  );
   const byId = new Map(plan.addresses.map((a) => [a.emailId, a]));
+  // `unverify` actions were done for the whole batch by unverifyBatch.
   for (const action of plan.actions) {
-    if (action.type === 'unverify') {
-      if (opts.hold) continue;
-      const done = await tx
-        .update(emails)
-        .set({ verified: false, unverifyReason: 'domain_lifecycle', unverifiedAt: opts.now })
-        .where(
-          and(
-            eq(emails.id, action.emailId),
-            eq(emails.verified, true),
-            or(isNull(emails.verifiedAt), lte(emails.verifiedAt, plan.checkStartedAt)),
-          ),
-        )
-        .returning({ id: emails.id });
-      if (done.length === 0) {
-        // Re-verified while we were checking: this result is older than the verification.
-        skipped.add(action.emailId);
-        continue;
-      }
-      totals.addressesUnverified += 1;
-      audits.push({
-        action: 'email.unverify',
-        targetType: 'email',
-        targetId: action.emailId,
-        details: {
-          address: byId.get(action.emailId)?.address,
-          domain: domain.name,
-          stage: action.stage,
-          reason: 'domain_lifecycle',
-          scanId: opts.scanId,
-        },
-      });
-    } else if (action.type === 'open_flag') {
+    if (action.type === 'open_flag') {
       if (skipped.has(action.emailId)) continue;
       const state = opts.hold && byId.get(action.emailId)?.verified ? 'pending_review' : 'open';
       const opened = await tx
@@ -235,7 +255,8 @@ async function applyActions(tx: DbOrTx, plan: DomainPlan, opts: ApplyOptions, to
         });
       }
     } else if (action.type === 'notify') {
-      if (skipped.has(action.emailId) || (opts.hold && action.kind === 'address_unverified')) continue;
+      // "Address unverified" is the unverify verb's notice, queued with the unverification itself.
+      if (skipped.has(action.emailId) || action.kind === 'address_unverified') continue;
       const address = byId.get(action.emailId);
       if (!address) continue;
       totals.notificationsQueued += await queueUserNotice(tx, {
@@ -281,5 +302,5 @@ async function applyActions(tx: DbOrTx, plan: DomainPlan, opts: ApplyOptions, to
         });
     }
   }
-  await recordAuditMany(tx, opts.actor, audits);
+  await recordAudit(tx, opts.actor, audits);
 }

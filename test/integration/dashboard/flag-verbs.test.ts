@@ -1,5 +1,7 @@
 import { eq, inArray } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
+import type { Tx } from '@/db/connect';
+import type { Actor } from '@/lib/auth/actor';
 import { auditLog, emails, flags, notifications, overrides, users } from '@/db/schema';
 import { notifyFlagUsers } from '@/lib/flags/notify';
 import { notifyUser } from '@/lib/flags/notify-user';
@@ -9,6 +11,7 @@ import { setupTestDatabase } from '../../support/test-db';
 import { makeDomain, makeFlag, makeUser, snapshot } from './fixtures';
 
 const t = setupTestDatabase();
+const ctxOf = (tx: Tx, actor: Actor) => ({ tx, actor, now: new Date() });
 
 describe('review of flags held by the blast-radius guard', () => {
   it('confirm unverifies the addresses, opens the flags and tells the users; one audit row per decision', async () => {
@@ -16,7 +19,7 @@ describe('review of flags held by the blast-radius guard', () => {
     const a = await makeFlag(t.db, { state: 'pending_review' });
     const b = await makeFlag(t.db, { state: 'pending_review' });
     const result = await t.db.transaction((tx) =>
-      reviewFlags(tx, staff, { flagIds: [a.flag.id, b.flag.id], decision: 'confirm' }),
+      reviewFlags({ ctx: ctxOf(tx, staff), input: { flagIds: [a.flag.id, b.flag.id], decision: 'confirm' } }),
     );
     expect(result).toMatchObject({ reviewed: 2, skipped: 0 });
     const rows = await t.db
@@ -43,7 +46,7 @@ describe('review of flags held by the blast-radius guard', () => {
     const held = await makeFlag(t.db, { state: 'pending_review' });
     const open = await makeFlag(t.db, { state: 'open' });
     const result = await t.db.transaction((tx) =>
-      reviewFlags(tx, staff, { flagIds: [held.flag.id, open.flag.id], decision: 'reject' }),
+      reviewFlags({ ctx: ctxOf(tx, staff), input: { flagIds: [held.flag.id, open.flag.id], decision: 'reject' } }),
     );
     expect(result).toMatchObject({ reviewed: 1, skipped: 1 });
     const [flag] = await t.db.select().from(flags).where(eq(flags.id, held.flag.id));
@@ -60,16 +63,22 @@ describe('review of flags held by the blast-radius guard', () => {
     const held = await makeFlag(t.db, { state: 'pending_review' });
     const before = await snapshot(t.db);
     await expect(
-      t.db.transaction((tx) => reviewFlags(tx, staff, { flagIds: [open.flag.id], decision: 'confirm' })),
+      t.db.transaction((tx) =>
+        reviewFlags({ ctx: ctxOf(tx, staff), input: { flagIds: [open.flag.id], decision: 'confirm' } }),
+      ),
     ).rejects.toMatchObject({ code: 'conflict' });
     await expect(
-      t.db.transaction((tx) => reviewFlags(tx, staff, { flagIds: [held.flag.id, 99_999_999], decision: 'confirm' })),
+      t.db.transaction((tx) =>
+        reviewFlags({ ctx: ctxOf(tx, staff), input: { flagIds: [held.flag.id, 99_999_999], decision: 'confirm' } }),
+      ),
     ).rejects.toMatchObject({ code: 'not_found' });
     await expect(
-      t.db.transaction((tx) => reviewFlags(tx, staff, { flagIds: [], decision: 'confirm' })),
+      t.db.transaction((tx) => reviewFlags({ ctx: ctxOf(tx, staff), input: { flagIds: [], decision: 'confirm' } })),
     ).rejects.toMatchObject({ code: 'invalid_input' });
     await expect(
-      t.db.transaction((tx) => reviewFlags(tx, staff, { flagIds: [held.flag.id], decision: 'maybe' as never })),
+      t.db.transaction((tx) =>
+        reviewFlags({ ctx: ctxOf(tx, staff), input: { flagIds: [held.flag.id], decision: 'maybe' as never } }),
+      ),
     ).rejects.toMatchObject({ code: 'invalid_input' });
     expect(await snapshot(t.db)).toBe(before);
   });
@@ -81,11 +90,14 @@ describe('overrides', () => {
     const f = await makeFlag(t.db, { stage: 'redemption' });
     const expiresAt = new Date(Date.now() + 7 * 86_400_000).toISOString();
     const result = await t.db.transaction((tx) =>
-      overrideFlags(tx, staff, {
-        flagIds: [f.flag.id],
-        decision: 'restore_verified',
-        reason: 'Owner renewed; registrar confirmed by phone',
-        expiresAt,
+      overrideFlags({
+        ctx: ctxOf(tx, staff),
+        input: {
+          flagIds: [f.flag.id],
+          decision: 'restore_verified',
+          reason: 'Owner renewed; registrar confirmed by phone',
+          expiresAt,
+        },
       }),
     );
     expect(result).toMatchObject({ overridden: 1, restored: 1 });
@@ -115,10 +127,13 @@ describe('overrides', () => {
     const held = await makeFlag(t.db, { state: 'pending_review' });
     const open = await makeFlag(t.db, { state: 'open' });
     const result = await t.db.transaction((tx) =>
-      overrideFlags(tx, staff, {
-        flagIds: [held.flag.id, open.flag.id],
-        decision: 'keep_unverified',
-        reason: 'Domain is gone for good',
+      overrideFlags({
+        ctx: ctxOf(tx, staff),
+        input: {
+          flagIds: [held.flag.id, open.flag.id],
+          decision: 'keep_unverified',
+          reason: 'Domain is gone for good',
+        },
       }),
     );
     expect(result).toMatchObject({ overridden: 2, unverified: 1 });
@@ -137,22 +152,33 @@ describe('overrides', () => {
     const before = await snapshot(t.db);
     const input = { flagIds: [f.flag.id], decision: 'restore_verified' as const, reason: 'Same person, new registrar' };
     await expect(
-      t.db.transaction((tx) => overrideFlags(tx, staff, { ...input, confirmation: domain.name })),
+      t.db.transaction((tx) =>
+        overrideFlags({ ctx: ctxOf(tx, staff), input: { ...input, confirmation: domain.name } }),
+      ),
     ).rejects.toMatchObject({ code: 'forbidden' });
-    await expect(t.db.transaction((tx) => overrideFlags(tx, admin, input))).rejects.toMatchObject({
+    await expect(
+      t.db.transaction((tx) => overrideFlags({ ctx: ctxOf(tx, admin), input: input })),
+    ).rejects.toMatchObject({
       code: 'invalid_input',
     });
     await expect(
-      t.db.transaction((tx) => overrideFlags(tx, admin, { ...input, confirmation: 'wrong.dev' })),
+      t.db.transaction((tx) =>
+        overrideFlags({ ctx: ctxOf(tx, admin), input: { ...input, confirmation: 'wrong.dev' } }),
+      ),
     ).rejects.toMatchObject({ code: 'invalid_input' });
     expect(await snapshot(t.db)).toBe(before);
-    await t.db.transaction((tx) => overrideFlags(tx, admin, { ...input, confirmation: domain.name.toUpperCase() }));
+    await t.db.transaction((tx) =>
+      overrideFlags({ ctx: ctxOf(tx, admin), input: { ...input, confirmation: domain.name.toUpperCase() } }),
+    );
     const [email] = await t.db.select().from(emails).where(eq(emails.id, f.email.id));
     expect(email!.verified).toBe(true);
     // keep_unverified is no risk: staff may.
     const g = await makeFlag(t.db, { stage: 're_registered', domain });
     await t.db.transaction((tx) =>
-      overrideFlags(tx, staff, { flagIds: [g.flag.id], decision: 'keep_unverified', reason: 'Stranger holds it now' }),
+      overrideFlags({
+        ctx: ctxOf(tx, staff),
+        input: { flagIds: [g.flag.id], decision: 'keep_unverified', reason: 'Stranger holds it now' },
+      }),
     );
   });
 
@@ -162,18 +188,27 @@ describe('overrides', () => {
     const resolved = await makeFlag(t.db, { state: 'resolved' });
     const before = await snapshot(t.db);
     const base = { flagIds: [f.flag.id], decision: 'restore_verified' as const };
-    await expect(t.db.transaction((tx) => overrideFlags(tx, staff, { ...base, reason: '  ' }))).rejects.toMatchObject({
+    await expect(
+      t.db.transaction((tx) => overrideFlags({ ctx: ctxOf(tx, staff), input: { ...base, reason: '  ' } })),
+    ).rejects.toMatchObject({
       code: 'invalid_input',
     });
     await expect(
-      t.db.transaction((tx) => overrideFlags(tx, staff, { ...base, reason: 'long enough', expiresAt: '2001-01-01' })),
-    ).rejects.toMatchObject({ code: 'invalid_input' });
-    await expect(
-      t.db.transaction((tx) => overrideFlags(tx, staff, { ...base, reason: 'long enough', expiresAt: 'next week' })),
+      t.db.transaction((tx) =>
+        overrideFlags({ ctx: ctxOf(tx, staff), input: { ...base, reason: 'long enough', expiresAt: '2001-01-01' } }),
+      ),
     ).rejects.toMatchObject({ code: 'invalid_input' });
     await expect(
       t.db.transaction((tx) =>
-        overrideFlags(tx, staff, { ...base, flagIds: [resolved.flag.id], reason: 'long enough' }),
+        overrideFlags({ ctx: ctxOf(tx, staff), input: { ...base, reason: 'long enough', expiresAt: 'next week' } }),
+      ),
+    ).rejects.toMatchObject({ code: 'invalid_input' });
+    await expect(
+      t.db.transaction((tx) =>
+        overrideFlags({
+          ctx: ctxOf(tx, staff),
+          input: { ...base, flagIds: [resolved.flag.id], reason: 'long enough' },
+        }),
       ),
     ).rejects.toMatchObject({ code: 'conflict' });
     expect(await snapshot(t.db)).toBe(before);
@@ -184,9 +219,13 @@ describe('staff notices', () => {
   it('queues one notice per user per flag, in-app and to the other verified addresses only', async () => {
     const staff = await makeUser(t.db, 'staff');
     const f = await makeFlag(t.db, { stage: 'available' });
-    const first = await t.db.transaction((tx) => notifyFlagUsers(tx, staff, { flagIds: [f.flag.id] }));
+    const first = await t.db.transaction((tx) =>
+      notifyFlagUsers({ ctx: ctxOf(tx, staff), input: { flagIds: [f.flag.id] } }),
+    );
     expect(first).toMatchObject({ notified: 1, alreadyNotified: 0, queued: 2 });
-    const again = await t.db.transaction((tx) => notifyFlagUsers(tx, staff, { flagIds: [f.flag.id, f.flag.id] }));
+    const again = await t.db.transaction((tx) =>
+      notifyFlagUsers({ ctx: ctxOf(tx, staff), input: { flagIds: [f.flag.id, f.flag.id] } }),
+    );
     expect(again).toMatchObject({ notified: 0, alreadyNotified: 1, queued: 0 });
     const rows = await t.db.select().from(notifications).where(eq(notifications.userId, f.userId));
     expect(rows).toHaveLength(2);
@@ -203,15 +242,17 @@ describe('staff notices', () => {
     const staff = await makeUser(t.db, 'staff');
     const f = await makeFlag(t.db);
     await t.db.update(users).set({ totpEnabled: true }).where(eq(users.id, f.userId));
-    await t.db.transaction((tx) => notifyUser(tx, staff, { userId: f.userId }));
+    await t.db.transaction((tx) => notifyUser({ ctx: ctxOf(tx, staff), input: { userId: f.userId } }));
     const [row] = await t.db.select().from(notifications).where(eq(notifications.userId, f.userId)).limit(1);
     expect(String(row!.payload.body)).not.toMatch(/two-factor/);
     const resolved = await makeFlag(t.db, { state: 'resolved' });
     await expect(
-      t.db.transaction((tx) => notifyFlagUsers(tx, staff, { flagIds: [resolved.flag.id] })),
+      t.db.transaction((tx) => notifyFlagUsers({ ctx: ctxOf(tx, staff), input: { flagIds: [resolved.flag.id] } })),
     ).rejects.toMatchObject({ code: 'conflict' });
     const lonely = await makeUser(t.db);
-    await expect(t.db.transaction((tx) => notifyUser(tx, staff, { userId: lonely.id }))).rejects.toMatchObject({
+    await expect(
+      t.db.transaction((tx) => notifyUser({ ctx: ctxOf(tx, staff), input: { userId: lonely.id } })),
+    ).rejects.toMatchObject({
       code: 'conflict',
     });
   });

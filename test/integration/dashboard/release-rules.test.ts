@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, emails, flags } from '@/db/schema';
+import type { Tx } from '@/db/connect';
 import type { Actor } from '@/lib/auth/actor';
 import { needsReason, RELEASE_RULES, type ReleaseVerb, type RoleRule, releaseRefusal } from '@/lib/auth/release-rules';
 import type { UserActor } from '@/lib/auth/session';
@@ -17,6 +18,7 @@ import { makeDomain, makeFlag, makeUser, snapshot } from './fixtures';
 // the table must say this, and the verbs must do what it says.
 
 const t = setupTestDatabase();
+const ctxOf = (tx: Tx, actor: Actor) => ({ tx, actor, now: new Date() });
 
 const EXPECTED: Record<Stage, RoleRule> = {
   active: 'staff',
@@ -74,8 +76,11 @@ function release(
 ) {
   return t.db.transaction<unknown>((tx) =>
     verb === 'reject'
-      ? reviewFlags(tx, actor, { flagIds, decision: 'reject', reason })
-      : overrideFlags(tx, actor, { flagIds, decision: 'restore_verified', reason: reason as string, confirmation }),
+      ? reviewFlags({ ctx: ctxOf(tx, actor), input: { flagIds, decision: 'reject', reason } })
+      : overrideFlags({
+          ctx: ctxOf(tx, actor),
+          input: { flagIds, decision: 'restore_verified', reason: reason as string, confirmation },
+        }),
   );
 }
 
@@ -230,7 +235,9 @@ describe('which stage counts', () => {
     for (const stage of STAGES) {
       const f = await flagFor('reject', stage);
       await expect(
-        t.db.transaction((tx) => reviewFlags(tx, actors.staff, { flagIds: [f.flag.id], decision: 'confirm' })),
+        t.db.transaction((tx) =>
+          reviewFlags({ ctx: ctxOf(tx, actors.staff), input: { flagIds: [f.flag.id], decision: 'confirm' } }),
+        ),
       ).resolves.toMatchObject({ reviewed: 1 });
     }
   });

@@ -1,6 +1,8 @@
-// Every audit action the product writes, in words. An action missing here still shows (as its code),
-// but the filter menu offers only these.
-export const AUDIT_ACTION_LABELS: Record<string, string> = {
+import { type AuditAction, isAuditAction } from '@/lib/audit/actions';
+
+// Every audit action the product writes (lib/audit/actions.ts), in words. A Record over the union: an
+// action added to the list does not compile until it has a name here.
+export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   'auth.login': 'Signed in',
   'auth.step_up': 'Confirmed their identity (step-up)',
   'keys.retire': 'Retired a sealing key',
@@ -27,6 +29,8 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'flag.resolve': 'Resolved a flag',
   'notification.read': 'Read a notice',
   'scan.cancel': 'Cancelled a scan',
+  'scan.fail': 'A scan failed',
+  'scan.finish': 'A scan finished',
   'scan.guard_tripped': 'Blast-radius guard tripped',
   'scan.request': 'Requested a scan',
   'settings.update': 'Changed the policy settings',
@@ -38,3 +42,8 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'user.totp_enable': 'Turned on two-factor authentication',
   'user.totp_enrol_start': 'Started two-factor enrolment',
 };
+
+/** The words for a stored action; an older code no longer written shows as itself. */
+export function auditActionLabel(action: string): string {
+  return isAuditAction(action) ? AUDIT_ACTION_LABELS[action] : action;
+}

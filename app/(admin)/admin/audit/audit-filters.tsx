@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { Button, buttonVariants } from '@/components/ui/button';
 import { Input, Label } from '@/components/ui/input';
 import { NativeSelect } from '@/components/ui/native-select';
+import { AUDIT_ACTIONS } from '@/lib/audit/actions';
 import { AUDIT_ACTION_LABELS } from './action-labels';
 import type { AuditSearch } from './search-params';
 
@@ -19,7 +20,7 @@ export function AuditFilters({ search }: { search: AuditSearch }) {
           <Label htmlFor="audit-action">Action</Label>
           <NativeSelect id="audit-action" name="action" defaultValue={search.action ?? ''}>
             <option value="">Any action</option>
-            {Object.entries(AUDIT_ACTION_LABELS)
+            {AUDIT_ACTIONS.map((code) => [code, AUDIT_ACTION_LABELS[code]] as const)
               .sort((a, b) => a[1].localeCompare(b[1]))
               .map(([code, label]) => (
                 <option key={code} value={code}>

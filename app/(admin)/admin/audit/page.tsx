@@ -6,7 +6,7 @@ import { PageHeader } from '@/components/ui/page-header';
 import { Table, TBody, TD, TH, THead, TR } from '@/components/ui/table';
 import { listAuditEntries } from '@/lib/audit/queries';
 import { pageContext } from '@/lib/auth/session';
-import { AUDIT_ACTION_LABELS } from './action-labels';
+import { auditActionLabel } from './action-labels';
 import { AuditFilters } from './audit-filters';
 import { AuditDetails } from './audit-details';
 import { auditSearchSchema, splitTarget } from './search-params';
@@ -56,7 +56,7 @@ export default async function AuditPage({
                   <div className="text-xs text-muted-foreground">{e.actorType}</div>
                 </TD>
                 <TD>
-                  {AUDIT_ACTION_LABELS[e.action] ?? e.action}
+                  {auditActionLabel(e.action)}
                   <div className="font-mono text-xs text-muted-foreground">{e.action}</div>
                 </TD>
                 <TD className="font-mono text-xs">

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AUDIT_ACTIONS } from '@/lib/audit/actions';
 
 const text = (max: number) =>
   z
@@ -12,7 +13,8 @@ const text = (max: number) =>
 // The audit page's filters in the URL. `target` is "type:id" ("flag:12", "user:3") or a bare type.
 export const auditSearchSchema = z.object({
   actor: text(100).transform((v) => v?.toLowerCase()),
-  action: text(80),
+  // Only a known action filters; anything else (an old link, a typo) shows every action.
+  action: z.enum(AUDIT_ACTIONS).optional().catch(undefined),
   target: text(200),
   from: z.iso.date().optional().catch(undefined),
   to: z.iso.date().optional().catch(undefined),

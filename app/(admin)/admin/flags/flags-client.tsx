@@ -2,6 +2,7 @@
 
 import { useQuery } from '@tanstack/react-query';
 import { useCallback, useMemo, useState } from 'react';
+import { useAction } from '@/components/actions/use-action';
 import { CursorPagination } from '@/components/data-table/cursor-pagination';
 import { BulkBar, type BulkPermissions } from '@/components/flags/bulk-bar';
 import { FlagsTable } from '@/components/flags/flags-table';
@@ -10,7 +11,6 @@ import { Notice } from '@/components/ui/notice';
 import { describeNotify, describeOverride, describeReview } from '@/lib/flags/describe';
 import { type FlagsSearch, flagsSearchToParams } from '@/lib/flags/search';
 import { overviewKeys } from '../overview-query';
-import { useServerAction } from '../_components/use-server-action';
 import { notifyFlagsAction, overrideFlagsAction, reviewFlagsAction } from './actions';
 import { flagsKeys, flagsQuery } from './flags-query';
 
@@ -20,15 +20,11 @@ export function FlagsClient({ search, can }: { search: FlagsSearch; can: BulkPer
   const { data, error, isFetching } = useQuery(flagsQuery(search));
   const [selected, setSelected] = useState<Set<number>>(new Set());
   const clear = useCallback(() => setSelected(new Set()), []);
-  const review = useServerAction(reviewFlagsAction, {
+  const review = useAction(reviewFlagsAction, { invalidate: INVALIDATE, success: describeReview, onSuccess: clear });
+  const notify = useAction(notifyFlagsAction, { invalidate: INVALIDATE, success: describeNotify });
+  const override = useAction(overrideFlagsAction, {
     invalidate: INVALIDATE,
-    toMessage: describeReview,
-    onSuccess: clear,
-  });
-  const notify = useServerAction(notifyFlagsAction, { invalidate: INVALIDATE, toMessage: describeNotify });
-  const override = useServerAction(overrideFlagsAction, {
-    invalidate: INVALIDATE,
-    toMessage: describeOverride,
+    success: describeOverride,
     onSuccess: clear,
   });
   const rows = data?.rows ?? [];

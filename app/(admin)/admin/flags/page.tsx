@@ -2,10 +2,9 @@ import { dehydrate, HydrationBoundary } from '@tanstack/react-query';
 import type { Metadata } from 'next';
 import { FlagsToolbar } from '@/components/flags/flags-toolbar';
 import { PageHeader } from '@/components/ui/page-header';
-import { getDb } from '@/db/client';
 import { makeQueryClient } from '@/app/query-client';
 import { can } from '@/lib/auth/permissions';
-import { requirePermission } from '@/lib/auth/session';
+import { pageContext } from '@/lib/auth/session';
 import { listFlaggedEmails } from '@/lib/flags/queries';
 import { flagsSearchToParams, parseFlagsSearch } from '@/lib/flags/search';
 import { FlagsClient } from './flags-client';
@@ -18,12 +17,12 @@ export default async function FlagsPage({
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const actor = await requirePermission('flags.read');
+  const { actor, db } = await pageContext('flags.read');
   const search = parseFlagsSearch(await searchParams);
   const queryClient = makeQueryClient();
   await queryClient.prefetchQuery({
     queryKey: flagsKeys.list(flagsSearchToParams(search).toString()),
-    queryFn: () => listFlaggedEmails(getDb(), search),
+    queryFn: () => listFlaggedEmails(db, search),
   });
   return (
     <>

@@ -7,7 +7,7 @@ import { Badge } from '@/components/ui/badge';
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
 import { Table, TBody, TD, TH, THead, TR } from '@/components/ui/table';
 import type { UserDetail } from '@/lib/users/detail-queries';
-import { AUDIT_ACTION_LABELS } from '../../audit/action-labels';
+import { auditActionLabel } from '../../audit/action-labels';
 
 function Section({ title, empty, children }: { title: string; empty: string | null; children: ReactNode }) {
   return (
@@ -107,7 +107,7 @@ export function UserSections({ user }: { user: UserDetail }) {
             {user.audit.map((e) => (
               <li key={e.id}>
                 <span className="text-muted-foreground">{formatDateTime(e.at)}</span> · <strong>{e.actorLabel}</strong>{' '}
-                · {AUDIT_ACTION_LABELS[e.action] ?? e.action}{' '}
+                · {auditActionLabel(e.action)}{' '}
                 <span className="font-mono text-xs">
                   ({e.targetType}:{e.targetId})
                 </span>
