@@ -1,15 +1,21 @@
 'use client';
 
 import { useRef } from 'react';
+import { useAction } from '../actions/use-action';
 import { Button } from '../ui/button';
 import { Input, Label } from '../ui/input';
-import type { AccountAction } from './types';
-import { useActionCall } from './use-action-call';
+import type { AddAddressAction } from './types';
 
 /** Adds an address; suggests a big provider, whose domain cannot lapse the way a custom one can. */
-export function AddAddressForm({ action, providers }: { action: AccountAction; providers: string[] }) {
-  const { pending, message, call } = useActionCall();
+export function AddAddressForm({ action, providers }: { action: AddAddressAction; providers: string[] }) {
   const form = useRef<HTMLFormElement>(null);
+  // The address as typed, for the success line (the server's normal form may differ in case).
+  const typed = useRef('');
+  const { run, pending, message, fields } = useAction(action, {
+    success: () => `We sent a verification link to ${typed.current}. Open it while signed in to confirm the address.`,
+    // Only on success is the field cleared: a refused address stays to be corrected.
+    onSuccess: () => form.current?.reset(),
+  });
   return (
     <form
       id="add-address"
@@ -18,13 +24,8 @@ export function AddAddressForm({ action, providers }: { action: AccountAction; p
       onSubmit={(event) => {
         event.preventDefault();
         const address = String(new FormData(event.currentTarget).get('address') ?? '');
-        void call(
-          action,
-          { address },
-          `We sent a verification link to ${address.trim()}. Open it while signed in to confirm the address.`,
-        ).then((ok) => {
-          if (ok) form.current?.reset();
-        });
+        typed.current = address.trim();
+        void run({ address });
       }}
     >
       <Label htmlFor="new-address">Add a backup address</Label>
@@ -43,6 +44,7 @@ export function AddAddressForm({ action, providers }: { action: AccountAction; p
           autoComplete="email"
           spellCheck={false}
           placeholder="you@gmail.com"
+          aria-invalid={Boolean(fields.address) || undefined}
         />
         <Button type="submit" disabled={pending}>
           {pending ? 'Adding…' : 'Add address'}

@@ -1,9 +1,9 @@
 'use client';
 
 import { useState } from 'react';
+import { type ActionMessage, useAction } from '../actions/use-action';
 import { Button } from '../ui/button';
 import type { AddressActionSet } from './types';
-import { useActionCall } from './use-action-call';
 
 export interface AddressActionTarget {
   id: number;
@@ -15,8 +15,23 @@ export interface AddressActionTarget {
 }
 
 export function AddressActions({ address: a, actions }: { address: AddressActionTarget; actions: AddressActionSet }) {
-  const { pending, message, call } = useActionCall();
   const [confirmRemove, setConfirmRemove] = useState(false);
+  // One line of outcome for the row: the message of the button pressed last.
+  const [last, setLast] = useState<'verify' | 'primary' | 'recovery' | 'remove' | null>(null);
+  const calls = {
+    verify: useAction(actions.requestVerification, {
+      success: `We sent a new verification link to ${a.address}. Open it while signed in.`,
+    }),
+    primary: useAction(actions.setPrimary, { success: `${a.address} is now your primary address.` }),
+    recovery: useAction(actions.setRecovery, {
+      success: a.useForRecovery
+        ? `Password resets will no longer go to ${a.address}.`
+        : `Password resets can now go to ${a.address}.`,
+    }),
+    remove: useAction(actions.remove, { success: `${a.address} was removed.` }),
+  };
+  const pending = Object.values(calls).some((c) => c.pending);
+  const message: ActionMessage = last ? calls[last].message : null;
   const input = { emailId: a.id };
   return (
     <div className="mt-2 flex flex-col gap-2">
@@ -26,13 +41,10 @@ export function AddressActions({ address: a, actions }: { address: AddressAction
             size="sm"
             variant="outline"
             disabled={pending}
-            onClick={() =>
-              call(
-                actions.requestVerification,
-                input,
-                `We sent a new verification link to ${a.address}. Open it while signed in.`,
-              )
-            }
+            onClick={() => {
+              setLast('verify');
+              void calls.verify.run(input);
+            }}
           >
             Send verification link
           </Button>
@@ -42,7 +54,10 @@ export function AddressActions({ address: a, actions }: { address: AddressAction
             size="sm"
             variant="outline"
             disabled={pending}
-            onClick={() => call(actions.setPrimary, input, `${a.address} is now your primary address.`)}
+            onClick={() => {
+              setLast('primary');
+              void calls.primary.run(input);
+            }}
           >
             Make primary
           </Button>
@@ -53,15 +68,10 @@ export function AddressActions({ address: a, actions }: { address: AddressAction
             variant="outline"
             disabled={pending}
             aria-pressed={a.useForRecovery}
-            onClick={() =>
-              call(
-                actions.setRecovery,
-                { emailId: a.id, useForRecovery: !a.useForRecovery },
-                a.useForRecovery
-                  ? `Password resets will no longer go to ${a.address}.`
-                  : `Password resets can now go to ${a.address}.`,
-              )
-            }
+            onClick={() => {
+              setLast('recovery');
+              void calls.recovery.run({ emailId: a.id, useForRecovery: !a.useForRecovery });
+            }}
           >
             {a.useForRecovery ? 'Stop using for password resets' : 'Use for password resets'}
           </Button>
@@ -72,7 +82,10 @@ export function AddressActions({ address: a, actions }: { address: AddressAction
               size="sm"
               variant="destructive"
               disabled={pending}
-              onClick={() => call(actions.remove, input, `${a.address} was removed.`)}
+              onClick={() => {
+                setLast('remove');
+                void calls.remove.run(input);
+              }}
             >
               Remove {a.address}
             </Button>

@@ -5,7 +5,7 @@ import { Card, CardContent, CardHeader, CardTitle } from '../ui/card';
 import { AddAddressForm } from './add-address-form';
 import { AddressActions } from './address-actions';
 import { describeAddress } from './describe-address';
-import type { AccountAction, AddressActionSet } from './types';
+import type { AddAddressAction, AddressActionSet } from './types';
 
 const holdDate = (d: Date) =>
   d.toLocaleString('en-GB', { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', timeZone: 'UTC' });
@@ -18,7 +18,7 @@ export function AddressList({
 }: {
   overview: AccountOverview;
   actions: AddressActionSet;
-  addAction: AccountAction;
+  addAction: AddAddressAction;
   providers: string[];
 }) {
   const resettable = overview.addresses.filter((a) => a.canReceiveReset);

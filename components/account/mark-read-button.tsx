@@ -1,13 +1,13 @@
 'use client';
 
+import { useAction } from '../actions/use-action';
 import { Button } from '../ui/button';
-import type { AccountAction } from './types';
-import { useActionCall } from './use-action-call';
+import type { MarkReadAction } from './types';
 
-export function MarkReadButton({ action }: { action: AccountAction }) {
-  const { pending, call } = useActionCall();
+export function MarkReadButton({ action }: { action: MarkReadAction }) {
+  const { run, pending } = useAction(action, { success: 'Marked as read.' });
   return (
-    <Button size="sm" variant="ghost" disabled={pending} onClick={() => call(action, {}, 'Marked as read.')}>
+    <Button size="sm" variant="ghost" disabled={pending} onClick={() => void run({})}>
       Mark all read
     </Button>
   );

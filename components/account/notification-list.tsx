@@ -4,7 +4,7 @@ import { renderMail } from '@/lib/notify/templates';
 import { Card, CardContent, CardHeader, CardTitle } from '../ui/card';
 import { EmptyState } from '../ui/empty-state';
 import { MarkReadButton } from './mark-read-button';
-import type { AccountAction } from './types';
+import type { MarkReadAction } from './types';
 
 const when = (d: Date) =>
   d.toLocaleString('en-GB', { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', timeZone: 'UTC' });
@@ -16,7 +16,7 @@ export function NotificationList({
   appUrl,
 }: {
   inbox: AccountOverview['inbox'];
-  markRead: AccountAction;
+  markRead: MarkReadAction;
   appUrl: string;
 }) {
   const unread = inbox.filter((n) => !n.readAt).length;

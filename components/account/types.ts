@@ -1,11 +1,25 @@
-import type { ActionResult } from '@/lib/errors';
+import type {
+  addAddressAction,
+  markNotificationsReadAction,
+  proveIdentityAction,
+  removeAddressAction,
+  requestVerificationAction,
+  setPrimaryAddressAction,
+  setRecoveryAddressAction,
+} from '@/app/(account)/account/actions';
 
-/** A server action as the account page hands it to a client component. */
-export type AccountAction = (input: unknown) => Promise<ActionResult<unknown>>;
+// The account page's actions as the page hands them to client components: the real types of the
+// exported definitions (type-only imports, erased from the client bundle).
+
+/** The step-up dialog's proof action (components/actions/step-up.tsx takes it by this name). */
+export type AccountAction = typeof proveIdentityAction;
+
+export type AddAddressAction = typeof addAddressAction;
+export type MarkReadAction = typeof markNotificationsReadAction;
 
 export interface AddressActionSet {
-  requestVerification: AccountAction;
-  setPrimary: AccountAction;
-  setRecovery: AccountAction;
-  remove: AccountAction;
+  requestVerification: typeof requestVerificationAction;
+  setPrimary: typeof setPrimaryAddressAction;
+  setRecovery: typeof setRecoveryAddressAction;
+  remove: typeof removeAddressAction;
 }

@@ -1,29 +1,20 @@
 'use client';
 
 import Link from 'next/link';
-import { useState, useTransition } from 'react';
-import type { ActionResult } from '@/lib/errors';
+import { useState } from 'react';
+import type { confirmVerificationAction } from '@/app/(account)/account/actions';
+import { useAction } from '../actions/use-action';
 import { Button } from '../ui/button';
-import { useStepUp } from './step-up';
 
-type VerifyResult = ActionResult<{ address: string; alreadyVerified: boolean }>;
+type Verified = { address: string; alreadyVerified: boolean };
 
-export function VerifyAddressForm({
-  action,
-  token,
-}: {
-  action: (input: unknown) => Promise<VerifyResult>;
-  token: string;
-}) {
-  const [pending, start] = useTransition();
-  const [result, setResult] = useState<VerifyResult | null>(null);
-  const run = useStepUp();
-  if (result?.ok) {
+export function VerifyAddressForm({ action, token }: { action: typeof confirmVerificationAction; token: string }) {
+  const [verified, setVerified] = useState<Verified | null>(null);
+  const { run, pending, message } = useAction(action, { onSuccess: setVerified });
+  if (verified) {
     return (
       <p role="status" className="text-sm">
-        {result.data.alreadyVerified
-          ? `${result.data.address} was already verified.`
-          : `${result.data.address} is verified.`}{' '}
+        {verified.alreadyVerified ? `${verified.address} was already verified.` : `${verified.address} is verified.`}{' '}
         <Link className="font-medium underline" href="/account">
           Back to your account
         </Link>
@@ -33,13 +24,13 @@ export function VerifyAddressForm({
   return (
     <div className="flex flex-col gap-3 text-sm">
       <p>Confirm that this address is yours. If its domain lapsed before, we check it again with the registry first.</p>
-      {result && !result.ok ? (
+      {message?.tone === 'error' ? (
         <p role="alert" className="rounded-md border border-red-300 bg-red-50 p-3 text-red-900">
-          {result.message}
+          {message.text}
         </p>
       ) : null}
       <div className="flex gap-2">
-        <Button disabled={pending} onClick={() => start(async () => setResult(await run(action, { token })))}>
+        <Button disabled={pending} onClick={() => void run({ token })}>
           {pending ? 'Checking…' : 'Confirm this address'}
         </Button>
         <Button asChild variant="ghost">

@@ -1,29 +1,41 @@
 'use client';
 
 import Link from 'next/link';
-import { useActionState } from 'react';
-import type { ResetCompleteState } from '@/lib/reset/schemas';
+import { useState } from 'react';
+import type { completeResetAction } from '@/app/(auth)/reset-password/actions';
+import { useAction } from '@/components/actions/use-action';
 import { Button } from '@/components/ui/button';
 import { Input, Label } from '@/components/ui/input';
 
-type Action = (prev: ResetCompleteState, form: FormData) => Promise<ResetCompleteState>;
-
-export function ResetCompleteForm({ action, token }: { action: Action; token: string }) {
-  const [state, formAction, pending] = useActionState<ResetCompleteState, FormData>(action, { status: 'idle' });
-  if (state.status === 'changed') {
+export function ResetCompleteForm({ action, token }: { action: typeof completeResetAction; token: string }) {
+  const [changedFor, setChangedFor] = useState<string | null>(null);
+  // A refusal other than a bad form means the link is spent or void: offer a new one.
+  const [linkDead, setLinkDead] = useState(false);
+  const { run, pending, message, fields } = useAction(action, { onSuccess: (data) => setChangedFor(data.username) });
+  if (changedFor !== null) {
     return (
       <p role="status" className="rounded-md border border-emerald-300 bg-emerald-50 p-3 text-sm text-emerald-950">
         Your password was changed, and every other reset link for your account stopped working.{' '}
         <Link className="font-medium underline" href="/login">
-          Sign in as {state.username}
+          Sign in as {changedFor}
         </Link>
       </p>
     );
   }
-  const fields = state.status === 'invalid' ? state.fields : undefined;
   return (
-    <form action={formAction} className="flex flex-col gap-4">
-      <input type="hidden" name="token" value={token} />
+    // A function as the form's action, not onSubmit: submitted before React loads, the new password
+    // goes nowhere, rather than into a GET URL.
+    <form
+      action={async (form) => {
+        const result = await run({
+          token,
+          password: String(form.get('password') ?? ''),
+          confirm: String(form.get('confirm') ?? ''),
+        });
+        setLinkDead(!result.ok && result.code !== 'invalid_input');
+      }}
+      className="flex flex-col gap-4"
+    >
       <div className="flex flex-col gap-1.5">
         <Label htmlFor="new-password">New password</Label>
         <Input
@@ -33,7 +45,7 @@ export function ResetCompleteForm({ action, token }: { action: Action; token: st
           autoComplete="new-password"
           minLength={10}
           required
-          aria-invalid={Boolean(fields?.password) || undefined}
+          aria-invalid={Boolean(fields.password) || undefined}
         />
         <p className="text-xs text-muted-foreground">At least 10 characters.</p>
       </div>
@@ -45,13 +57,13 @@ export function ResetCompleteForm({ action, token }: { action: Action; token: st
           type="password"
           autoComplete="new-password"
           required
-          aria-invalid={Boolean(fields?.confirm) || undefined}
+          aria-invalid={Boolean(fields.confirm) || undefined}
         />
       </div>
-      {state.status === 'invalid' || state.status === 'refused' ? (
+      {message?.tone === 'error' ? (
         <p role="alert" className="rounded-md border border-red-300 bg-red-50 p-2 text-sm text-red-900">
-          {state.message}
-          {state.status === 'refused' ? (
+          {message.text}
+          {linkDead ? (
             <>
               {' '}
               <Link className="underline" href="/reset-password">

@@ -1,24 +1,27 @@
 'use client';
 
-import { useState, useTransition } from 'react';
-import type { ActionResult } from '@/lib/errors';
+import { useState } from 'react';
+import { useAction } from '../actions/use-action';
 import { Button } from '../ui/button';
 import { Card, CardContent } from '../ui/card';
 import { Input, Label } from '../ui/input';
+import type { TwoFactorActions } from './two-factor-panel';
 
 type Enrolment = { secret: string; uri: string; qrDataUrl: string };
 type Props = {
-  start: (input: unknown) => Promise<ActionResult<Enrolment>>;
-  confirm: (input: unknown) => Promise<ActionResult<{ recoveryCodes: string[] }>>;
+  start: TwoFactorActions['start'];
+  confirm: TwoFactorActions['confirm'];
   /** Receives the recovery codes once TOTP is on; the parent shows them. */
   onCodes: (codes: string[]) => void;
 };
 
 /** Set-up in three steps: a new secret (QR code and text), a code to prove the app has it, the recovery codes. */
 export function TwoFactorEnrol({ start, confirm, onCodes }: Props) {
-  const [pending, run] = useTransition();
   const [enrolment, setEnrolment] = useState<Enrolment | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const starting = useAction(start, { onSuccess: setEnrolment });
+  const confirming = useAction(confirm, { onSuccess: (data) => onCodes(data.recoveryCodes) });
+  const pending = starting.pending || confirming.pending;
+  const error = [confirming.message, starting.message].find((m) => m?.tone === 'error')?.text ?? null;
   return (
     <Card>
       <CardContent className="flex flex-col gap-4 pt-4">
@@ -30,17 +33,7 @@ export function TwoFactorEnrol({ start, confirm, onCodes }: Props) {
         {!enrolment ? (
           <div className="flex flex-col gap-3 text-sm">
             <p>You need an authenticator app (for example Aegis, Google Authenticator, 1Password or Bitwarden).</p>
-            <Button
-              className="self-start"
-              disabled={pending}
-              onClick={() =>
-                run(async () => {
-                  const result = await start({});
-                  setError(result.ok ? null : result.message);
-                  if (result.ok) setEnrolment(result.data);
-                })
-              }
-            >
+            <Button className="self-start" disabled={pending} onClick={() => void starting.run({})}>
               Set up two-factor authentication
             </Button>
           </div>
@@ -50,11 +43,7 @@ export function TwoFactorEnrol({ start, confirm, onCodes }: Props) {
             onSubmit={(event) => {
               event.preventDefault();
               const code = String(new FormData(event.currentTarget).get('code') ?? '');
-              run(async () => {
-                const result = await confirm({ code });
-                setError(result.ok ? null : result.message);
-                if (result.ok) onCodes(result.data.recoveryCodes);
-              });
+              void confirming.run({ code });
             }}
           >
             <p>1. Scan this QR code with your app, or type the key below into it.</p>

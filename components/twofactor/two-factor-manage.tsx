@@ -1,23 +1,29 @@
 'use client';
 
-import { useState, useTransition } from 'react';
-import type { ActionResult } from '@/lib/errors';
+import { useState } from 'react';
+import { useAction } from '../actions/use-action';
 import { Button } from '../ui/button';
 import { Card, CardContent } from '../ui/card';
 import { Input, Label } from '../ui/input';
+import type { TwoFactorActions } from './two-factor-panel';
 
 type Props = {
   recoveryCodesLeft: number;
-  disable: (input: unknown) => Promise<ActionResult<{ disabled: boolean }>>;
-  regenerate: (input: unknown) => Promise<ActionResult<{ recoveryCodes: string[] }>>;
+  disable: TwoFactorActions['disable'];
+  regenerate: TwoFactorActions['regenerate'];
   onCodes: (codes: string[]) => void;
   onDisabled: () => void;
 };
 
 /** Turning 2FA off, or replacing the recovery codes, both need a current code. */
 export function TwoFactorManage({ recoveryCodesLeft, disable, regenerate, onCodes, onDisabled }: Props) {
-  const [pending, run] = useTransition();
-  const [error, setError] = useState<string | null>(null);
+  const regenerating = useAction(regenerate, { onSuccess: (data) => onCodes(data.recoveryCodes) });
+  const disabling = useAction(disable, { onSuccess: () => onDisabled() });
+  // The error of the button pressed last.
+  const [last, setLast] = useState<'regenerate' | 'disable'>('disable');
+  const pending = regenerating.pending || disabling.pending;
+  const shown = (last === 'regenerate' ? regenerating : disabling).message;
+  const error = shown?.tone === 'error' ? shown.text : null;
   return (
     <Card>
       <CardContent className="flex flex-col gap-3 pt-4 text-sm">
@@ -31,17 +37,9 @@ export function TwoFactorManage({ recoveryCodesLeft, disable, regenerate, onCode
             event.preventDefault();
             const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
             const code = String(new FormData(event.currentTarget).get('code') ?? '');
-            run(async () => {
-              if (submitter?.value === 'regenerate') {
-                const result = await regenerate({ code });
-                setError(result.ok ? null : result.message);
-                if (result.ok) onCodes(result.data.recoveryCodes);
-              } else {
-                const result = await disable({ code });
-                setError(result.ok ? null : result.message);
-                if (result.ok) onDisabled();
-              }
-            });
+            const intent = submitter?.value === 'regenerate' ? 'regenerate' : 'disable';
+            setLast(intent);
+            void (intent === 'regenerate' ? regenerating : disabling).run({ code });
           }}
         >
           <div className="flex max-w-xs flex-col gap-1.5">

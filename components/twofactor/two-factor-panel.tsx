@@ -1,18 +1,23 @@
 'use client';
 
 import { useState } from 'react';
-import type { ActionResult } from '@/lib/errors';
+import type {
+  confirmTwoFactorAction,
+  disableTwoFactorAction,
+  regenerateRecoveryCodesAction,
+  startTwoFactorAction,
+} from '@/app/(account)/account/two-factor/actions';
 import { Card } from '../ui/card';
 import { RecoveryCodesPanel } from './recovery-codes-panel';
 import { TwoFactorEnrol } from './two-factor-enrol';
 import { TwoFactorManage } from './two-factor-manage';
 
-type Codes = { recoveryCodes: string[] };
+/** The two-factor page's actions, as the page hands them over (type-only imports). */
 export interface TwoFactorActions {
-  start: (input: unknown) => Promise<ActionResult<{ secret: string; uri: string; qrDataUrl: string }>>;
-  confirm: (input: unknown) => Promise<ActionResult<Codes>>;
-  disable: (input: unknown) => Promise<ActionResult<{ disabled: boolean }>>;
-  regenerate: (input: unknown) => Promise<ActionResult<Codes>>;
+  start: typeof startTwoFactorAction;
+  confirm: typeof confirmTwoFactorAction;
+  disable: typeof disableTwoFactorAction;
+  regenerate: typeof regenerateRecoveryCodesAction;
 }
 
 /**

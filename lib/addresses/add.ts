@@ -1,10 +1,9 @@
 import { count, eq } from 'drizzle-orm';
 import type { z } from 'zod';
-import type { DbOrTx } from '@/db/connect';
 import { domainLists, domains, emails } from '@/db/schema';
 import { STAGE_PHRASES } from '@/lib/account/stage-phrases';
 import { recordAudit } from '@/lib/audit/record';
-import type { UserActor } from '@/lib/auth/session';
+import type { VerbContext } from '@/lib/context';
 import { normalizeEmailDomain } from '@/lib/domains/normalize';
 import { LAPSED_STAGES, type Stage } from '@/core/domains';
 import { AppError } from '@/lib/errors';
@@ -42,13 +41,14 @@ export type NewAddressCheck =
  * unknown answer refuses the address before any link is sent. The account's other addresses are
  * told, and the new address waits out the recovery cool-down before it can receive reset links.
  */
-export async function addAddress(
-  tx: DbOrTx,
-  actor: UserActor,
-  input: z.output<typeof addAddressSchema>,
-  ctx: { appUrl: string; now?: Date; check: NewAddressCheck },
-) {
-  const now = ctx.now ?? new Date();
+export async function addAddress({
+  ctx,
+  input,
+}: {
+  ctx: VerbContext & { appUrl: string; check: NewAddressCheck };
+  input: z.output<typeof addAddressSchema>;
+}) {
+  const { tx, actor, now } = ctx;
   const { address, registrableDomain: domain } = parseNewAddress(input.address);
   if (ctx.check.domain !== domain) throw new AppError('internal', 'The domain check does not match the address.');
 
@@ -100,8 +100,11 @@ export async function addAddress(
     })
     .returning();
   if (!row) throw new AppError('internal', 'The address was not added.');
-  await queueVerificationLink(tx, row, ctx.appUrl, now);
-  await queueAccountChangeNotice(tx, { userId: actor.id, event: 'address_added', emailId: row.id, address, now });
+  await queueVerificationLink({ ctx, input: { email: row } });
+  await queueAccountChangeNotice({
+    ctx,
+    input: { userId: actor.id, event: 'address_added', emailId: row.id, address },
+  });
   await recordAudit(tx, actor, {
     action: 'email.add',
     targetType: 'email',

@@ -10,6 +10,13 @@ import { hasLiveFlag } from './owned';
 /** Checks a domain against the live sources now and records it (lib/scans/check-now.ts in the app). */
 export type CheckDomainNow = (domain: string) => Promise<{ stage: Stage }>;
 
+/** What a fresh check of an address's domain found, made before the write's transaction opened. */
+export interface FreshCheck {
+  emailId: number;
+  domain: string;
+  stage: Stage;
+}
+
 // Stages at which the address may now reach someone else (or soon will): no (re-)verification.
 // `expiring` is fine: the registration is still the owner's. `unknown` means the sources failed:
 // we cannot say the domain is safe, so we ask to try later rather than guess.
@@ -44,6 +51,23 @@ export async function needsFreshCheck(
   return lapsing.length > 0;
 }
 
+/**
+ * Before the transaction (the check is network work and must not hold a connection): checks the
+ * address's domain against the live sources now, if verifying it needs that. Null when it does not.
+ */
+export async function checkBeforeVerify({
+  ctx,
+  input,
+}: {
+  ctx: { db: DbOrTx; checkDomain: CheckDomainNow };
+  input: { email: Email };
+}): Promise<FreshCheck | null> {
+  const { email } = input;
+  if (!(await needsFreshCheck(ctx.db, email))) return null;
+  const { stage } = await ctx.checkDomain(email.domain);
+  return { emailId: email.id, domain: email.domain, stage };
+}
+
 function refusal(domain: string, stage: Stage): AppError {
   if (stage === 'unknown')
     return new AppError(
@@ -62,14 +86,30 @@ function refusal(domain: string, stage: Stage): AppError {
 }
 
 /**
- * Refuses to (re-)verify or send a verification link to an address whose domain is, on a check made
- * now, still lapsing or in someone else's hands, or whose flag is still waiting for staff. Returns
- * the fresh stage, or null when no check was needed.
+ * Inside the transaction: refuses to (re-)verify or send a verification link to an address whose
+ * domain is, on the check made just before (`checkBeforeVerify`), still lapsing or in someone
+ * else's hands, or whose flag is still waiting for staff. Returns the fresh stage, or null when no
+ * check was needed. If the address came to need a check after that step looked (a scan flagged it
+ * in between), the caller is asked to try again rather than let it through unchecked.
  */
-export async function assertSafeToVerify(tx: DbOrTx, email: Email, checkDomain: CheckDomainNow): Promise<Stage | null> {
-  if (!(await needsFreshCheck(tx, email))) return null;
-  const { stage } = await checkDomain(email.domain);
-  if (REFUSED.includes(stage)) throw refusal(email.domain, stage);
+export async function assertSafeToVerify({
+  ctx,
+  input,
+}: {
+  ctx: { tx: DbOrTx };
+  input: { email: Email; freshCheck: FreshCheck | null };
+}): Promise<Stage | null> {
+  const { tx } = ctx;
+  const { email, freshCheck } = input;
+  const fresh = freshCheck?.emailId === email.id && freshCheck.domain === email.domain ? freshCheck : null;
+  if (!fresh) {
+    if (!(await needsFreshCheck(tx, email))) return null;
+    throw new AppError(
+      'conflict',
+      `Something changed about ${email.address} while we were checking it. Nothing was sent or changed; try again.`,
+    );
+  }
+  if (REFUSED.includes(fresh.stage)) throw refusal(email.domain, fresh.stage);
   // The engine compares registrations with the verification dates of addresses still verified; this
   // one is not, so its own date is compared here. A registration younger than the verification is
   // someone's new registration, however healthy it looks.
@@ -90,5 +130,5 @@ export async function assertSafeToVerify(tx: DbOrTx, email: Email, checkDomain: 
       'conflict',
       `Our trust and safety team is reviewing ${email.address}. It can be verified again once they have resolved it.`,
     );
-  return stage;
+  return fresh.stage;
 }

@@ -9,12 +9,15 @@ export const verifyLink = (appUrl: string, token: string) => `${appUrl}/account/
  * A fresh verification link for the address, replacing any earlier one, queued to that address only.
  * The token's secret is in the sealed mail payload, never in the database in clear.
  */
-export async function queueVerificationLink(
-  tx: DbOrTx,
-  email: Pick<Email, 'id' | 'userId' | 'address'>,
-  appUrl: string,
-  now = new Date(),
-) {
+export async function queueVerificationLink({
+  ctx,
+  input,
+}: {
+  ctx: { tx: DbOrTx; now: Date; appUrl: string };
+  input: { email: Pick<Email, 'id' | 'userId' | 'address'> };
+}) {
+  const { tx, now, appUrl } = ctx;
+  const { email } = input;
   await revokeTokens(tx, { purpose: 'verify_email', userId: email.userId, emailId: email.id }, now);
   const issued = await issueToken(tx, { purpose: 'verify_email', userId: email.userId, emailId: email.id }, now);
   await queueDirectMail(tx, {

@@ -1,16 +1,16 @@
 import { and, eq, ne } from 'drizzle-orm';
 import type { z } from 'zod';
-import type { DbOrTx } from '@/db/connect';
 import { emails } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record';
-import type { UserActor } from '@/lib/auth/session';
+import type { VerbContext } from '@/lib/context';
 import { AppError } from '@/lib/errors';
 import { queueAccountChangeNotice } from '@/lib/notify/account-change';
 import { ownedAddress } from './owned';
 import type { emailIdSchema } from './schemas';
 
 /** Makes a verified address the primary one (the unique index allows one primary per user). */
-export async function setPrimaryAddress(tx: DbOrTx, actor: UserActor, input: z.output<typeof emailIdSchema>) {
+export async function setPrimaryAddress({ ctx, input }: { ctx: VerbContext; input: z.output<typeof emailIdSchema> }) {
+  const { tx, actor } = ctx;
   const email = await ownedAddress(tx, actor.id, input.emailId);
   if (!email.verified) throw new AppError('conflict', 'Only a verified address can be your primary address.');
   if (email.isPrimary) return { address: email.address, changed: false };
@@ -26,12 +26,9 @@ export async function setPrimaryAddress(tx: DbOrTx, actor: UserActor, input: z.o
     targetId: email.id,
     details: { address: email.address, previous: previous?.address ?? null },
   });
-  await queueAccountChangeNotice(tx, {
-    userId: actor.id,
-    event: 'primary_changed',
-    emailId: email.id,
-    address: email.address,
-    now: new Date(),
+  await queueAccountChangeNotice({
+    ctx,
+    input: { userId: actor.id, event: 'primary_changed', emailId: email.id, address: email.address },
   });
   return { address: email.address, changed: true };
 }

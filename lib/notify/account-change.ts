@@ -29,17 +29,22 @@ export function describeAccountChange(event: string, address: string): string {
 /**
  * Queues the notice in-app and by mail to the account's verified addresses other than `emailId`
  * (the address the change is about, which may be the intruder's). The outbox skips flagged ones.
+ * Called inside the change's transaction, with its clock: the notice commits with the change.
  */
-export async function queueAccountChangeNotice(
-  tx: DbOrTx,
-  notice: { userId: number; event: AccountChangeEvent; emailId: number | null; address?: string; now: Date },
-): Promise<void> {
+export async function queueAccountChangeNotice({
+  ctx,
+  input,
+}: {
+  ctx: { tx: DbOrTx; now: Date };
+  input: { userId: number; event: AccountChangeEvent; emailId: number | null; address?: string };
+}): Promise<void> {
+  const { tx, now } = ctx;
   await queueUserNotice(tx, {
-    userId: notice.userId,
-    emailId: notice.emailId,
+    userId: input.userId,
+    emailId: input.emailId,
     kind: 'account_change',
-    dedupeKey: `account_change:${notice.userId}:${notice.event}:${notice.emailId ?? 0}:${notice.now.getTime()}`,
-    payload: { event: notice.event, address: notice.address ?? null, at: notice.now.toISOString() },
+    dedupeKey: `account_change:${input.userId}:${input.event}:${input.emailId ?? 0}:${now.getTime()}`,
+    payload: { event: input.event, address: input.address ?? null, at: now.toISOString() },
     mailTo: 'others',
   });
 }

@@ -1,11 +1,20 @@
 import { and, eq, isNull } from 'drizzle-orm';
-import type { DbOrTx } from '@/db/connect';
+import { z } from 'zod';
 import { notifications } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record';
-import type { UserActor } from '@/lib/auth/session';
+import type { VerbContext } from '@/lib/context';
+
+/** Marking read takes nothing: it is always all of the caller's unread notices. */
+export const markNotificationsReadSchema = z.object({});
 
 /** Marks all of the caller's in-app notifications read (their own rows only). */
-export async function markNotificationsRead(tx: DbOrTx, actor: UserActor, now: Date = new Date()) {
+export async function markNotificationsRead({
+  ctx,
+}: {
+  ctx: VerbContext;
+  input: z.output<typeof markNotificationsReadSchema>;
+}) {
+  const { tx, actor, now } = ctx;
   const rows = await tx
     .update(notifications)
     .set({ readAt: now })

@@ -22,11 +22,14 @@ export type ResetCompletion = { status: 'changed'; username: string } | { status
  * account stops working. The address the link went to is checked again: if it was flagged or
  * unverified since (its domain lapsed in the meantime), the link is void.
  */
-export async function completePasswordReset(
-  tx: DbOrTx,
-  raw: z.input<typeof resetCompleteSchema>,
-  now: Date = new Date(),
-): Promise<ResetCompletion> {
+export async function completePasswordReset({
+  ctx,
+  input: raw,
+}: {
+  ctx: { tx: DbOrTx; now: Date };
+  input: z.input<typeof resetCompleteSchema>;
+}): Promise<ResetCompletion> {
+  const { tx, now } = ctx;
   // Parsed again here: whatever the caller checked, no password below the rules is ever stored.
   const input = parseInput(resetCompleteSchema, raw);
   const token = await consumeToken(tx, 'reset_password', input.token, now);
@@ -57,6 +60,6 @@ export async function completePasswordReset(
     details: { via: sentTo.address },
   });
   // Every verified address hears of it (OWASP ASVS 5.0 6.3.7): a reset the owner did not make is noticed.
-  await queueAccountChangeNotice(tx, { userId: user.id, event: 'password_changed', emailId: null, now });
+  await queueAccountChangeNotice({ ctx, input: { userId: user.id, event: 'password_changed', emailId: null } });
   return { status: 'changed', username: user.username };
 }

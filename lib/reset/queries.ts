@@ -1,6 +1,8 @@
 import { desc, eq } from 'drizzle-orm';
+import { getDb } from '@/db/client';
 import type { DbOrTx } from '@/db/connect';
 import { resetAttempts, users } from '@/db/schema';
+import { peekToken } from '@/lib/tokens/consume';
 import type { ResetOutcome } from './schemas';
 
 export interface ResetAttemptRow {
@@ -41,4 +43,13 @@ export async function listResetAttempts(
     sentTo: r.sentTo ?? [],
     at: r.at.toISOString(),
   }));
+}
+
+/**
+ * Whether a reset link still works, for the anonymous page that opens it. Looked at, not used: mail
+ * scanners open links, and only the form's POST spends the token. No session, so no pageContext:
+ * the database comes from here, not from the page.
+ */
+export async function resetLinkIsLive(token: string, now: Date): Promise<boolean> {
+  return (await peekToken(getDb(), 'reset_password', token, now)) !== null;
 }

@@ -1,4 +1,5 @@
 import { eq } from 'drizzle-orm';
+import type { z } from 'zod';
 import type { DbOrTx } from '@/db/connect';
 import { emails, resetAttempts, users } from '@/db/schema';
 import { normalizeAddress } from '@/lib/domains/normalize';
@@ -6,7 +7,7 @@ import { queueDirectMail } from '@/lib/notify/queue-mail';
 import { hitRateLimit } from '@/lib/rate-limit/hit';
 import { issueToken } from '@/lib/tokens/issue';
 import { canReceiveReset, recoveryCandidates, resetBlock, resetRecipients } from './recovery-addresses';
-import { RESET_LIMITS, type ResetOutcome } from './schemas';
+import { RESET_LIMITS, type ResetOutcome, type resetRequestSchema } from './schemas';
 
 export const resetLink = (appUrl: string, token: string) => `${appUrl}/reset-password/${token}`;
 
@@ -25,12 +26,16 @@ export interface ResetRequestResult {
  * does not tell accounts apart either; the mail itself goes out later from the outbox. What remains
  * is one token and one outbox insert per recipient, about a millisecond, well inside network jitter.
  */
-export async function requestPasswordReset(
-  tx: DbOrTx,
-  request: { input: string; clientIp: string },
-  ctx: { appUrl: string; now?: Date },
-): Promise<ResetRequestResult> {
-  const now = ctx.now ?? new Date();
+export async function requestPasswordReset({
+  ctx,
+  input,
+}: {
+  /** `clientIp`: the peer, or what a trusted proxy reports (lib/auth/client-ip.ts). */
+  ctx: { tx: DbOrTx; now: Date; clientIp: string; appUrl: string };
+  input: z.output<typeof resetRequestSchema>;
+}): Promise<ResetRequestResult> {
+  const { tx, now } = ctx;
+  const request = { input: input.input, clientIp: ctx.clientIp };
   const raw = request.input.trim().toLowerCase();
   const key = (raw.includes('@') ? normalizeAddress(raw) : null) ?? raw;
 

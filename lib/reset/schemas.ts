@@ -31,13 +31,3 @@ export const RESET_LIMITS = { perInput: 5, perIp: 20, windowSeconds: 15 * 60 } a
 /** The one answer the reset page gives, whatever was typed (no account enumeration). */
 export const RESET_REQUESTED_MESSAGE =
   'If that matches an account with an address that can receive it, we have sent a reset link. It works for 30 minutes. Nothing arrived? Check your spam folder, or ask again in 15 minutes.';
-
-/** What the reset pages' forms get back from their actions. */
-export type ResetRequestState =
-  | { status: 'idle' }
-  | { status: 'done' }
-  | { status: 'invalid' | 'error'; message: string };
-export type ResetCompleteState =
-  | { status: 'idle' }
-  | { status: 'changed'; username: string }
-  | { status: 'refused' | 'invalid'; message: string; fields?: Record<string, string> };

@@ -1,11 +1,10 @@
 import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
-import type { DbOrTx } from '@/db/connect';
 import { users } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record';
 import { checkTotp } from '@/lib/auth/second-factor';
 import { open } from '@/lib/auth/secret-box';
-import type { UserActor } from '@/lib/auth/session';
+import type { VerbContext } from '@/lib/context';
 import { AppError } from '@/lib/errors';
 import { newRecoveryCodes } from './recovery-codes';
 import type { totpCodeSchema } from './schemas';
@@ -14,7 +13,8 @@ import type { totpCodeSchema } from './schemas';
  * Turns TOTP on once the user types a code from their app, and returns ten recovery codes. The
  * codes are shown this once: only their hashes are kept.
  */
-export async function confirmTwoFactor(tx: DbOrTx, actor: UserActor, input: z.output<typeof totpCodeSchema>) {
+export async function confirmTwoFactor({ ctx, input }: { ctx: VerbContext; input: z.output<typeof totpCodeSchema> }) {
+  const { tx, actor } = ctx;
   const [user] = await tx.select().from(users).where(eq(users.id, actor.id)).for('update');
   if (!user) throw new AppError('not_found', 'Your account was not found.');
   if (user.totpEnabled) throw new AppError('conflict', 'Two-factor authentication is already on.');

@@ -1,12 +1,13 @@
 import { eq } from 'drizzle-orm';
 import { generateSecret, generateURI } from 'otplib';
 import QRCode from 'qrcode';
-import type { DbOrTx } from '@/db/connect';
+import type { z } from 'zod';
 import { users } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record';
 import { seal } from '@/lib/auth/secret-box';
-import type { UserActor } from '@/lib/auth/session';
+import type { VerbContext } from '@/lib/context';
 import { AppError } from '@/lib/errors';
+import type { startTwoFactorSchema } from './schemas';
 
 export const TOTP_ISSUER = 'Gravekeeper';
 
@@ -15,7 +16,13 @@ export const TOTP_ISSUER = 'Gravekeeper';
  * unchanged until the user proves their app has it (confirm). Returns the secret, its otpauth URI and
  * a QR code of the URI as a data URL.
  */
-export async function startTwoFactorEnrolment(tx: DbOrTx, actor: UserActor) {
+export async function startTwoFactorEnrolment({
+  ctx,
+}: {
+  ctx: VerbContext;
+  input: z.output<typeof startTwoFactorSchema>;
+}) {
+  const { tx, actor } = ctx;
   const [user] = await tx.select().from(users).where(eq(users.id, actor.id)).for('update');
   if (!user) throw new AppError('not_found', 'Your account was not found.');
   if (user.totpEnabled)

@@ -11,3 +11,6 @@ export const totpCodeSchema = z.object({
     .trim()
     .regex(/^\d{6}$/, 'enter the 6-digit code from your authenticator app'),
 });
+
+/** Starting enrolment takes nothing: the secret is made on the server. */
+export const startTwoFactorSchema = z.object({});

@@ -1,14 +1,13 @@
 import type { ReactNode } from 'react';
-import { StepUpProvider } from '@/components/account/step-up';
+import { StepUpProvider } from '@/components/actions/step-up';
 import { AccountShell } from '@/components/layout/account-shell';
-import { getDb } from '@/db/client';
-import { requirePermission } from '@/lib/auth/session';
+import { pageContext } from '@/lib/auth/session';
 import { getTwoFactorState } from '@/lib/twofactor/queries';
 import { proveIdentityAction } from './actions';
 
 export default async function AccountLayout({ children }: { children: ReactNode }) {
-  const actor = await requirePermission('account.manage');
-  const twoFactor = await getTwoFactorState(getDb(), actor.id);
+  const { actor, db } = await pageContext('account.manage');
+  const twoFactor = await getTwoFactorState(db, actor.id);
   return (
     <AccountShell username={actor.username} role={actor.role}>
       <StepUpProvider prove={proveIdentityAction} twoFactorOn={twoFactor?.enabled ?? false}>

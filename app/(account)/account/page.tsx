@@ -6,9 +6,8 @@ import { NotificationList } from '@/components/account/notification-list';
 import { ResetActivity } from '@/components/account/reset-activity';
 import { TwoFactorCard } from '@/components/account/two-factor-card';
 import { PageHeader } from '@/components/ui/page-header';
-import { getDb } from '@/db/client';
 import { getAccountOverview, listProviderExamples } from '@/lib/account/queries';
-import { requirePermission } from '@/lib/auth/session';
+import { pageContext } from '@/lib/auth/session';
 import { appBaseUrl, readEnv } from '@/lib/env';
 import {
   addAddressAction,
@@ -22,8 +21,7 @@ import {
 export const metadata: Metadata = { title: 'Your account' };
 
 export default async function AccountPage() {
-  const actor = await requirePermission('account.manage');
-  const db = getDb();
+  const { actor, db } = await pageContext('account.manage');
   const [overview, providers] = await Promise.all([getAccountOverview(db, actor.id), listProviderExamples(db)]);
   if (!overview) notFound();
   return (

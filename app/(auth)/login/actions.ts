@@ -37,6 +37,10 @@ function waitWords(seconds: number | undefined): string {
   return minutes === 1 ? 'in about a minute' : `in about ${minutes} minutes`;
 }
 
+// Not a defineAction/definePublicAction definition: signing in is next-auth's signIn, which checks
+// the credentials (lib/auth/authenticate.ts, with its own rate limits and equal-work refusals),
+// creates the session and answers with a redirect; there is no session yet for a permission, and
+// no lib/ verb to run in a transaction. This file only maps next-auth's outcome to plain words.
 export async function loginAction(_prev: LoginState, form: FormData): Promise<LoginState> {
   const username = String(form.get('username') ?? '');
   const next = redirectSchema.parse(form.get('next') ?? '/');

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { type ActionDefinition, runAction } from '@/lib/auth/action';
+import { type AnyActionDefinition, runAction } from '@/lib/auth/action';
 import { can } from '@/lib/auth/permissions';
 import type { UserActor } from '@/lib/auth/session';
 import { setupTestDatabase } from '../../support/test-db';
@@ -8,8 +8,8 @@ import { makeAddress, makeUser, signedIn, snapshot, unique } from './fixtures';
 // The account page's and 2FA page's actions through runAction (defineAction without the request):
 // an anonymous caller is refused, and a signed-in user cannot reach another user's rows; nothing changes.
 vi.mock('@/lib/auth/session', () => ({ currentActor: async () => null }));
-const defs = await import('@/app/(account)/account/action-defs');
-const twoFactor = await import('@/app/(account)/account/two-factor/action-defs');
+const defs = await import('@/app/(account)/account/actions');
+const twoFactor = await import('@/app/(account)/account/two-factor/actions');
 
 const t = setupTestDatabase();
 let owner: UserActor;
@@ -27,18 +27,22 @@ beforeAll(async () => {
   ids = { primary: primary.id, second: second.id, unverified: unverified.id };
 });
 
-const writes = (): [string, ActionDefinition<never, unknown>, unknown][] => [
-  ['add an address', defs.addAddressDef as never, { address: 'new.one@gmail.com' }],
-  ['send a verification link', defs.requestVerificationDef as never, { emailId: ids.unverified }],
-  ['confirm a verification link', defs.confirmVerificationDef as never, { token: 'x'.repeat(43) }],
-  ['remove an address', defs.removeAddressDef as never, { emailId: ids.second }],
-  ['make an address primary', defs.setPrimaryAddressDef as never, { emailId: ids.second }],
-  ['choose recovery addresses', defs.setRecoveryAddressDef as never, { emailId: ids.primary, useForRecovery: 'false' }],
-  ['mark notifications read', defs.markNotificationsReadDef as never, {}],
-  ['start 2FA enrolment', twoFactor.startTwoFactorDef as never, {}],
-  ['confirm 2FA', twoFactor.confirmTwoFactorDef as never, { code: '123456' }],
-  ['turn 2FA off', twoFactor.disableTwoFactorDef as never, { code: '123456' }],
-  ['replace recovery codes', twoFactor.regenerateRecoveryCodesDef as never, { code: '123456' }],
+const writes = (): [string, AnyActionDefinition, unknown][] => [
+  ['add an address', defs.addAddressAction.definition, { address: 'new.one@gmail.com' }],
+  ['send a verification link', defs.requestVerificationAction.definition, { emailId: ids.unverified }],
+  ['confirm a verification link', defs.confirmVerificationAction.definition, { token: 'x'.repeat(43) }],
+  ['remove an address', defs.removeAddressAction.definition, { emailId: ids.second }],
+  ['make an address primary', defs.setPrimaryAddressAction.definition, { emailId: ids.second }],
+  [
+    'choose recovery addresses',
+    defs.setRecoveryAddressAction.definition,
+    { emailId: ids.primary, useForRecovery: 'false' },
+  ],
+  ['mark notifications read', defs.markNotificationsReadAction.definition, {}],
+  ['start 2FA enrolment', twoFactor.startTwoFactorAction.definition, {}],
+  ['confirm 2FA', twoFactor.confirmTwoFactorAction.definition, { code: '123456' }],
+  ['turn 2FA off', twoFactor.disableTwoFactorAction.definition, { code: '123456' }],
+  ['replace recovery codes', twoFactor.regenerateRecoveryCodesAction.definition, { code: '123456' }],
 ];
 
 describe('account actions', () => {
@@ -62,7 +66,12 @@ describe('account actions', () => {
   });
 
   it('work for the owner (the same definitions the page uses)', async () => {
-    const result = await runAction(defs.setPrimaryAddressDef as never, owner, { emailId: String(ids.second) }, t.db);
+    const result = await runAction(
+      defs.setPrimaryAddressAction.definition,
+      owner,
+      { emailId: String(ids.second) },
+      t.db,
+    );
     expect(result).toMatchObject({ ok: true, data: { changed: true } });
   });
 

@@ -2,14 +2,14 @@ import { eq } from 'drizzle-orm';
 import { describe, expect, it, vi } from 'vitest';
 import { auditLog, domainLists, emails, tokens } from '@/db/schema';
 import { addAddress } from '@/lib/addresses/add';
-import { type FreshDomainCheck, prepareNewAddress } from '@/lib/addresses/prepare-add';
+import { prepareNewAddress } from '@/lib/addresses/prepare-add';
 import type { UserActor } from '@/lib/auth/session';
 import type { CheckDomainNow } from '@/lib/addresses/domain-gate';
 import { removeAddress } from '@/lib/addresses/remove';
-import { requestVerification } from '@/lib/addresses/request-verification';
+import { prepareRequestVerification, requestVerification } from '@/lib/addresses/request-verification';
 import { setPrimaryAddress } from '@/lib/addresses/set-primary';
 import { setRecoveryAddress } from '@/lib/addresses/set-recovery';
-import { confirmVerification } from '@/lib/addresses/verify';
+import { confirmVerification, prepareConfirmVerification } from '@/lib/addresses/verify';
 import { SEALED_LINK_KEY } from '@/lib/notify/queue-mail';
 import { setupTestDatabase } from '../../support/test-db';
 import { emailRow, makeAddress, makeDomain, makeUser, snapshot, unique } from './fixtures';
@@ -21,10 +21,23 @@ const tx = <T>(fn: (tx: Parameters<Parameters<typeof t.db.transaction>[0]>[0]) =
 const noCheck: CheckDomainNow = async () => {
   throw new Error('no domain check expected');
 };
-// What the add action does: prepare (a live check of a custom domain) outside the transaction, then the verb.
-const add = async (user: UserActor, address: string, check: FreshDomainCheck = noCheck) => {
-  const prepared = await prepareNewAddress(t.db, address, check);
-  return tx((x) => addAddress(x, user, { address }, { appUrl, check: prepared }));
+type Tx = Parameters<Parameters<typeof t.db.transaction>[0]>[0];
+const ctxOf = (x: Tx, actor: UserActor) => ({ tx: x, actor, now: new Date() });
+// What the actions do: prepare (a live check of the domain) outside the transaction, then the verb.
+const add = async (user: UserActor, address: string, checkDomain: CheckDomainNow = noCheck) => {
+  const check = await prepareNewAddress({ ctx: { db: t.db, checkDomain }, input: { address } });
+  return tx((x) => addAddress({ ctx: { ...ctxOf(x, user), appUrl, check }, input: { address } }));
+};
+const sendLink = async (user: UserActor, emailId: number, checkDomain: CheckDomainNow = noCheck) => {
+  const input = { emailId };
+  const freshCheck = await prepareRequestVerification({ ctx: { db: t.db, actor: user, checkDomain }, input });
+  return tx((x) => requestVerification({ ctx: { ...ctxOf(x, user), appUrl, freshCheck }, input }));
+};
+const confirm = async (user: UserActor, token: string, checkDomain: CheckDomainNow = noCheck) => {
+  const input = { token };
+  const now = new Date();
+  const freshCheck = await prepareConfirmVerification({ ctx: { db: t.db, actor: user, now, checkDomain }, input });
+  return tx((x) => confirmVerification({ ctx: { ...ctxOf(x, user), freshCheck }, input }));
 };
 
 describe('adding an address', () => {
@@ -78,12 +91,10 @@ describe('verifying by link', () => {
     const { id } = await add(user, `${unique('v')}@outlook.com`);
     const address = (await emailRow(t.db, id))!.address;
     const token = await latestToken(t.db, address);
-    const result = await tx((x) => confirmVerification(x, user, { token }, { checkDomain: noCheck }));
+    const result = await confirm(user, token, noCheck);
     expect(result).toEqual({ address, alreadyVerified: false });
     expect(await emailRow(t.db, id)).toMatchObject({ verified: true, verifiedAt: expect.any(Date) });
-    await expect(
-      tx((x) => confirmVerification(x, user, { token: `${token.slice(0, -1)}A` }, { checkDomain: noCheck })),
-    ).rejects.toMatchObject({ code: 'not_found' });
+    await expect(confirm(user, `${token.slice(0, -1)}A`)).rejects.toMatchObject({ code: 'not_found' });
     const audit = await t.db.select().from(auditLog).where(eq(auditLog.action, 'email.verify'));
     expect(audit.map((a) => a.targetId)).toContain(String(id));
   });
@@ -94,16 +105,12 @@ describe('verifying by link', () => {
     const { id } = await add(owner, `${unique('w')}@outlook.com`);
     const address = (await emailRow(t.db, id))!.address;
     const first = await latestToken(t.db, address);
-    await expect(
-      tx((x) => confirmVerification(x, intruder, { token: first }, { checkDomain: noCheck })),
-    ).rejects.toMatchObject({ code: 'forbidden' });
-    await tx((x) => requestVerification(x, owner, { emailId: id }, { appUrl, checkDomain: noCheck }));
-    await expect(
-      tx((x) => confirmVerification(x, owner, { token: first }, { checkDomain: noCheck })),
-    ).rejects.toMatchObject({ code: 'not_found' });
+    await expect(confirm(intruder, first, noCheck)).rejects.toMatchObject({ code: 'forbidden' });
+    await sendLink(owner, id, noCheck);
+    await expect(confirm(owner, first, noCheck)).rejects.toMatchObject({ code: 'not_found' });
     const second = await latestToken(t.db, address);
     expect(second).not.toBe(first);
-    await tx((x) => confirmVerification(x, owner, { token: second }, { checkDomain: noCheck }));
+    await confirm(owner, second, noCheck);
     expect((await emailRow(t.db, id))!.verified).toBe(true);
   });
 });
@@ -123,9 +130,7 @@ describe('re-verifying a previously flagged address', () => {
     const { user, email } = await flaggedUser('stolen-domain.dev', 'open');
     const checkDomain = vi.fn<CheckDomainNow>(async () => ({ stage: 're_registered' }));
     const before = await snapshot(t.db);
-    await expect(
-      tx((x) => requestVerification(x, user, { emailId: email.id }, { appUrl, checkDomain })),
-    ).rejects.toMatchObject({
+    await expect(sendLink(user, email.id, checkDomain)).rejects.toMatchObject({
       code: 'conflict',
       message: expect.stringContaining(
         'the domain stolen-domain.dev was registered again after you verified this address',
@@ -137,31 +142,47 @@ describe('re-verifying a previously flagged address', () => {
 
   it('refuses the link itself if the domain lapsed again after it was sent, and keeps the address unverified', async () => {
     const { user, email } = await flaggedUser('renewed-then-lost.dev', 'resolved');
-    await tx((x) =>
-      requestVerification(x, user, { emailId: email.id }, { appUrl, checkDomain: async () => ({ stage: 'active' }) }),
-    );
+    await sendLink(user, email.id, async () => ({ stage: 'active' }));
     const token = await latestToken(t.db, email.address);
     for (const stage of ['redemption', 'pending_delete', 'available', 'grace'] as const) {
-      await expect(
-        tx((x) => confirmVerification(x, user, { token }, { checkDomain: async () => ({ stage }) })),
-      ).rejects.toMatchObject({ code: 'conflict' });
+      await expect(confirm(user, token, async () => ({ stage }))).rejects.toMatchObject({ code: 'conflict' });
     }
-    await expect(
-      tx((x) => confirmVerification(x, user, { token }, { checkDomain: async () => ({ stage: 'unknown' }) })),
-    ).rejects.toMatchObject({ code: 'provider_unavailable' });
+    await expect(confirm(user, token, async () => ({ stage: 'unknown' }))).rejects.toMatchObject({
+      code: 'provider_unavailable',
+    });
     expect((await emailRow(t.db, email.id))!.verified).toBe(false);
     // Refusals leave the link usable: once the domain is renewed, the same link works.
-    await tx((x) => confirmVerification(x, user, { token }, { checkDomain: async () => ({ stage: 'active' }) }));
+    await confirm(user, token, async () => ({ stage: 'active' }));
     expect(await emailRow(t.db, email.id)).toMatchObject({ verified: true, unverifyReason: null });
+  });
+
+  it('checks the domain before the transaction, and refuses if the address was flagged in between', async () => {
+    const user = await makeUser(t.db);
+    const email = await makeAddress(t.db, user.id, `dev@${unique('between')}.dev`, { verified: false });
+    // Nothing called for a check when the action's prepare step looked; then a scan flags the address.
+    const input = { emailId: email.id };
+    const freshCheck = await prepareRequestVerification({
+      ctx: { db: t.db, actor: user, checkDomain: noCheck },
+      input,
+    });
+    expect(freshCheck).toBeNull();
+    await t.db.update(emails).set({ unverifyReason: 'domain_lifecycle' }).where(eq(emails.id, email.id));
+    const before = await snapshot(t.db);
+    await expect(
+      tx((x) => requestVerification({ ctx: { ...ctxOf(x, user), appUrl, freshCheck }, input })),
+    ).rejects.toMatchObject({ code: 'conflict', message: expect.stringContaining('try again') });
+    expect(await snapshot(t.db)).toBe(before);
+    // The next attempt checks the domain first.
+    const checkDomain = vi.fn<CheckDomainNow>(async () => ({ stage: 'active' }));
+    await sendLink(user, email.id, checkDomain);
+    expect(checkDomain).toHaveBeenCalledWith(email.domain);
   });
 
   it('refuses while a flag is still waiting for staff, even if the check looks fine', async () => {
     const { user, email } = await flaggedUser('under-review.dev', 'open');
-    await expect(
-      tx((x) =>
-        requestVerification(x, user, { emailId: email.id }, { appUrl, checkDomain: async () => ({ stage: 'active' }) }),
-      ),
-    ).rejects.toThrow('trust and safety team is reviewing');
+    await expect(sendLink(user, email.id, async () => ({ stage: 'active' }))).rejects.toThrow(
+      'trust and safety team is reviewing',
+    );
   });
 });
 
@@ -171,8 +192,10 @@ describe('primary, recovery and removal', () => {
     const a = await makeAddress(t.db, user.id, `${unique('a')}@gmail.com`, { primary: true });
     const b = await makeAddress(t.db, user.id, `${unique('b')}@proton.me`);
     const c = await makeAddress(t.db, user.id, `${unique('c')}@proton.me`, { verified: false });
-    await expect(tx((x) => setPrimaryAddress(x, user, { emailId: c.id }))).rejects.toThrow('Only a verified address');
-    await tx((x) => setPrimaryAddress(x, user, { emailId: b.id }));
+    await expect(tx((x) => setPrimaryAddress({ ctx: ctxOf(x, user), input: { emailId: c.id } }))).rejects.toThrow(
+      'Only a verified address',
+    );
+    await tx((x) => setPrimaryAddress({ ctx: ctxOf(x, user), input: { emailId: b.id } }));
     expect((await emailRow(t.db, a.id))!.isPrimary).toBe(false);
     expect((await emailRow(t.db, b.id))!.isPrimary).toBe(true);
   });
@@ -188,28 +211,32 @@ describe('primary, recovery and removal', () => {
       useForRecovery: false,
       flag: { state: 'pending_review', stage: 'redemption' },
     });
-    await tx((x) => setRecoveryAddress(x, user, { emailId: good.id, useForRecovery: false }));
+    await tx((x) => setRecoveryAddress({ ctx: ctxOf(x, user), input: { emailId: good.id, useForRecovery: false } }));
     expect((await emailRow(t.db, good.id))!.useForRecovery).toBe(false);
-    await expect(tx((x) => setRecoveryAddress(x, user, { emailId: pending.id, useForRecovery: true }))).rejects.toThrow(
-      'Verify it first',
-    );
-    await expect(tx((x) => setRecoveryAddress(x, user, { emailId: held.id, useForRecovery: true }))).rejects.toThrow(
-      'is flagged',
-    );
-    await tx((x) => setRecoveryAddress(x, user, { emailId: good.id, useForRecovery: true }));
+    await expect(
+      tx((x) => setRecoveryAddress({ ctx: ctxOf(x, user), input: { emailId: pending.id, useForRecovery: true } })),
+    ).rejects.toThrow('Verify it first');
+    await expect(
+      tx((x) => setRecoveryAddress({ ctx: ctxOf(x, user), input: { emailId: held.id, useForRecovery: true } })),
+    ).rejects.toThrow('is flagged');
+    await tx((x) => setRecoveryAddress({ ctx: ctxOf(x, user), input: { emailId: good.id, useForRecovery: true } }));
     expect((await emailRow(t.db, good.id))!.useForRecovery).toBe(true);
   });
 
   it('removes an address but never the primary or the only one', async () => {
     const user = await makeUser(t.db);
     const primary = await makeAddress(t.db, user.id, `${unique('p')}@gmail.com`, { primary: true });
-    await expect(tx((x) => removeAddress(x, user, { emailId: primary.id }))).rejects.toThrow('only address');
+    await expect(tx((x) => removeAddress({ ctx: ctxOf(x, user), input: { emailId: primary.id } }))).rejects.toThrow(
+      'only address',
+    );
     const lapsed = await makeAddress(t.db, user.id, `dev@${unique('l')}.dev`, {
       verified: false,
       unverifyReason: 'domain_lifecycle',
     });
-    await expect(tx((x) => removeAddress(x, user, { emailId: primary.id }))).rejects.toThrow('primary address');
-    await tx((x) => removeAddress(x, user, { emailId: lapsed.id }));
+    await expect(tx((x) => removeAddress({ ctx: ctxOf(x, user), input: { emailId: primary.id } }))).rejects.toThrow(
+      'primary address',
+    );
+    await tx((x) => removeAddress({ ctx: ctxOf(x, user), input: { emailId: lapsed.id } }));
     expect(await emailRow(t.db, lapsed.id)).toBeUndefined();
   });
 
@@ -221,10 +248,11 @@ describe('primary, recovery and removal', () => {
     const unverified = await makeAddress(t.db, owner.id, `${unique('u')}@gmail.com`, { verified: false });
     const before = await snapshot(t.db);
     const calls = [
-      () => tx((x) => removeAddress(x, other, { emailId: second.id })),
-      () => tx((x) => setPrimaryAddress(x, other, { emailId: second.id })),
-      () => tx((x) => setRecoveryAddress(x, other, { emailId: primary.id, useForRecovery: false })),
-      () => tx((x) => requestVerification(x, other, { emailId: unverified.id }, { appUrl, checkDomain: noCheck })),
+      () => tx((x) => removeAddress({ ctx: ctxOf(x, other), input: { emailId: second.id } })),
+      () => tx((x) => setPrimaryAddress({ ctx: ctxOf(x, other), input: { emailId: second.id } })),
+      () =>
+        tx((x) => setRecoveryAddress({ ctx: ctxOf(x, other), input: { emailId: primary.id, useForRecovery: false } })),
+      () => sendLink(other, unverified.id, noCheck),
     ];
     for (const call of calls) await expect(call()).rejects.toMatchObject({ code: 'not_found' });
     expect(await snapshot(t.db)).toBe(before);

@@ -37,7 +37,10 @@ describe('a sender killed between send and mark', () => {
     const user = await makeUser(t.db);
     const backup = await makeAddress(t.db, user.id, 'crash.backup@gmail.com', { primary: true });
     await t.db.transaction((tx) =>
-      requestPasswordReset(tx, { input: user.username, clientIp: '10.4.0.1' }, { appUrl: 'https://registry.example' }),
+      requestPasswordReset({
+        ctx: { tx: tx, now: new Date(), clientIp: '10.4.0.1', appUrl: 'https://registry.example' },
+        input: { input: user.username },
+      }),
     );
     const [queued] = await t.db.select().from(notifications).where(eq(notifications.address, backup.address));
 

@@ -27,7 +27,10 @@ async function queuedReset() {
   const user = await makeUser(t.db);
   const backup = await makeAddress(t.db, user.id, `${unique('backup')}@gmail.com`, { primary: true });
   await t.db.transaction((tx) =>
-    requestPasswordReset(tx, { input: user.username, clientIp: '10.3.0.1' }, { appUrl: options.appUrl }),
+    requestPasswordReset({
+      ctx: { tx: tx, now: new Date(), clientIp: '10.3.0.1', appUrl: options.appUrl },
+      input: { input: user.username },
+    }),
   );
   const [mail] = await t.db.select().from(notifications).where(eq(notifications.address, backup.address));
   return { user, backup, mail: mail! };
@@ -106,7 +109,10 @@ describe('sending the outbox over SMTP', () => {
     const user = await makeUser(t.db);
     const custom = await makeAddress(t.db, user.id, `me@${unique('soon-lapsed')}.dev`, { primary: true });
     await t.db.transaction((tx) =>
-      requestPasswordReset(tx, { input: custom.address, clientIp: '10.3.0.2' }, { appUrl: options.appUrl }),
+      requestPasswordReset({
+        ctx: { tx: tx, now: new Date(), clientIp: '10.3.0.2', appUrl: options.appUrl },
+        input: { input: custom.address },
+      }),
     );
     const domain = await makeDomain(t.db, custom.domain, 'pending_delete');
     await t.db

@@ -23,17 +23,25 @@ const appUrl = 'https://registry.example';
 const HOUR = 3600_000;
 const tx = <T>(fn: (tx: Parameters<Parameters<typeof t.db.transaction>[0]>[0]) => Promise<T>) => t.db.transaction(fn);
 const ask = (input: string, now = new Date()) =>
-  tx((x) => requestPasswordReset(x, { input, clientIp: `10.9.${Math.floor(Math.random() * 250)}.1` }, { appUrl, now }));
+  tx((x) =>
+    requestPasswordReset({
+      ctx: { tx: x, now, clientIp: `10.9.${Math.floor(Math.random() * 250)}.1`, appUrl },
+      input: { input },
+    }),
+  );
 const noticesTo = async (address: string) =>
   (await mailsTo(t.db, address)).filter((m) => m.kind === 'account_change').map((m) => m.payload.event);
 
 async function add(user: UserActor, address: string, stage: Stage = 'active', now = new Date()) {
   const checked: string[] = [];
-  const prepared = await prepareNewAddress(t.db, address, async (domain) => {
+  const checkDomain = async (domain: string) => {
     checked.push(domain);
     return { stage };
-  });
-  const added = await tx((x) => addAddress(x, user, { address }, { appUrl, now, check: prepared }));
+  };
+  const prepared = await prepareNewAddress({ ctx: { db: t.db, checkDomain }, input: { address } });
+  const added = await tx((x) =>
+    addAddress({ ctx: { tx: x, actor: user, now, appUrl, check: prepared }, input: { address } }),
+  );
   return { ...added, checked };
 }
 
@@ -68,8 +76,13 @@ describe('notices of recovery changes', () => {
     const owner = await makeAddress(t.db, user.id, `${unique('o')}@gmail.com`, { primary: true });
     const other = await makeAddress(t.db, user.id, `${unique('x')}@gmail.com`, { useForRecovery: false });
     const gone = await makeAddress(t.db, user.id, `${unique('g')}@gmail.com`);
-    await tx((x) => removeAddress(x, user, { emailId: gone.id }));
-    await tx((x) => setRecoveryAddress(x, user, { emailId: other.id, useForRecovery: true }));
+    await tx((x) => removeAddress({ ctx: { tx: x, actor: user, now: new Date() }, input: { emailId: gone.id } }));
+    await tx((x) =>
+      setRecoveryAddress({
+        ctx: { tx: x, actor: user, now: new Date() },
+        input: { emailId: other.id, useForRecovery: true },
+      }),
+    );
     expect(await noticesTo(owner.address)).toEqual(['recovery_on', 'address_removed']);
     expect(await noticesTo(other.address)).toEqual(['address_removed']);
     expect(await noticesTo(gone.address)).toEqual([]);
@@ -82,7 +95,10 @@ describe('notices of recovery changes', () => {
     await ask(user.username);
     const token = await latestToken(t.db, a.address);
     await tx((x) =>
-      completePasswordReset(x, { token, password: 'a brand new password', confirm: 'a brand new password' }),
+      completePasswordReset({
+        ctx: { tx: x, now: new Date() },
+        input: { token, password: 'a brand new password', confirm: 'a brand new password' },
+      }),
     );
     expect(await noticesTo(a.address)).toEqual(['password_changed']);
     expect(await noticesTo(b.address)).toEqual(['password_changed']);
@@ -117,7 +133,12 @@ describe('the recovery cool-down', () => {
   it('starts again when an address is chosen for recovery, and does not lock out an account with no other address', async () => {
     const user = await makeUser(t.db);
     const only = await makeAddress(t.db, user.id, `${unique('o')}@gmail.com`, { primary: true, useForRecovery: false });
-    await tx((x) => setRecoveryAddress(x, user, { emailId: only.id, useForRecovery: true }));
+    await tx((x) =>
+      setRecoveryAddress({
+        ctx: { tx: x, actor: user, now: new Date() },
+        input: { emailId: only.id, useForRecovery: true },
+      }),
+    );
     const [row] = await t.db.select().from(emails).where(eq(emails.id, only.id));
     expect(row!.recoveryHoldUntil!.getTime()).toBeGreaterThan(Date.now() + RECOVERY_COOL_DOWN_MS - HOUR);
     // Its only recovery address: the owner still gets the link.

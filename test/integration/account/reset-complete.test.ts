@@ -12,10 +12,15 @@ const t = setupTestDatabase();
 const NEW_PASSWORD = 'a brand new password';
 const ask = (input: string) =>
   t.db.transaction((tx) =>
-    requestPasswordReset(tx, { input, clientIp: '10.2.0.1' }, { appUrl: 'https://registry.example' }),
+    requestPasswordReset({
+      ctx: { tx: tx, now: new Date(), clientIp: '10.2.0.1', appUrl: 'https://registry.example' },
+      input: { input: input },
+    }),
   );
 const complete = (token: string, password = NEW_PASSWORD, confirm = password) =>
-  t.db.transaction((tx) => completePasswordReset(tx, { token, password, confirm }));
+  t.db.transaction((tx) =>
+    completePasswordReset({ ctx: { tx, now: new Date() }, input: { token, password, confirm } }),
+  );
 const passwordHash = async (id: number) =>
   (await t.db.select({ h: users.passwordHash }).from(users).where(eq(users.id, id)))[0]!.h;
 

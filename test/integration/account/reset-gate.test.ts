@@ -1,7 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it, vi } from 'vitest';
 import { notifications, resetAttempts, tokens } from '@/db/schema';
-import type { AppError } from '@/lib/errors';
 import { requestPasswordReset } from '@/lib/reset/request';
 import { RESET_LIMITS, type ResetOutcome } from '@/lib/reset/schemas';
 import { setupTestDatabase } from '../../support/test-db';
@@ -11,13 +10,15 @@ import { mailsTo } from './mail-helpers';
 // The password-reset gate, for every kind of input and every state an address can be in: a link
 // goes only to verified, unflagged recovery addresses; an unverified or flagged address gets nothing.
 vi.mock('server-only', () => ({}));
-const { resetRequestDef, toRequestState } = await import('@/app/(auth)/reset-password/action-defs');
+// What the browser receives: the exported action's definition run without the request.
+const { requestResetAction } = await import('@/app/(auth)/reset-password/actions');
+const resetRequestDef = requestResetAction.definition;
 const { runPublicAction } = await import('@/lib/auth/public-action');
 
 const t = setupTestDatabase();
 const appUrl = 'https://registry.example';
 const ask = (input: string, clientIp = `10.1.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`) =>
-  t.db.transaction((tx) => requestPasswordReset(tx, { input, clientIp }, { appUrl }));
+  t.db.transaction((tx) => requestPasswordReset({ ctx: { tx, now: new Date(), clientIp, appUrl }, input: { input } }));
 
 const STATES: [string, AddressOptions, ResetOutcome | 'eligible'][] = [
   ['verified, chosen for recovery', {}, 'eligible'],
@@ -107,9 +108,9 @@ describe('the reset page\u2019s answer', () => {
     for (const input of inputs) {
       const form = new FormData();
       form.set('input', input);
-      answers.push(JSON.stringify(toRequestState(await runPublicAction(resetRequestDef, form, t.db, '10.9.0.1'))));
+      answers.push(JSON.stringify(await runPublicAction(resetRequestDef, form, t.db, '10.9.0.1')));
     }
-    expect(new Set(answers)).toEqual(new Set([JSON.stringify({ status: 'done' })]));
+    expect(new Set(answers)).toEqual(new Set([JSON.stringify({ ok: true, data: null })]));
     const outcomes = await t.db
       .select({ input: resetAttempts.input, outcome: resetAttempts.outcome })
       .from(resetAttempts)
@@ -132,8 +133,8 @@ describe('the reset page\u2019s answer', () => {
     for (let i = 0; i < RESET_LIMITS.perInput; i += 1) expect((await ask(user.username)).outcome).toBe('sent');
     const form = new FormData();
     form.set('input', user.username);
-    const answer = toRequestState(await runPublicAction(resetRequestDef, form, t.db, '10.8.0.1'));
-    expect(answer).toEqual({ status: 'done' });
+    const answer = await runPublicAction(resetRequestDef, form, t.db, '10.8.0.1');
+    expect(answer).toEqual({ ok: true, data: null });
     expect(await ask(user.username)).toEqual({ outcome: 'rate_limited', sentTo: [] });
     expect(await mailsTo(t.db, backup.address)).toHaveLength(RESET_LIMITS.perInput);
     // Per client too: one address spraying usernames is stopped.
@@ -145,8 +146,7 @@ describe('the reset page\u2019s answer', () => {
     const form = new FormData();
     form.set('input', '   ');
     const result = await runPublicAction(resetRequestDef, form, t.db, '10.6.0.1');
-    expect(toRequestState(result)).toMatchObject({ status: 'invalid' });
-    expect((result as { ok: false } & AppError).code).toBe('invalid_input');
+    expect(result).toMatchObject({ ok: false, code: 'invalid_input', fields: { input: expect.any(String) } });
   });
 });
 

@@ -70,7 +70,10 @@ async function owner(domain: string, checkedAgoMs = 2 * 24 * HOUR) {
 async function requestReset(username: string) {
   ip += 1;
   const result = await t.db.transaction((tx) =>
-    requestPasswordReset(tx, { input: username, clientIp: `10.9.0.${ip}` }, { appUrl: options.appUrl }),
+    requestPasswordReset({
+      ctx: { tx, now: new Date(), clientIp: `10.9.0.${ip}`, appUrl: options.appUrl },
+      input: { input: username },
+    }),
   );
   expect(result.sentTo).toHaveLength(2);
 }

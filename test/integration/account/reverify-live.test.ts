@@ -3,8 +3,8 @@ import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { emails, flags, scans } from '@/db/schema';
 import type { CheckDomainNow } from '@/lib/addresses/domain-gate';
-import { requestVerification } from '@/lib/addresses/request-verification';
-import { confirmVerification } from '@/lib/addresses/verify';
+import { prepareRequestVerification, requestVerification } from '@/lib/addresses/request-verification';
+import { confirmVerification, prepareConfirmVerification } from '@/lib/addresses/verify';
 import type { UserActor } from '@/lib/auth/session';
 import { checkDomainNow } from '@/lib/scans/check-now';
 import { addMaintainers, record, scanToEnd, setupProtocolServer } from '../../support/scan-harness';
@@ -31,6 +31,24 @@ const live =
   (domain) =>
     checkDomainNow(t.db, domain, { trigger: 'verification', actor, checker: h.checker });
 
+// As the actions run them: the live check in `prepare`, before the transaction; then the verb.
+async function sendLink(actor: UserActor, emailId: number) {
+  const input = { emailId };
+  const freshCheck = await prepareRequestVerification({ ctx: { db: t.db, actor, checkDomain: live(actor) }, input });
+  return t.db.transaction((tx) =>
+    requestVerification({ ctx: { tx, actor, now: new Date(), appUrl, freshCheck }, input }),
+  );
+}
+async function confirm(actor: UserActor, token: string) {
+  const input = { token };
+  const now = new Date();
+  const freshCheck = await prepareConfirmVerification({
+    ctx: { db: t.db, actor, now, checkDomain: live(actor) },
+    input,
+  });
+  return t.db.transaction((tx) => confirmVerification({ ctx: { tx, actor, now, freshCheck }, input }));
+}
+
 describe('re-verifying with a fresh check', () => {
   it('refuses while the domain is registered to someone else, and records the check as a scan', async () => {
     const { actor, emailId } = await maintainerOf('taken-over.dev');
@@ -41,9 +59,7 @@ describe('re-verifying with a fresh check', () => {
     const [flag] = await t.db.select().from(flags).where(eq(flags.emailId, emailId));
     expect(flag).toMatchObject({ state: 'open', stage: 're_registered' });
 
-    const error = await t.db
-      .transaction((tx) => requestVerification(tx, actor, { emailId }, { appUrl, checkDomain: live(actor) }))
-      .catch((e) => e);
+    const error = await sendLink(actor, emailId).catch((e) => e);
     expect(error).toMatchObject({ code: 'conflict' });
     expect(error.message).toContain('taken-over.dev was registered again after you verified this address');
     const verificationScans = await t.db.select().from(scans).where(eq(scans.trigger, 'verification'));
@@ -60,14 +76,12 @@ describe('re-verifying with a fresh check', () => {
     h.server.setScenario('came-back.dev', 'redemption');
     await scanToEnd(t.db, h.checker, { kind: 'domain', target: 'came-back.dev', trigger: 'cli' });
     // Still in redemption when the owner asks: refused, nothing sent.
-    await expect(
-      t.db.transaction((tx) => requestVerification(tx, actor, { emailId }, { appUrl, checkDomain: live(actor) })),
-    ).rejects.toThrow('redemption period');
+    await expect(sendLink(actor, emailId)).rejects.toThrow('redemption period');
     h.server.setScenario('came-back.dev', 'active');
-    await t.db.transaction((tx) => requestVerification(tx, actor, { emailId }, { appUrl, checkDomain: live(actor) }));
+    await sendLink(actor, emailId);
     const [email] = await t.db.select().from(emails).where(eq(emails.id, emailId));
     const token = await latestToken(t.db, email!.address);
-    await t.db.transaction((tx) => confirmVerification(tx, actor, { token }, { checkDomain: live(actor) }));
+    await confirm(actor, token);
     const [after] = await t.db.select().from(emails).where(eq(emails.id, emailId));
     expect(after).toMatchObject({ verified: true, unverifyReason: null });
     expect(after!.verifiedAt!.getTime()).toBeGreaterThan(Date.now() - 60_000);

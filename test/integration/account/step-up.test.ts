@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { generate } from 'otplib';
 import { describe, expect, it, vi } from 'vitest';
 import { stepUps } from '@/db/schema';
-import { type ActionDefinition, runAction } from '@/lib/auth/action';
+import { type AnyActionDefinition, runAction } from '@/lib/auth/action';
 import type { UserActor } from '@/lib/auth/session';
 import { STEP_UP_WINDOW_MS } from '@/lib/auth/step-up';
 import { confirmTwoFactor } from '@/lib/twofactor/confirm';
@@ -14,7 +14,7 @@ import { makeAddress, makeUser, PASSWORD, signedIn, snapshot, unique } from './f
 // identity from the last 10 minutes in the same session; a stolen session (signed in long ago, or
 // proved elsewhere) is refused and changes nothing.
 vi.mock('@/lib/auth/session', () => ({ currentActor: async () => null }));
-const defs = await import('@/app/(account)/account/action-defs');
+const defs = await import('@/app/(account)/account/actions');
 
 const t = setupTestDatabase();
 const MIN = 60_000;
@@ -28,25 +28,25 @@ async function account() {
   return { user, primary, second, unverified };
 }
 
-type Case = [string, ActionDefinition<never, unknown>, (a: Awaited<ReturnType<typeof account>>) => unknown];
+type Case = [string, AnyActionDefinition, (a: Awaited<ReturnType<typeof account>>) => unknown];
 const RECOVERY_CHANGES: Case[] = [
-  ['add an address', defs.addAddressDef as never, () => ({ address: `${unique('thief')}@gmail.com` })],
-  ['send a verification link', defs.requestVerificationDef as never, (a) => ({ emailId: a.unverified.id })],
-  ['confirm a verification link', defs.confirmVerificationDef as never, () => ({ token: 'x'.repeat(43) })],
-  ['remove an address', defs.removeAddressDef as never, (a) => ({ emailId: a.second.id })],
-  ['make an address primary', defs.setPrimaryAddressDef as never, (a) => ({ emailId: a.second.id })],
+  ['add an address', defs.addAddressAction.definition, () => ({ address: `${unique('thief')}@gmail.com` })],
+  ['send a verification link', defs.requestVerificationAction.definition, (a) => ({ emailId: a.unverified.id })],
+  ['confirm a verification link', defs.confirmVerificationAction.definition, () => ({ token: 'x'.repeat(43) })],
+  ['remove an address', defs.removeAddressAction.definition, (a) => ({ emailId: a.second.id })],
+  ['make an address primary', defs.setPrimaryAddressAction.definition, (a) => ({ emailId: a.second.id })],
   [
     'choose a recovery address',
-    defs.setRecoveryAddressDef as never,
+    defs.setRecoveryAddressAction.definition,
     (a) => ({ emailId: a.primary.id, useForRecovery: false }),
   ],
 ];
 
 describe('recovery changes need a fresh proof', () => {
   it('are exactly the definitions marked stepUp (a new recovery action must be added here)', () => {
-    const marked = Object.entries(defs)
-      .filter(([, d]) => typeof d === 'object' && d !== null && (d as { stepUp?: boolean }).stepUp)
-      .map(([, d]) => d);
+    const marked = Object.values(defs)
+      .map((action) => action.definition)
+      .filter((d) => d.stepUp);
     expect(marked).toHaveLength(RECOVERY_CHANGES.length);
     for (const [, def] of RECOVERY_CHANGES) expect(marked).toContain(def);
   });
@@ -69,14 +69,14 @@ describe('recovery changes need a fresh proof', () => {
 
   it('refuses a session token from before sessions had ids (no proof can be tied to it)', async () => {
     const a = await account();
-    const result = await runAction(defs.setPrimaryAddressDef as never, a.user, { emailId: a.second.id }, t.db);
+    const result = await runAction(defs.setPrimaryAddressAction.definition, a.user, { emailId: a.second.id }, t.db);
     expect(result).toMatchObject({ ok: false, code: 'step_up_required' });
   });
 
   it('accepts the change within 10 minutes of signing in', async () => {
     const a = await account();
     const result = await runAction(
-      defs.setPrimaryAddressDef as never,
+      defs.setPrimaryAddressAction.definition,
       await session(a.user, 9 * MIN),
       { emailId: a.second.id },
       t.db,
@@ -89,13 +89,13 @@ describe('recovery changes need a fresh proof', () => {
     const mine = await session(a.user, 60 * MIN);
     const stolen = await session(a.user, 60 * MIN);
     const change = (actor: UserActor) =>
-      runAction(defs.setPrimaryAddressDef as never, actor, { emailId: a.second.id }, t.db);
+      runAction(defs.setPrimaryAddressAction.definition, actor, { emailId: a.second.id }, t.db);
 
-    const wrong = await runAction(defs.proveIdentityDef as never, mine, { password: 'not the password' }, t.db);
+    const wrong = await runAction(defs.proveIdentityAction.definition, mine, { password: 'not the password' }, t.db);
     expect(wrong).toMatchObject({ ok: false, code: 'invalid_input', message: 'That password is not right.' });
     expect(await change(mine)).toMatchObject({ ok: false, code: 'step_up_required' });
 
-    expect(await runAction(defs.proveIdentityDef as never, mine, { password: PASSWORD }, t.db)).toMatchObject({
+    expect(await runAction(defs.proveIdentityAction.definition, mine, { password: PASSWORD }, t.db)).toMatchObject({
       ok: true,
       data: { method: 'password' },
     });
@@ -108,7 +108,9 @@ describe('recovery changes need a fresh proof', () => {
       .update(stepUps)
       .set({ provedAt: new Date(Date.now() - STEP_UP_WINDOW_MS - MIN) })
       .where(eq(stepUps.sessionId, mine.session!.id));
-    expect(await runAction(defs.setPrimaryAddressDef as never, mine, { emailId: a.primary.id }, t.db)).toMatchObject({
+    expect(
+      await runAction(defs.setPrimaryAddressAction.definition, mine, { emailId: a.primary.id }, t.db),
+    ).toMatchObject({
       ok: false,
       code: 'step_up_required',
     });
@@ -116,17 +118,22 @@ describe('recovery changes need a fresh proof', () => {
 
   it('takes a two-factor code as proof, once', async () => {
     const a = await account();
-    const { secret } = await t.db.transaction((x) => startTwoFactorEnrolment(x, a.user));
+    const { secret } = await t.db.transaction((x) =>
+      startTwoFactorEnrolment({ ctx: { tx: x, actor: a.user, now: new Date() }, input: {} }),
+    );
     await t.db.transaction(async (x) =>
-      confirmTwoFactor(x, a.user, { code: await generate({ secret, epoch: Math.floor(Date.now() / 1000) - 30 }) }),
+      confirmTwoFactor({
+        ctx: { tx: x, actor: a.user, now: new Date() },
+        input: { code: await generate({ secret, epoch: Math.floor(Date.now() / 1000) - 30 }) },
+      }),
     );
     const mine = await session(a.user, 60 * MIN);
     const code = await generate({ secret });
-    expect(await runAction(defs.proveIdentityDef as never, mine, { code }, t.db)).toMatchObject({
+    expect(await runAction(defs.proveIdentityAction.definition, mine, { code }, t.db)).toMatchObject({
       ok: true,
       data: { method: 'second_factor' },
     });
-    const again = await runAction(defs.proveIdentityDef as never, await session(a.user, 60 * MIN), { code }, t.db);
+    const again = await runAction(defs.proveIdentityAction.definition, await session(a.user, 60 * MIN), { code }, t.db);
     expect(again).toMatchObject({
       ok: false,
       code: 'invalid_input',
@@ -138,8 +145,8 @@ describe('recovery changes need a fresh proof', () => {
     const a = await account();
     const mine = await session(a.user, 60 * MIN);
     for (let i = 0; i < 5; i += 1)
-      await runAction(defs.proveIdentityDef as never, mine, { password: `guess ${i}` }, t.db);
-    const sixth = await runAction(defs.proveIdentityDef as never, mine, { password: PASSWORD }, t.db);
+      await runAction(defs.proveIdentityAction.definition, mine, { password: `guess ${i}` }, t.db);
+    const sixth = await runAction(defs.proveIdentityAction.definition, mine, { password: PASSWORD }, t.db);
     expect(sixth).toMatchObject({ ok: false, code: 'rate_limited' });
     const proofs = await t.db.select().from(stepUps).where(eq(stepUps.userId, a.user.id));
     expect(proofs.map((p) => p.method)).toEqual(['sign_in']);
@@ -159,7 +166,7 @@ describe('the add-address action and the mailbox grammar (hole 1)', () => {
     const a = await account();
     const actor = await session(a.user, 0);
     const before = await snapshot(t.db);
-    const result = await runAction(defs.addAddressDef as never, actor, { address }, t.db);
+    const result = await runAction(defs.addAddressAction.definition, actor, { address }, t.db);
     expect(result).toMatchObject({
       ok: false,
       code: 'invalid_input',

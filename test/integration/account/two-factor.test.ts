@@ -13,6 +13,8 @@ import { makeUser, PASSWORD, snapshot } from './fixtures';
 
 const t = setupTestDatabase();
 const tx = <T>(fn: (tx: Parameters<Parameters<typeof t.db.transaction>[0]>[0]) => Promise<T>) => t.db.transaction(fn);
+type Tx = Parameters<Parameters<typeof t.db.transaction>[0]>[0];
+const ctxOf = (x: Tx, actor: UserActor) => ({ tx: x, actor, now: new Date() });
 const userRow = async (id: number) => (await t.db.select().from(users).where(eq(users.id, id)))[0]!;
 /** The code an authenticator shows `steps` periods from now (each accepted step can be used once). */
 const codeAt = (secret: string, steps = 0) => generate({ secret, epoch: Math.floor(Date.now() / 1000) + steps * 30 });
@@ -21,16 +23,16 @@ const login = (username: string, code?: string, ip = '10.0.0.1') =>
 
 async function enrolled(): Promise<{ actor: UserActor; secret: string; codes: string[] }> {
   const actor = await makeUser(t.db);
-  const { secret } = await tx((x) => startTwoFactorEnrolment(x, actor));
+  const { secret } = await tx((x) => startTwoFactorEnrolment({ ctx: ctxOf(x, actor), input: {} }));
   const code = await codeAt(secret, -1);
-  const { recoveryCodes } = await tx((x) => confirmTwoFactor(x, actor, { code }));
+  const { recoveryCodes } = await tx((x) => confirmTwoFactor({ ctx: ctxOf(x, actor), input: { code } }));
   return { actor, secret, codes: recoveryCodes };
 }
 
 describe('enrolling in TOTP', () => {
   it('stores the secret sealed and changes nothing at login until a code confirms it', async () => {
     const actor = await makeUser(t.db);
-    const started = await tx((x) => startTwoFactorEnrolment(x, actor));
+    const started = await tx((x) => startTwoFactorEnrolment({ ctx: ctxOf(x, actor), input: {} }));
     expect(started.secret).toMatch(/^[A-Z2-7]{32}$/);
     expect(started.uri).toBe(
       `otpauth://totp/Gravekeeper:${actor.username}?secret=${started.secret}&issuer=Gravekeeper`,
@@ -45,20 +47,22 @@ describe('enrolling in TOTP', () => {
 
   it('refuses a wrong code, then turns on with a right one and returns ten recovery codes stored hashed', async () => {
     const actor = await makeUser(t.db);
-    const { secret } = await tx((x) => startTwoFactorEnrolment(x, actor));
+    const { secret } = await tx((x) => startTwoFactorEnrolment({ ctx: ctxOf(x, actor), input: {} }));
     const wrong = String((Number(await codeAt(secret)) + 1) % 1_000_000).padStart(6, '0');
-    await expect(tx((x) => confirmTwoFactor(x, actor, { code: wrong }))).rejects.toMatchObject({
+    await expect(tx((x) => confirmTwoFactor({ ctx: ctxOf(x, actor), input: { code: wrong } }))).rejects.toMatchObject({
       code: 'invalid_input',
     });
     expect((await userRow(actor.id)).totpEnabled).toBe(false);
     const right = await codeAt(secret);
-    const { recoveryCodes } = await tx((x) => confirmTwoFactor(x, actor, { code: right }));
+    const { recoveryCodes } = await tx((x) => confirmTwoFactor({ ctx: ctxOf(x, actor), input: { code: right } }));
     expect(recoveryCodes).toHaveLength(10);
     const row = await userRow(actor.id);
     expect(row.totpEnabled).toBe(true);
     expect(row.recoveryCodeHashes).toHaveLength(10);
     for (const code of recoveryCodes) expect(JSON.stringify(row)).not.toContain(code);
-    await expect(tx((x) => startTwoFactorEnrolment(x, actor))).rejects.toMatchObject({ code: 'conflict' });
+    await expect(tx((x) => startTwoFactorEnrolment({ ctx: ctxOf(x, actor), input: {} }))).rejects.toMatchObject({
+      code: 'conflict',
+    });
   });
 });
 
@@ -86,14 +90,18 @@ describe('turning TOTP off and replacing recovery codes', () => {
   it('needs a current code: a session alone changes nothing', async () => {
     const { actor, secret } = await enrolled();
     const before = await snapshot(t.db);
-    await expect(tx((x) => disableTwoFactor(x, actor, { code: '123456' }))).rejects.toMatchObject({
+    await expect(
+      tx((x) => disableTwoFactor({ ctx: ctxOf(x, actor), input: { code: '123456' } })),
+    ).rejects.toMatchObject({
       code: 'invalid_input',
     });
-    await expect(tx((x) => disableTwoFactor(x, actor, { code: 'abcde-fghjk' }))).rejects.toMatchObject({
+    await expect(
+      tx((x) => disableTwoFactor({ ctx: ctxOf(x, actor), input: { code: 'abcde-fghjk' } })),
+    ).rejects.toMatchObject({
       code: 'invalid_input',
     });
     expect(await snapshot(t.db)).toBe(before);
-    await tx(async (x) => disableTwoFactor(x, actor, { code: await codeAt(secret, 1) }));
+    await tx(async (x) => disableTwoFactor({ ctx: ctxOf(x, actor), input: { code: await codeAt(secret, 1) } }));
     const row = await userRow(actor.id);
     expect(row).toMatchObject({ totpEnabled: false, totpSecretEnc: null, recoveryCodeHashes: [] });
     expect(await login(actor.username)).toMatchObject({ ok: true });
@@ -101,14 +109,14 @@ describe('turning TOTP off and replacing recovery codes', () => {
 
   it('accepts a recovery code to turn it off (the phone is lost)', async () => {
     const { actor, codes } = await enrolled();
-    await tx((x) => disableTwoFactor(x, actor, { code: codes[3]! }));
+    await tx((x) => disableTwoFactor({ ctx: ctxOf(x, actor), input: { code: codes[3]! } }));
     expect((await userRow(actor.id)).totpEnabled).toBe(false);
   });
 
   it('replaces all recovery codes behind a current code; the old ones stop working', async () => {
     const { actor, secret, codes } = await enrolled();
     const { recoveryCodes } = await tx(async (x) =>
-      regenerateRecoveryCodes(x, actor, { code: await codeAt(secret, 1) }),
+      regenerateRecoveryCodes({ ctx: ctxOf(x, actor), input: { code: await codeAt(secret, 1) } }),
     );
     expect(recoveryCodes).toHaveLength(10);
     expect(await login(actor.username, codes[0])).toEqual({ ok: false, reason: 'invalid' });

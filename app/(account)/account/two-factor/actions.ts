@@ -1,22 +1,45 @@
 'use server';
 
 import { defineAction } from '@/lib/auth/action';
-import { confirmTwoFactorDef, disableTwoFactorDef, regenerateRecoveryCodesDef, startTwoFactorDef } from './action-defs';
+import { confirmTwoFactor } from '@/lib/twofactor/confirm';
+import { disableTwoFactor, regenerateRecoveryCodes } from '@/lib/twofactor/disable';
+import { startTwoFactorEnrolment } from '@/lib/twofactor/enroll';
+import { codeSchema, startTwoFactorSchema, totpCodeSchema } from '@/lib/twofactor/schemas';
 
-const start = defineAction(startTwoFactorDef);
-const confirm = defineAction(confirmTwoFactorDef);
-const disable = defineAction(disableTwoFactorDef);
-const regenerate = defineAction(regenerateRecoveryCodesDef);
+// Code-checking actions are rate limited per user: six digits must not be guessable by retrying.
+const CODE_LIMIT = { limit: 10, windowSeconds: 15 * 60 };
 
-export async function startTwoFactorAction(input: unknown) {
-  return start(input);
-}
-export async function confirmTwoFactorAction(input: unknown) {
-  return confirm(input);
-}
-export async function disableTwoFactorAction(input: unknown) {
-  return disable(input);
-}
-export async function regenerateRecoveryCodesAction(input: unknown) {
-  return regenerate(input);
-}
+export const startTwoFactorAction = defineAction({
+  name: 'totp.start',
+  permission: 'account.manage',
+  input: startTwoFactorSchema,
+  rateLimit: { limit: 10, windowSeconds: 3600 },
+  run: ({ ctx, input }) => startTwoFactorEnrolment({ ctx, input }),
+});
+
+export const confirmTwoFactorAction = defineAction({
+  name: 'totp.confirm',
+  permission: 'account.manage',
+  input: totpCodeSchema,
+  rateLimit: CODE_LIMIT,
+  run: ({ ctx, input }) => confirmTwoFactor({ ctx, input }),
+  revalidate: ['/account'],
+});
+
+export const disableTwoFactorAction = defineAction({
+  name: 'totp.disable',
+  permission: 'account.manage',
+  input: codeSchema,
+  rateLimit: CODE_LIMIT,
+  run: ({ ctx, input }) => disableTwoFactor({ ctx, input }),
+  // Not /account/two-factor itself: re-rendering it would replace the confirmation on screen.
+  revalidate: ['/account'],
+});
+
+export const regenerateRecoveryCodesAction = defineAction({
+  name: 'totp.recovery_codes',
+  permission: 'account.manage',
+  input: codeSchema,
+  rateLimit: CODE_LIMIT,
+  run: ({ ctx, input }) => regenerateRecoveryCodes({ ctx, input }),
+});

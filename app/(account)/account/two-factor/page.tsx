@@ -2,8 +2,7 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { TwoFactorPanel } from '@/components/twofactor/two-factor-panel';
 import { PageHeader } from '@/components/ui/page-header';
-import { getDb } from '@/db/client';
-import { requirePermission } from '@/lib/auth/session';
+import { pageContext } from '@/lib/auth/session';
 import { getTwoFactorState } from '@/lib/twofactor/queries';
 import {
   confirmTwoFactorAction,
@@ -15,8 +14,8 @@ import {
 export const metadata: Metadata = { title: 'Two-factor authentication' };
 
 export default async function TwoFactorPage() {
-  const actor = await requirePermission('account.manage');
-  const state = await getTwoFactorState(getDb(), actor.id);
+  const { actor, db } = await pageContext('account.manage');
+  const state = await getTwoFactorState(db, actor.id);
   if (!state) notFound();
   return (
     <>

@@ -2,9 +2,8 @@ import { KeyRound } from 'lucide-react';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ResetCompleteForm } from '@/components/reset/reset-complete-form';
-import { getDb } from '@/db/client';
 import { RESET_LINK_STALE } from '@/lib/reset/complete';
-import { peekToken } from '@/lib/tokens/consume';
+import { resetLinkIsLive } from '@/lib/reset/queries';
 import { completeResetAction } from '../actions';
 
 // The token is in the path: keep it out of Referer headers and search engines.
@@ -13,7 +12,7 @@ export const metadata: Metadata = { title: 'Choose a new password', referrer: 'n
 export default async function ResetWithTokenPage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
   // Looked at, not used: mail scanners open links, and only the form's POST spends the token.
-  const valid = await peekToken(getDb(), 'reset_password', token);
+  const valid = await resetLinkIsLive(token, new Date());
   return (
     <main className="flex min-h-screen items-center justify-center bg-slate-50 p-4">
       <div className="w-full max-w-md rounded-lg border border-border bg-white p-6 shadow-sm">
