@@ -1,5 +1,5 @@
 import { and, eq } from 'drizzle-orm';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { auditLog, emails, flags, tokens, users } from '@/db/schema';
 import { authenticate } from '@/lib/auth/authenticate';
 import { completePasswordReset } from '@/lib/reset/complete';
@@ -8,13 +8,17 @@ import { setupTestDatabase } from '../../support/test-db';
 import { makeAddress, makeDomain, makeUser, PASSWORD, unique } from './fixtures';
 import { latestToken } from './mail-helpers';
 
+vi.mock('server-only', () => ({}));
+const { completeResetAction, requestResetAction } = await import('@/app/(auth)/reset-password/actions');
+const { runPublicAction } = await import('@/lib/auth/public-action');
+
 const t = setupTestDatabase();
 const NEW_PASSWORD = 'a brand new password';
 const ask = (input: string) =>
   t.db.transaction((tx) =>
     requestPasswordReset({
-      ctx: { tx: tx, now: new Date(), clientIp: '10.2.0.1', appUrl: 'https://registry.example' },
-      input: { input: input },
+      ctx: { tx, now: new Date(), clientIp: '10.2.0.1', appUrl: 'https://registry.example' },
+      input: { input },
     }),
   );
 const complete = (token: string, password = NEW_PASSWORD, confirm = password) =>
@@ -103,6 +107,39 @@ describe('completing a reset', () => {
     expect(await authenticate(t.db, { username: user.username, password: NEW_PASSWORD, ip: '10.2.0.3' })).toEqual({
       ok: false,
       reason: 'two_factor_required',
+    });
+  });
+});
+
+describe('the reset page\u2019s completion action', () => {
+  it('is a named public action; the browser gets the username, or a failure to show, never the verb\u2019s refusal as success', async () => {
+    expect(completeResetAction.definition).toMatchObject({ name: 'reset.complete', public: true });
+    expect(requestResetAction.definition).toMatchObject({ name: 'reset.request', public: true });
+    const { user, a, tokenA, tokenB } = await accountWithTwoBackups();
+    const form = (token: string) => ({ token, password: NEW_PASSWORD, confirm: NEW_PASSWORD });
+    // The address the link went to lapsed since: the link is void, shown as a failure.
+    await t.db.update(emails).set({ verified: false, unverifyReason: 'domain_lifecycle' }).where(eq(emails.id, a.id));
+    const refused = await runPublicAction(completeResetAction.definition, form(tokenA), t.db, '10.2.0.9');
+    expect(refused).toMatchObject({
+      ok: false,
+      code: 'conflict',
+      message: expect.stringContaining('Ask for a new link'),
+    });
+    // That refusal voided every link of the account, so the other one answers not_found.
+    const stale = await runPublicAction(completeResetAction.definition, form(tokenB), t.db, '10.2.0.9');
+    expect(stale).toMatchObject({ ok: false, code: 'not_found' });
+    await ask(user.username);
+    const fresh = await latestToken(
+      t.db,
+      (await t.db
+        .select()
+        .from(emails)
+        .where(eq(emails.userId, user.id))
+        .then((r) => r.find((e) => e.id !== a.id)))!.address,
+    );
+    expect(await runPublicAction(completeResetAction.definition, form(fresh), t.db, '10.2.0.9')).toEqual({
+      ok: true,
+      data: { username: user.username },
     });
   });
 });
