@@ -20,9 +20,11 @@ const codeAt = (secret: string, steps = 0) => generate({ secret, epoch: Math.flo
 
 async function enrolled() {
   const actor = await makeUser(t.db);
-  const { secret } = await t.db.transaction((x) => startTwoFactorEnrolment(x, actor));
+  const { secret } = await t.db.transaction((x) =>
+    startTwoFactorEnrolment({ ctx: { tx: x, actor, now: new Date() }, input: {} }),
+  );
   const { recoveryCodes } = await t.db.transaction(async (x) =>
-    confirmTwoFactor(x, actor, { code: await codeAt(secret, -1) }),
+    confirmTwoFactor({ ctx: { tx: x, actor, now: new Date() }, input: { code: await codeAt(secret, -1) } }),
   );
   return { actor, secret, codes: recoveryCodes };
 }
@@ -62,7 +64,7 @@ describe('second factor under parallel use', () => {
     const code = codes[1]!;
     const [signIn, disable] = await Promise.allSettled([
       authenticate(t.db, { username: actor.username, password: PASSWORD, code, ip: '10.88.1.1' }),
-      t.db.transaction((x) => disableTwoFactor(x, actor, { code })),
+      t.db.transaction((x) => disableTwoFactor({ ctx: { tx: x, actor, now: new Date() }, input: { code } })),
     ]);
     const signedIn = signIn.status === 'fulfilled' && signIn.value.ok;
     const disabled = disable.status === 'fulfilled';

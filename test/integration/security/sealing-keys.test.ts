@@ -63,8 +63,12 @@ describe('gk keys rotate and retire', () => {
 
   it('rotate adds a current key and re-seals every value with it; enrolled 2FA still signs in', async () => {
     const actor = await makeUser(t.db);
-    const { secret } = await t.db.transaction((tx) => startTwoFactorEnrolment(tx, actor));
-    await t.db.transaction(async (tx) => confirmTwoFactor(tx, actor, { code: await codeAt(secret, -1) }));
+    const { secret } = await t.db.transaction((tx) =>
+      startTwoFactorEnrolment({ ctx: { tx: tx, actor, now: new Date() }, input: {} }),
+    );
+    await t.db.transaction(async (tx) =>
+      confirmTwoFactor({ ctx: { tx: tx, actor, now: new Date() }, input: { code: await codeAt(secret, -1) } }),
+    );
     enrolled = { id: actor.id, username: actor.username, secret };
     expect((await sealedOf(actor.id)).startsWith(`v1.${k1.kid}.`)).toBe(true);
 
