@@ -1,53 +1,29 @@
-import { expect, type Page, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { generate } from 'otplib';
-import { DEMO_PASSWORD } from '@/dev/demo/seed/demo-accounts';
-import { hashPassword } from '@/lib/auth/password';
 import { AccountPage } from './pages/account-page';
-import { LoginPage } from './pages/login-page';
-import { storageState } from './roles';
 import { e2eSql } from './support/db';
+import { makeUser, scanUser, signedInPage, signIn, uniqueDomain, uniqueTag } from './support/fixtures';
 import { linkIn, waitForMail } from './support/mailbox';
 import { captureAction, expectRefused, replayAction } from './support/server-action';
+import { setScenario } from './support/services';
 
 // A maintainer fixing their account from /account alone: addresses (add, verify by link, primary,
-// recovery, remove), two-factor authentication, and the warning with its two remedies.
-
-const USERNAME = 'e2e-account-owner';
-const FIRST = 'e2e.owner@proton.me';
-const SECOND = 'e2e.owner.backup@gmail.com';
-
-test.describe.configure({ mode: 'serial' });
-
-test.beforeAll(async () => {
-  const sql = e2eSql();
-  const hash = await hashPassword(DEMO_PASSWORD);
-  const [user] =
-    await sql`insert into users (username, name, role, password_hash) values (${USERNAME}, 'Eve Owner', 'user', ${hash})
-    on conflict (username) do update set password_hash = excluded.password_hash returning id`;
-  await sql`insert into emails (user_id, address, domain, is_primary, verified, verified_at) values (${user!.id}, ${FIRST}, 'proton.me', true, true, now() - interval '2 years') on conflict do nothing`;
-  await sql`insert into domain_lists (domain, list, note) values ('e2e-disposable-mail.com', 'blocked', 'disposable mail') on conflict do nothing`;
-  await sql.end();
-});
-
-async function signIn(page: Page, username: string, code?: () => Promise<string>) {
-  const login = new LoginPage(page);
-  await login.goto();
-  await login.signIn(username, DEMO_PASSWORD);
-  if (code) {
-    await expect(page.getByLabel('Authentication code')).toBeVisible();
-    await page.getByLabel('Authentication code').fill(await code());
-    await page.getByLabel('Password').fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-  }
-  await expect(page).toHaveURL(/\/account$/);
-}
+// recovery, remove), two-factor authentication, and the warning with its two remedies. Each test makes
+// its own maintainer (and blocked domain, and lapsing domain), so none depends on another's leftovers.
 
 test('adds a backup address, verifies it by link, makes it primary and removes the old one', async ({ page }) => {
-  await signIn(page, USERNAME);
+  const tag = uniqueTag('owner');
+  const FIRST = `${tag}@proton.me`;
+  const SECOND = `${tag}.backup@gmail.com`;
+  const disposable = uniqueDomain('disposable-mail');
+  const sql = e2eSql();
+  await sql`insert into domain_lists (domain, list, note) values (${disposable}, 'blocked', 'disposable mail')`;
+  await sql.end();
+  await signIn(page, await makeUser('user', { addresses: [FIRST] }));
   const account = new AccountPage(page);
 
-  await account.addAddress('me@e2e-disposable-mail.com');
-  await account.expectMessage('Addresses at e2e-disposable-mail.com cannot be added: disposable mail.');
+  await account.addAddress(`me@${disposable}`);
+  await account.expectMessage(`Addresses at ${disposable} cannot be added: disposable mail.`);
 
   await account.addAddress(SECOND);
   await account.expectMessage(`We sent a verification link to ${SECOND}`);
@@ -82,7 +58,8 @@ test('turns on two-factor authentication; sign-in then asks for the code; a reco
   page,
   browser,
 }) => {
-  await signIn(page, USERNAME);
+  const owner = await makeUser('user');
+  await signIn(page, owner);
   await page.goto('/account/two-factor');
   await page.getByRole('button', { name: 'Set up two-factor authentication' }).click();
   await expect(page.getByRole('img', { name: 'QR code with your new authenticator key' })).toBeVisible();
@@ -96,7 +73,7 @@ test('turns on two-factor authentication; sign-in then asks for the code; a reco
 
   const fresh = await browser.newContext();
   const other = await fresh.newPage();
-  await signIn(other, USERNAME, () => codeAt(1));
+  await signIn(other, owner, { code: () => codeAt(1) });
   await expect(
     other.getByText('Signing in needs a code from your authenticator app. 10 recovery codes left.'),
   ).toBeVisible();
@@ -111,10 +88,15 @@ test('turns on two-factor authentication; sign-in then asks for the code; a reco
 });
 
 test('warns a user whose domain is in grace, with both remedies one click away', async ({ page }) => {
-  await signIn(page, 'alice');
+  const domain = uniqueDomain('grace');
+  await setScenario(domain, 'grace');
+  const address = `${uniqueTag('alice')}@${domain}`;
+  const user = await makeUser('user', { addresses: [address] });
+  await scanUser(user.username);
+  await signIn(page, user);
   const account = new AccountPage(page);
-  await expect(account.banner()).toContainText('alice@alice-dev.io');
-  await expect(account.row('alice@alice-dev.io')).toContainText('has expired and is in its renewal grace period');
+  await expect(account.banner()).toContainText(address);
+  await expect(account.row(address)).toContainText('has expired and is in its renewal grace period');
   await account.banner().getByRole('link', { name: 'Add a backup address' }).click();
   await expect(page.getByLabel('Add a backup address')).toBeVisible();
   await account.banner().getByRole('link', { name: 'Enable two-factor authentication' }).click();
@@ -122,26 +104,31 @@ test('warns a user whose domain is in grace, with both remedies one click away',
   await expect(page.getByRole('button', { name: 'Set up two-factor authentication' })).toBeVisible();
 });
 
-test.describe('address actions called directly', () => {
-  test.use({ storageState: storageState('user') });
-
-  test('refuse an anonymous caller and another account, changing nothing', async ({ page }) => {
-    const sql = e2eSql();
-    const state = () =>
-      sql`select id, address, verified, is_primary, use_for_recovery from emails where user_id = (select id from users where username = 'maintainer') order by id`;
-    const before = JSON.stringify(await state());
-    const account = new AccountPage(page);
-    await account.goto();
-    await account.rowAction('morgan.backup@gmail.com', 'Remove…');
-    // The real button's request, stopped before the server, then replayed by others.
-    const remove = await captureAction(page, () =>
-      account.rowAction('morgan.backup@gmail.com', 'Remove morgan.backup@gmail.com'),
-    );
-    expectRefused(await replayAction(remove, null), 'unauthenticated');
-    const asStaff = await replayAction(remove, 'staff');
-    expect(asStaff.text).toContain('"code":"not_found"');
-    expect(asStaff.text).not.toContain('"ok":true');
-    expect(JSON.stringify(await state())).toBe(before);
-    await sql.end();
+test('address actions called directly refuse an anonymous caller and another account, changing nothing', async ({
+  page,
+  browser,
+}) => {
+  const user = await makeUser('user', {
+    addresses: [`${uniqueTag('replayed')}@proton.me`, `${uniqueTag('replayed')}.backup@gmail.com`],
   });
+  const backup = user.addresses[1]!;
+  const sql = e2eSql();
+  const state = () =>
+    sql`select id, address, verified, is_primary, use_for_recovery from emails where user_id = ${user.id} order by id`;
+  const before = JSON.stringify(await state());
+  await signIn(page, user);
+  const account = new AccountPage(page);
+  await account.rowAction(backup, 'Remove…');
+  // The real button's request, stopped before the server, then replayed by others.
+  const remove = await captureAction(page, () => account.rowAction(backup, `Remove ${backup}`));
+  expectRefused(await replayAction(remove, null), 'unauthenticated');
+  const other = await signedInPage(browser, await makeUser('user'));
+  for (const caller of [{ session: other.context }, 'staff' as const]) {
+    const result = await replayAction(remove, caller);
+    expect(result.text).toContain('"code":"not_found"');
+    expect(result.text).not.toContain('"ok":true');
+  }
+  await other.context.close();
+  expect(JSON.stringify(await state())).toBe(before);
+  await sql.end();
 });

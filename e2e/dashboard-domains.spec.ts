@@ -1,14 +1,26 @@
 import { expect, test } from '@playwright/test';
 import { storageState } from './roles';
 import { expectAccessible, screenshot } from './support/a11y';
-import { DEMO_DOMAINS, seedCheckHistory, waitForIdleScans } from './support/dashboard-data';
+import { seedCheckHistory } from './support/dashboard-data';
 import { e2eSql } from './support/db';
-import { setScenario } from './support/services';
+import { makeCustomDomain, makeFlaggedUser, makeUser, scanUser, uniqueDomain, uniqueTag } from './support/fixtures';
+import { type Scenario, setScenario } from './support/services';
 
 // Domains: the list, a lifecycle timeline, and "Rescan now" with live progress whose result (a new
-// observation, a new stage band) appears without reloading the page.
+// observation, a new stage band) appears without reloading the page. The list is read as the demo
+// left it; every domain a test looks into or rescans is its own (served by the local registry).
 
-test.describe.configure({ mode: 'serial' });
+test.describe.configure({ timeout: 150_000 });
+
+/** A user with an address verified long ago at a fresh domain in `scenario`, after a scan of it. */
+async function domainWithAddress(scenario: Scenario) {
+  const domain = uniqueDomain(scenario);
+  await setScenario(domain, scenario);
+  const address = `${uniqueTag('dev')}@${domain}`;
+  const user = await makeUser('user', { addresses: [address, `${uniqueTag('backup')}@gmail.com`] });
+  await scanUser(user.username);
+  return { domain, address, user };
+}
 
 test.describe('staff', () => {
   test.use({ storageState: storageState('staff') });
@@ -21,18 +33,20 @@ test.describe('staff', () => {
     await page.getByRole('button', { name: 'Apply' }).click();
     await expect(page).toHaveURL(/stage=grace/);
     for (const row of (await table.getByRole('row').all()).slice(1)) await expect(row).toContainText('Grace');
-    await page.goto('/admin/domains?q=alice-dev');
-    await expect(table.getByRole('link', { name: 'alice-dev.io' })).toBeVisible();
+    const { domain } = await domainWithAddress('active');
+    await page.goto(`/admin/domains?q=${domain.slice(0, -6)}`);
+    await expect(table.getByRole('link', { name: domain })).toBeVisible();
     await expectAccessible(page, testInfo, 'domains');
   });
 
   test('draws the lifecycle: stated and estimated dates apart, flags, addresses and observations', async ({
     page,
   }, testInfo) => {
-    await page.goto('/admin/domains/alice-dev.io');
+    const { domain, address } = await domainWithAddress('grace');
+    await page.goto(`/admin/domains/${domain}`);
     const timeline = page.getByTestId('lifecycle-timeline');
     await expect(timeline).toBeVisible();
-    await expect(page.getByRole('img', { name: 'Lifecycle timeline of alice-dev.io' })).toBeVisible();
+    await expect(page.getByRole('img', { name: `Lifecycle timeline of ${domain}` })).toBeVisible();
     await expect(timeline.locator('[data-band="grace"]').first()).toBeVisible();
     // A domain in grace: the phases to come are projected from estimated dates.
     await expect(timeline.locator('[data-projected]').first()).toBeAttached();
@@ -42,19 +56,14 @@ test.describe('staff', () => {
     await expect(dates.getByRole('row', { name: /Expires/ })).toContainText('stated by the registry');
     await expect(dates.getByRole('row', { name: /Grace ends/ })).toContainText('estimated');
     await expect(page.getByRole('list', { name: 'Timeline legend' })).toContainText('estimated date');
-    await expect(page.getByRole('table', { name: 'Addresses on this domain' })).toContainText('alice@alice-dev.io');
+    await expect(page.getByRole('table', { name: 'Addresses on this domain' })).toContainText(address);
     await expect(page.getByTestId('observation-row').first()).toContainText(/rdap/i);
     await expectAccessible(page, testInfo, 'domain-timeline');
   });
 
   test('Rescan now shows progress and the new observation without a reload', async ({ page }, testInfo) => {
-    test.setTimeout(120_000);
+    const { domain: name } = await domainWithAddress('active');
     const sql = e2eSql();
-    await waitForIdleScans(sql);
-    const [domain] = await sql<{ name: string }[]>`
-      select d.name from domains d where d.stage = 'active' and d.name not in ${sql(DEMO_DOMAINS)}
-        and exists (select 1 from emails e where e.domain = d.name) order by d.name limit 1`;
-    const name = domain!.name;
     // The registry now says the domain expired: the rescan must find it in grace.
     await setScenario(name, 'grace');
     await page.goto(`/admin/domains/${name}`);
@@ -66,7 +75,8 @@ test.describe('staff', () => {
     await page.waitForLoadState('networkidle');
     await page.getByRole('button', { name: 'Rescan now' }).click();
     await expect(page.getByTestId('scan-progress').first()).toBeVisible();
-    await expect(page.getByText(/finished: the page shows its result/)).toBeVisible({ timeout: 90_000 });
+    // Queued behind whatever the worker is on (a scheduled scan's slice): generous, but bounded.
+    await expect(page.getByText(/finished: the page shows its result/)).toBeVisible({ timeout: 100_000 });
     await expect.poll(() => observations.count(), { timeout: 15_000 }).toBeGreaterThan(before);
     await expect(page.getByTestId('lifecycle-timeline').locator('[data-band="grace"]').first()).toBeVisible();
     // Same document: no navigation happened.
@@ -81,8 +91,9 @@ test.describe('staff', () => {
   test('months of checks draw as bands, from active to redemption, with the projected end', async ({
     page,
   }, testInfo) => {
+    const name = await makeCustomDomain('redemption');
     const sql = e2eSql();
-    const name = await seedCheckHistory(sql);
+    await seedCheckHistory(sql, name);
     await sql.end();
     await page.goto(`/admin/domains/${name}`);
     const timeline = page.getByTestId('lifecycle-timeline');
@@ -100,19 +111,13 @@ test.describe('admin', () => {
   test.use({ storageState: storageState('admin') });
 
   test('sees a re-registered domain and rescans it', async ({ page }, testInfo) => {
-    test.setTimeout(120_000);
-    const sql = e2eSql();
-    await waitForIdleScans(sql);
-    const [domain] = await sql<
-      { name: string }[]
-    >`select name from domains where stage = 're_registered' and name not in ${sql(DEMO_DOMAINS)} order by name limit 1`;
-    await sql.end();
-    await page.goto(`/admin/domains/${domain!.name}`);
+    const { domain } = await makeFlaggedUser('re_registered', { label: 'e2e-rescan' });
+    await page.goto(`/admin/domains/${domain}`);
     await expect(page.getByTestId('lifecycle-timeline').locator('[data-band="re_registered"]').first()).toBeVisible();
     await expect(page.getByText('Why this stage')).toBeVisible();
     await expectAccessible(page, testInfo, 'domain-reregistered');
     await page.waitForLoadState('networkidle');
     await page.getByRole('button', { name: 'Rescan now' }).click();
-    await expect(page.getByText(/finished: the page shows its result/)).toBeVisible({ timeout: 90_000 });
+    await expect(page.getByText(/finished: the page shows its result/)).toBeVisible({ timeout: 100_000 });
   });
 });

@@ -2,12 +2,14 @@ import { expect, test } from '@playwright/test';
 import { FlagsPage } from './pages/flags-page';
 import { storageState } from './roles';
 import { expectAccessible, screenshot } from './support/a11y';
-import { freshOpenFlag, holdFlagsForReview, waitForIdleScans } from './support/dashboard-data';
 import { e2eSql } from './support/db';
+import { makeFlaggedUser, makeHeldFlags } from './support/fixtures';
 
-// The flags list: filters in the URL, keyset pages, and every bulk action as staff and as admin.
+// The flags list: filters in the URL, keyset pages, and every bulk action as staff and as admin. The
+// demo's many flags serve the read-only paging; every test that acts makes its own flags (a real scan
+// of a fresh domain the local registry serves as lapsing), so no test depends on another.
 
-test.describe.configure({ mode: 'serial' });
+test.describe.configure({ timeout: 150_000 });
 
 test.describe('staff', () => {
   test.use({ storageState: storageState('staff') });
@@ -30,17 +32,18 @@ test.describe('staff', () => {
     await expect(page).toHaveURL(/stage=re_registered/);
     for (const row of await flags.rows().all()) await expect(row).toContainText('Re-registered');
 
-    await page.goto('/admin/flags?user=maintainer&state=open');
+    const user = await makeFlaggedUser('re_registered', { label: 'e2e-links' });
+    await page.goto(`/admin/flags?user=${user.username}&state=open`);
     await expect(flags.rows()).toHaveCount(1);
-    await expect(flags.row('dev@lapsed-example.dev')).toBeVisible();
-    await flags.row('dev@lapsed-example.dev').getByRole('link', { name: 'lapsed-example.dev' }).click();
-    await expect(page).toHaveURL(/\/admin\/domains\/lapsed-example\.dev$/);
+    await expect(flags.row(user.address)).toBeVisible();
+    await flags.row(user.address).getByRole('link', { name: user.domain }).click();
+    await expect(page).toHaveURL(new RegExp(`/admin/domains/${user.domain.replace(/\./g, '\\.')}$`));
     await page.goBack();
-    await flags.row('dev@lapsed-example.dev').getByRole('link', { name: 'maintainer' }).click();
-    await expect(page.getByRole('heading', { name: /maintainer/ })).toBeVisible();
+    await flags.row(user.address).getByRole('link', { name: user.username }).click();
+    await expect(page.getByRole('heading', { name: new RegExp(user.username) })).toBeVisible();
 
-    await flags.goto('q=lapsed-exa');
-    await expect(flags.row('dev@lapsed-example.dev')).toBeVisible();
+    await flags.goto(`q=${user.domain.slice(0, -6)}`);
+    await expect(flags.row(user.address)).toBeVisible();
     await flags.goto();
     await expectAccessible(page, testInfo, 'flags');
     for (const row of (await flags.rows().all()).slice(0, 2)) await row.getByRole('checkbox').check();
@@ -48,11 +51,10 @@ test.describe('staff', () => {
   });
 
   test('confirms held flags (typing the count) and rejects another, from the keyboard', async ({ page }) => {
+    const held = await makeHeldFlags(3, 'redemption');
     const sql = e2eSql();
-    await waitForIdleScans(sql);
-    const held = await holdFlagsForReview(sql, 3);
     const flags = new FlagsPage(page);
-    await flags.goto('state=pending_review&stage=redemption');
+    await flags.goto(`state=pending_review&stage=redemption&domain=${held[0]!.domain}`);
     await expect(flags.rows()).toHaveCount(3);
     await flags.select(held[0]!.address);
     await flags.select(held[1]!.address);
@@ -88,8 +90,8 @@ test.describe('staff', () => {
   });
 
   test('notifies a user once per flag, never at the lapsed address', async ({ page }) => {
+    const { flag } = await makeFlaggedUser('redemption', { label: 'e2e-notify' });
     const sql = e2eSql();
-    const flag = await freshOpenFlag(sql, 'redemption');
     const flags = new FlagsPage(page);
     await flags.goto(`domain=${flag.domain}`);
     await flags.select(flag.address);
@@ -107,8 +109,9 @@ test.describe('staff', () => {
   });
 
   test('overrides with a reason and an expiry; restoring a re-registered domain is for admins', async ({ page }) => {
+    const { flag } = await makeFlaggedUser('pending_delete', { label: 'e2e-override' });
+    const restorable = await makeFlaggedUser('re_registered', { label: 'e2e-restorable' });
     const sql = e2eSql();
-    const flag = await freshOpenFlag(sql, 'pending_delete');
     const flags = new FlagsPage(page);
     await flags.goto(`domain=${flag.domain}`);
     await flags.select(flag.address);
@@ -125,8 +128,8 @@ test.describe('staff', () => {
     expect(o).toMatchObject({ decision: 'keep_unverified', state: 'overridden' });
     expect(new Date(o!.expires_at).toISOString().slice(0, 10)).toBe(expiry);
 
-    await flags.goto('user=maintainer&state=open');
-    await flags.select('dev@lapsed-example.dev');
+    await flags.goto(`user=${restorable.username}&state=open`);
+    await flags.select(restorable.address);
     await flags.bulk().getByRole('button', { name: 'Override…' }).click();
     await page.getByRole('dialog').getByLabel('Restore as verified').check();
     await expect(page.getByRole('dialog').getByRole('alert')).toContainText(
@@ -141,9 +144,8 @@ test.describe('admin', () => {
   test.use({ storageState: storageState('admin') });
 
   test('reviews, notifies and overrides like staff', async ({ page }) => {
+    const [held] = await makeHeldFlags(1, 'available');
     const sql = e2eSql();
-    await waitForIdleScans(sql);
-    const [held] = await holdFlagsForReview(sql, 1, 'available');
     const flags = new FlagsPage(page);
     await flags.goto(`state=pending_review&domain=${held!.domain}`);
     await flags.select(held!.address);
@@ -167,8 +169,8 @@ test.describe('admin', () => {
   });
 
   test('restores an address on a re-registered domain after typing its name', async ({ page }, testInfo) => {
+    const { flag } = await makeFlaggedUser('re_registered', { label: 'e2e-restore' });
     const sql = e2eSql();
-    const flag = await freshOpenFlag(sql, 're_registered');
     const flags = new FlagsPage(page);
     await flags.goto(`domain=${flag.domain}&state=open`);
     await flags.select(flag.address);
@@ -181,7 +183,7 @@ test.describe('admin', () => {
     await expectAccessible(page, testInfo, 'override-dialog');
     await dialog.getByRole('button', { name: 'Save override' }).click();
     await flags.expectMessage(/1 address verified again/);
-    const [email] = await sql`select verified, unverify_reason from emails where id = ${flag.email_id}`;
+    const [email] = await sql`select verified, unverify_reason from emails where id = ${flag.emailId}`;
     expect(email).toMatchObject({ verified: true, unverify_reason: null });
     await sql.end();
   });

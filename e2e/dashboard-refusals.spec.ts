@@ -2,15 +2,17 @@ import { expect, type Page, test } from '@playwright/test';
 import { FlagsPage } from './pages/flags-page';
 import type { RoleName } from './roles';
 import { storageState } from './roles';
-import { freshOpenFlag, holdFlagsForReview, writeState } from './support/dashboard-data';
+import { writeState } from './support/dashboard-data';
 import { e2eSql } from './support/db';
+import { makeFlaggedUser, makeHeldFlags, uniqueDomain } from './support/fixtures';
 import { type CapturedAction, captureAction, expectRefused, replayAction } from './support/server-action';
 
 // Every dashboard write called directly (not through the UI) by a lower role and by an anonymous
 // client: refused, nothing changed. The request is the one the real button sends, captured in the
-// browser of a role allowed to use the page and stopped before it reached the server.
+// browser of a role allowed to use the page and stopped before it reached the server. The flags, users
+// and domains the buttons act on are each test's own.
 
-test.describe.configure({ mode: 'serial' });
+test.describe.configure({ timeout: 150_000 });
 
 async function expectAllRefused(action: CapturedAction, lower: RoleName[], flagIds: number[] = []) {
   const sql = e2eSql();
@@ -25,9 +27,7 @@ async function flagAction(
   page: Page,
   open: (flags: FlagsPage) => Promise<void>,
 ): Promise<[CapturedAction, RoleName[], number[]]> {
-  const sql = e2eSql();
-  const [held] = await holdFlagsForReview(sql, 1, 'redemption');
-  await sql.end();
+  const [held] = await makeHeldFlags(1, 'redemption');
   const flags = new FlagsPage(page);
   await flags.goto(`state=pending_review&domain=${held!.domain}`);
   await flags.select(held!.address);
@@ -55,14 +55,12 @@ test.describe('staff actions, replayed as a user and anonymously', () => {
   });
 
   test('rescan a domain, rescan a user, notify a user', async ({ page }) => {
-    await page.goto('/admin/domains/alice-dev.io');
+    const user = await makeFlaggedUser('available', { label: 'e2e-refused' });
+    await page.goto(`/admin/domains/${user.domain}`);
     await expectAllRefused(await captureAction(page, () => page.getByRole('button', { name: 'Rescan now' }).click()), [
       'user',
     ]);
-    const sql = e2eSql();
-    const flag = await freshOpenFlag(sql, 'available');
-    await sql.end();
-    await page.goto(`/admin/users/${flag.user_id}`);
+    await page.goto(`/admin/users/${user.id}`);
     await expectAllRefused(
       await captureAction(page, () => page.getByRole('button', { name: "Rescan this user's domains" }).click()),
       ['user'],
@@ -78,9 +76,7 @@ test.describe('admin actions, replayed as staff, a user and anonymously', () => 
   test.use({ storageState: storageState('admin') });
 
   test('restore an address on a re-registered domain', async ({ page }) => {
-    const sql = e2eSql();
-    const flag = await freshOpenFlag(sql, 're_registered');
-    await sql.end();
+    const { flag } = await makeFlaggedUser('re_registered', { label: 'e2e-refused' });
     const flags = new FlagsPage(page);
     await flags.goto(`domain=${flag.domain}&state=open`);
     await flags.select(flag.address);
@@ -102,9 +98,10 @@ test.describe('admin actions, replayed as staff, a user and anonymously', () => 
       ['staff', 'user'],
     );
     const sql = e2eSql();
+    // A scan row no worker owns, of a domain nobody watches: only its own state is compared.
     const [scan] = await sql<
       { id: number }[]
-    >`insert into scans (kind, trigger, state, started_at, heartbeat_at, total, checked) values ('domain', 'cli', 'running', now(), now(), 5, 1) returning id`;
+    >`insert into scans (kind, trigger, target, state, started_at, heartbeat_at, total, checked) values ('domain', 'cli', ${uniqueDomain('fake-scan')}, 'running', now(), now(), 5, 1) returning id`;
     await page.goto(`/admin/scans/${scan!.id}`);
     const cancel = await captureAction(page, () =>
       page.getByRole('button', { name: `Cancel scan #${scan!.id}` }).click(),

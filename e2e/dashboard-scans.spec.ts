@@ -1,19 +1,23 @@
 import { expect, test } from '@playwright/test';
 import { storageState } from './roles';
 import { expectAccessible, screenshot } from './support/a11y';
-import { waitForIdleScans } from './support/dashboard-data';
 import { e2eSql } from './support/db';
+import { makeCustomDomain, uniqueDomain } from './support/fixtures';
+import { clickHydrated } from './support/hydration';
+import { setFaults } from './support/services';
 
 // Scan history and a live scan: the progress bar follows the scan row as it moves (polling), an admin
-// cancels a running scan and starts a full scan; staff see neither control.
+// cancels a running scan and starts a full scan; staff see neither control. The full scan this spec
+// starts is waited for until it ends, so nothing of it (its job, its leases) reaches another spec.
 
-test.describe.configure({ mode: 'serial' });
-
-/** A scan row the workers do not own (no job): the test moves it, as a worker would. */
+/**
+ * A scan row the workers do not own (no job), of a domain nobody watches: the test moves it, as a
+ * worker would (and a worker that took it over would find nothing to check).
+ */
 async function fakeRunningScan(sql: ReturnType<typeof e2eSql>, total: number) {
   const [row] = await sql<{ id: number }[]>`
     insert into scans (kind, trigger, target, state, started_at, heartbeat_at, total, checked)
-    values ('domain', 'cli', 'alice-dev.io', 'running', now(), now(), ${total}, 2) returning id`;
+    values ('domain', 'cli', ${uniqueDomain('fake-scan')}, 'running', now(), now(), ${total}, 2) returning id`;
   return row!.id;
 }
 
@@ -22,7 +26,6 @@ test.describe('staff', () => {
 
   test('follows a running scan live, without controls reserved to admins', async ({ page }, testInfo) => {
     const sql = e2eSql();
-    await waitForIdleScans(sql);
     const id = await fakeRunningScan(sql, 10);
     await page.goto('/admin/scans');
     await expect(page.getByRole('button', { name: 'Start a full scan' })).toHaveCount(0);
@@ -72,21 +75,35 @@ test.describe('admin', () => {
   });
 
   test('starts a full scan and lands on its live page; a second start is refused in plain words', async ({ page }) => {
-    test.setTimeout(120_000);
+    test.setTimeout(300_000);
+    // A domain of this test's own whose registry never answers (until the 10 s request timeout): the
+    // full scan walks the domains in id order, so it is still running when the second start comes.
+    const slow = await makeCustomDomain('active', { name: uniqueDomain('slow-registry') });
+    await setFaults([{ match: { domain: slow }, action: 'hang' }]);
     const sql = e2eSql();
-    await waitForIdleScans(sql);
-    await page.goto('/admin/scans');
-    await page.getByRole('button', { name: 'Start a full scan' }).click();
-    await expect(page).toHaveURL(/\/admin\/scans\/\d+$/);
-    const id = Number(page.url().split('/').pop());
-    await expect(page.getByTestId('scan-progress').first()).toBeVisible();
-    await page.goto('/admin/scans');
-    await page.getByRole('button', { name: 'Start a full scan' }).click();
-    await expect(page.getByRole('alert').filter({ hasText: /A full scan is already running/ })).toBeVisible();
-    // Leave the machine quiet for the next specs.
-    await sql`update scans set state = 'cancelled', finished_at = now() where kind = 'full' and state in ('queued', 'running')`;
-    const [row] = await sql`select kind, trigger, requested_by from scans where id = ${id}`;
-    expect(row).toMatchObject({ kind: 'full', trigger: 'dashboard' });
-    await sql.end();
+    try {
+      await page.goto('/admin/scans');
+      await clickHydrated(page.getByRole('button', { name: 'Start a full scan' }));
+      await expect(page).toHaveURL(/\/admin\/scans\/\d+$/, { timeout: 30_000 });
+      const id = Number(page.url().split('/').pop());
+      await expect(page.getByTestId('scan-progress').first()).toBeVisible();
+      await page.goto('/admin/scans');
+      await clickHydrated(page.getByRole('button', { name: 'Start a full scan' }));
+      await expect(page.getByRole('alert').filter({ hasText: /A full scan is already running/ })).toBeVisible();
+      const [row] = await sql`select kind, trigger, requested_by from scans where id = ${id}`;
+      expect(row).toMatchObject({ kind: 'full', trigger: 'dashboard' });
+      // On-demand rescans queue behind a full scan's slices and its leased domains: the scan ends
+      // here, before this test does, so no other spec waits behind it.
+      await expect
+        .poll(async () => (await sql`select state from scans where id = ${id}`)[0]!.state, {
+          timeout: 240_000,
+          intervals: [1_000],
+        })
+        .toBe('done');
+      expect(await sql`select id from scans where kind = 'full' and state in ('queued', 'running')`).toHaveLength(0);
+    } finally {
+      await setFaults([]);
+      await sql.end();
+    }
   });
 });

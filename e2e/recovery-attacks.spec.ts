@@ -1,40 +1,27 @@
 import { randomBytes } from 'node:crypto';
 import { type Browser, expect, type Page, test } from '@playwright/test';
 import { generate } from 'otplib';
-import { hashPassword } from '@/lib/auth/password';
 import { AccountPage } from './pages/account-page';
 import { LoginPage } from './pages/login-page';
 import { ResetPasswordPage } from './pages/reset-page';
 import { e2eSql } from './support/db';
+import { E2E_PASSWORD, type MadeUser, makeUser, signIn, uniqueTag } from './support/fixtures';
 import { delivered, waitForMail } from './support/mailbox';
 
 // The recovery promise tried as an attacker would, through the browser against the production
 // build: each test makes its own maintainer, so none depends on another's leftovers.
 
-const PASSWORD = 'correct horse battery staple';
+const PASSWORD = E2E_PASSWORD;
 
 async function maintainer(label: string) {
-  const sql = e2eSql();
-  const tag = `${label}-${randomBytes(3).toString('hex')}`;
-  const username = `e2e-${tag}`;
-  const owner = `${tag}@gmail.com`;
-  const [user] =
-    await sql`insert into users (username, name, role, password_hash) values (${username}, ${`Owner ${tag}`}, 'user', ${await hashPassword(PASSWORD)}) returning id`;
-  await sql`insert into emails (user_id, address, domain, is_primary, verified, verified_at) values (${user!.id}, ${owner}, 'gmail.com', true, true, now() - interval '2 years')`;
-  await sql.end();
-  return { id: Number(user!.id), username, owner };
-}
-
-async function signIn(page: Page, username: string) {
-  const login = new LoginPage(page);
-  await login.goto('/account');
-  await login.signIn(username, PASSWORD);
-  await expect(page).toHaveURL(/\/account$/);
+  const owner = `${uniqueTag(label)}@gmail.com`;
+  return { ...(await makeUser('user', { addresses: [owner], label: `e2e-${label}` })), owner };
 }
 
 test('the address-list trick is refused with the reason; nothing is stored and nothing is mailed', async ({ page }) => {
-  const { id, username } = await maintainer('list');
-  await signIn(page, username);
+  const user = await maintainer('list');
+  const { id } = user;
+  await signIn(page, user);
   const account = new AccountPage(page);
   for (const trick of [
     '<probe@lapsing-probe.dev>x@gmail.com',
@@ -56,8 +43,9 @@ test('the address-list trick is refused with the reason; nothing is stored and n
 test('a stolen session alone cannot add a recovery address; the password can, and the owner is told', async ({
   page,
 }) => {
-  const { id, username, owner } = await maintainer('stepup');
-  await signIn(page, username);
+  const user = await maintainer('stepup');
+  const { id, owner } = user;
+  await signIn(page, user);
   // The session is an hour old: whoever holds the cookie has not proved anything lately.
   const sql = e2eSql();
   await sql`update step_ups set proved_at = now() - interval '1 hour' where user_id = ${id}`;
@@ -113,19 +101,19 @@ test('rotating X-Forwarded-For does not escape the per-client reset limit', asyn
   expect(rows[20]?.outcome).toBe('rate_limited');
 });
 
-async function passwordStep(browser: Browser, username: string) {
-  const context = await browser.newContext();
+async function passwordStep(browser: Browser, user: MadeUser) {
+  const context = await browser.newContext({ extraHTTPHeaders: { 'x-forwarded-for': user.ip } });
   const page = await context.newPage();
   await new LoginPage(page).goto('/account');
-  await new LoginPage(page).signIn(username, PASSWORD);
+  await new LoginPage(page).signIn(user.username, PASSWORD);
   await expect(page.getByLabel('Authentication code')).toBeVisible();
   await page.getByLabel('Password').fill(PASSWORD);
   return page;
 }
 
 test('one two-factor code fired from two browsers at once lets exactly one in', async ({ page, browser }) => {
-  const { username } = await maintainer('race');
-  await signIn(page, username);
+  const user = await maintainer('race');
+  await signIn(page, user);
   await page.goto('/account/two-factor');
   await page.getByRole('button', { name: 'Set up two-factor authentication' }).click();
   const secret = (await page.getByTestId('totp-secret').textContent())!.trim();
@@ -135,7 +123,7 @@ test('one two-factor code fired from two browsers at once lets exactly one in', 
   await page.getByRole('button', { name: 'Turn on two-factor authentication' }).click();
   await expect(page.getByTestId('recovery-codes').getByRole('listitem')).toHaveCount(10);
 
-  const [a, b] = await Promise.all([passwordStep(browser, username), passwordStep(browser, username)]);
+  const [a, b] = await Promise.all([passwordStep(browser, user), passwordStep(browser, user)]);
   const code = await generate({ secret });
   for (const p of [a, b]) await p.getByLabel('Authentication code').fill(code);
   await Promise.all([

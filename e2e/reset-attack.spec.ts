@@ -1,54 +1,48 @@
 import { expect, test } from '@playwright/test';
-import { DEMO_PASSWORD } from '@/dev/demo/seed/demo-accounts';
-import { hashPassword } from '@/lib/auth/password';
-import { LoginPage } from './pages/login-page';
 import { ResetPasswordPage } from './pages/reset-page';
 import { storageState } from './roles';
 import { e2eSql } from './support/db';
+import {
+  makeUser,
+  scanDomain,
+  signedInPage,
+  signIn,
+  uniqueClientIp,
+  uniqueDomain,
+  uniqueTag,
+} from './support/fixtures';
 import { delivered, linkIn, waitForMail } from './support/mailbox';
-import { gk, setScenario } from './support/services';
+import { setScenario } from './support/services';
 
-// The ctx-style takeover, end to end. The maintainer verified dev@lapsed-example.dev long ago and
-// has a backup at gmail.com. The domain lapses and a stranger registers it (the local registry's
-// data changes); a scan flags the address. The stranger asks for a password reset for that address:
-// no mail reaches the domain, the account is untouched; the backup address gets a working link.
+// The ctx-style takeover, end to end, on a maintainer this spec makes: they verified dev@<their
+// domain> long ago and have a backup at gmail.com. The domain lapses and a stranger registers it (the
+// local registry's data changes); a scan flags the address. The stranger asks for a password reset
+// for that address: no mail reaches the domain, the account is untouched; the backup gets a working link.
 
-const LAPSED = 'dev@lapsed-example.dev';
-const DOMAIN = 'lapsed-example.dev';
-const BACKUP = 'morgan.backup@gmail.com';
 const NEW_PASSWORD = 'the maintainer chose this';
 
-test.describe.configure({ mode: 'serial' });
-
-test.afterAll(async () => {
-  // Other specs sign in as the maintainer with the demo password.
-  const sql = e2eSql();
-  // Back to the demo state for the specs that reuse the maintainer's saved session.
-  await sql`update users set password_hash = ${await hashPassword(DEMO_PASSWORD)}, session_version = 0 where username = 'maintainer'`;
-  await sql.end();
-});
-
 test('a lapsed, re-registered domain cannot be used to take over the account', async ({ page, browser }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(240_000);
   const sql = e2eSql();
 
-  // Long ago: the address was verified while the domain was the maintainer's, and the last scan saw
-  // that registration (the demo data starts later in the story, so it is rewound here).
-  const original = await setScenario(DOMAIN, 'active');
-  await sql`update domains set stage = 'active', registered_at = ${original.rdap!.registeredAt}, handle = ${original.rdap!.handle}, registrar = ${original.rdap!.registrar?.name ?? null} where name = ${DOMAIN}`;
-  await sql`update emails set verified = true, verified_at = now() - interval '400 days', unverify_reason = null, unverified_at = null where address = ${LAPSED}`;
-  await sql`update flags set state = 'resolved', resolved_at = now(), resolution = 'e2e: back to the verified past' where email_id = (select id from emails where address = ${LAPSED}) and state in ('open', 'pending_review')`;
-  await gk('scan', '--domain', DOMAIN, '--wait');
+  // Long ago: the address was verified while the domain was the maintainer's, and a scan saw that
+  // registration.
+  const domain = uniqueDomain('lapsed');
+  await setScenario(domain, 'active');
+  const lapsed = `dev@${domain}`;
+  const backup = `${uniqueTag('morgan')}.backup@gmail.com`;
+  const owner = await makeUser('user', { addresses: [lapsed, backup], label: 'e2e-maintainer' });
+  await scanDomain(domain);
   const [before] =
-    await sql`select e.verified, d.stage from emails e join domains d on d.name = e.domain where e.address = ${LAPSED}`;
+    await sql`select e.verified, d.stage from emails e join domains d on d.name = e.domain where e.address = ${lapsed}`;
   expect(before).toMatchObject({ verified: true, stage: 'active' });
 
   // The domain drops and a stranger registers it; the next scan flags the address.
-  await setScenario(DOMAIN, 'available');
-  await setScenario(DOMAIN, 're_registered');
-  await gk('scan', '--domain', DOMAIN, '--wait');
+  await setScenario(domain, 'available');
+  await setScenario(domain, 're_registered');
+  await scanDomain(domain);
   const [flagged] =
-    await sql`select e.verified, e.unverify_reason, f.state, f.stage from emails e join flags f on f.email_id = e.id where e.address = ${LAPSED} and f.state = 'open'`;
+    await sql`select e.verified, e.unverify_reason, f.state, f.stage from emails e join flags f on f.email_id = e.id where e.address = ${lapsed} and f.state = 'open'`;
   expect(flagged).toMatchObject({
     verified: false,
     unverify_reason: 'domain_lifecycle',
@@ -56,98 +50,88 @@ test('a lapsed, re-registered domain cannot be used to take over the account', a
     stage: 're_registered',
   });
   // The owner is told at the backup address, never at the lapsed one.
-  await waitForMail((m) => m.envelopeTo.includes(BACKUP) && m.subject === `We stopped trusting ${LAPSED}`);
+  await waitForMail((m) => m.envelopeTo.includes(backup) && m.subject === `We stopped trusting ${lapsed}`);
 
   const passwordHash = async () =>
-    (await sql<{ password_hash: string }[]>`select password_hash from users where username = 'maintainer'`)[0]
-      ?.password_hash;
+    (await sql<{ password_hash: string }[]>`select password_hash from users where id = ${owner.id}`)[0]?.password_hash;
   const hashBefore = await passwordHash();
   const earlier = new Set(delivered().map((m) => m.file));
 
-  // The stranger asks for a reset with the address they now control.
+  // The stranger asks for a reset with the address they now control, from a client address of their
+  // own (the per-client reset limit is then this test's alone).
+  const bystander = await makeUser('user', { label: 'e2e-bystander' });
+  await page.setExtraHTTPHeaders({ 'x-forwarded-for': uniqueClientIp() });
   const reset = new ResetPasswordPage(page);
   await reset.goto();
-  const flaggedBody = await reset.request(LAPSED);
+  const flaggedBody = await reset.request(lapsed);
   await expect(reset.answer()).toContainText('If that matches an account with an address that can receive it');
   // Byte for byte the same answer for an unknown input and an existing, good one.
   await reset.goto();
-  const unknownBody = await reset.request('nobody-here@unknown-domain.example.com');
+  const unknownBody = await reset.request(`nobody-here@${uniqueDomain('unknown')}`);
   await reset.goto();
-  const existingBody = await reset.request('alice');
+  const existingBody = await reset.request(bystander.username);
   expect(unknownBody).toBe(flaggedBody);
   expect(existingBody).toBe(flaggedBody);
 
   // What really left over SMTP: a link to the backup, nothing at all to the lapsed domain.
   const backupMail = await waitForMail(
-    (m) => m.envelopeTo.includes(BACKUP) && m.subject === 'Reset your password' && !earlier.has(m.file),
+    (m) => m.envelopeTo.includes(backup) && m.subject === 'Reset your password' && !earlier.has(m.file),
   );
-  expect(backupMail.text).toContain(`asked for with "${LAPSED}"`);
-  expect(delivered().filter((m) => m.envelopeTo.some((to) => to.endsWith(`@${DOMAIN}`)))).toEqual([]);
+  expect(backupMail.text).toContain(`asked for with "${lapsed}"`);
+  expect(delivered().filter((m) => m.envelopeTo.some((to) => to.endsWith(`@${domain}`)))).toEqual([]);
 
   // The account is untouched: same password, no link bound to the lapsed address, the refusal recorded.
   expect(await passwordHash()).toBe(hashBefore);
   expect(
-    await sql`select id from tokens where email_id = (select id from emails where address = ${LAPSED}) and purpose = 'reset_password'`,
+    await sql`select id from tokens where email_id = (select id from emails where address = ${lapsed}) and purpose = 'reset_password'`,
   ).toHaveLength(0);
   const [attempt] =
-    await sql`select outcome, sent_to from reset_attempts where input = ${LAPSED} order by id desc limit 1`;
-  expect(attempt).toMatchObject({ outcome: 'refused_flagged', sent_to: [BACKUP] });
+    await sql`select outcome, sent_to from reset_attempts where input = ${lapsed} order by id desc limit 1`;
+  expect(attempt).toMatchObject({ outcome: 'refused_flagged', sent_to: [backup] });
 
   // A session signed in before the reset (the maintainer's own, or one an attacker opened).
-  const signedInBefore = await browser.newContext({ storageState: storageState('user') });
-  const earlierPage = await signedInBefore.newPage();
-  await earlierPage.goto('/account');
-  await expect(earlierPage).toHaveURL(/\/account$/);
+  const signedInBefore = await signedInPage(browser, owner);
 
   // The maintainer opens the link from the backup mailbox and sets a new password.
-  const owner = await browser.newContext();
-  const ownerPage = await owner.newPage();
+  const ownerContext = await browser.newContext();
+  const ownerPage = await ownerContext.newPage();
   await ownerPage.goto(linkIn(backupMail, 'http'));
-  const ownerReset = new ResetPasswordPage(ownerPage);
-  await ownerReset.setNewPassword(NEW_PASSWORD);
+  await new ResetPasswordPage(ownerPage).setNewPassword(NEW_PASSWORD);
   await expect(ownerPage.getByRole('status')).toContainText('Your password was changed');
-  const login = new LoginPage(ownerPage);
-  await login.goto();
-  await login.signIn('maintainer', NEW_PASSWORD);
-  await expect(ownerPage).toHaveURL(/\/account$/);
-  await expect(ownerPage.getByTestId('address-row').filter({ hasText: LAPSED })).toContainText('flagged');
-  await expect(ownerPage.getByTestId('notifications')).toContainText(`We stopped trusting ${LAPSED}`);
+  await signIn(ownerPage, { ...owner, password: NEW_PASSWORD });
+  await expect(ownerPage.getByTestId('address-row').filter({ hasText: lapsed })).toContainText('flagged');
+  await expect(ownerPage.getByTestId('notifications')).toContainText(`We stopped trusting ${lapsed}`);
   await expect(ownerPage.getByTestId('reset-activity')).toContainText(
-    `${LAPSED} — asked with a flagged address: nothing sent there; link sent to ${BACKUP}`,
+    `${lapsed} — asked with a flagged address: nothing sent there; link sent to ${backup}`,
   );
-  await owner.close();
+  await ownerContext.close();
   // The new password ended every session from before it.
-  await earlierPage.goto('/account');
-  await expect(earlierPage).toHaveURL(/\/login/);
-  await signedInBefore.close();
+  await signedInBefore.page.goto('/account');
+  await expect(signedInBefore.page).toHaveURL(/\/login/);
+  await signedInBefore.context.close();
+
+  // Staff read the mailbox: what was sent to whom, the reset link hidden, nothing to the lapsed domain.
+  const staff = await browser.newContext({ storageState: storageState('staff') });
+  const outbox = await staff.newPage();
+  await outbox.goto('/admin/outbox');
+  const resetRows = outbox.getByTestId('outbox-row').and(outbox.locator('[data-kind="password_reset"]'));
+  const ours = resetRows.filter({ hasText: backup }).first();
+  await expect(ours).toContainText('sent');
+  await expect(outbox.locator(`[data-testid="outbox-row"][data-to$="@${domain}"]`)).toHaveCount(0);
+  await ours.getByText('Reset your password').click();
+  await expect(ours).toContainText('[link hidden: it holds a one-time token]');
+  await expect(outbox.getByText(/reset-password\/[A-Za-z0-9_-]{43}/)).toHaveCount(0);
+  await expect(
+    outbox.getByTestId('reset-attempt-row').and(outbox.locator('[data-outcome="refused_flagged"]')).filter({
+      hasText: lapsed,
+    }),
+  ).not.toHaveCount(0);
+  await staff.close();
   await sql.end();
 });
 
-test.describe('the staff mailbox', () => {
-  test.use({ storageState: storageState('staff') });
-
-  test('shows what was sent to whom, with the reset link hidden', async ({ page }) => {
-    await page.goto('/admin/outbox');
-    const resetRows = page.getByTestId('outbox-row').and(page.locator('[data-kind="password_reset"]'));
-    await expect(resetRows.filter({ hasText: BACKUP }).first()).toContainText('sent');
-    await expect(page.locator(`[data-testid="outbox-row"][data-to$="@${DOMAIN}"]`)).toHaveCount(0);
-    await resetRows.first().getByText('Reset your password').click();
-    await expect(resetRows.first()).toContainText('[link hidden: it holds a one-time token]');
-    await expect(page.getByText(/reset-password\/[A-Za-z0-9_-]{43}/)).toHaveCount(0);
-    await expect(
-      page.getByTestId('reset-attempt-row').and(page.locator('[data-outcome="refused_flagged"]')).first(),
-    ).toContainText(LAPSED);
-  });
-});
-
-test.describe('the outbox page', () => {
-  test('is refused to a user', async ({ page }) => {
-    // Signs in afresh: the reset above ended the maintainer's saved session.
-    const login = new LoginPage(page);
-    await login.goto();
-    await login.signIn('alice', DEMO_PASSWORD);
-    await expect(page).toHaveURL(/\/account$/);
-    await page.goto('/admin/outbox');
-    await expect(page.getByRole('heading', { name: /403/ })).toBeVisible();
-  });
+test('the outbox page is refused to a user', async ({ page }) => {
+  await signIn(page, await makeUser('user'));
+  await page.goto('/admin/outbox');
+  await expect(page.getByRole('heading', { name: /403/ })).toBeVisible();
 });

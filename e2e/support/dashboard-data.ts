@@ -1,50 +1,9 @@
 import type { e2eSql } from './db';
 
-// Fixtures the demo seed does not have: flags the blast-radius guard held back (their addresses
-// still verified), on domains chosen from the seed. Returns what was made, for the assertions.
+// Dashboard fixtures on top of e2e/support/fixtures.ts: what a refused write must leave alone, and a
+// domain's history of checks as months of a running scheduler would have recorded it.
 
 type Sql = ReturnType<typeof e2eSql>;
-
-// The demo logins' own domains: other specs rely on their state.
-export const DEMO_DOMAINS = ['lapsed-example.dev', 'alice-dev.io'];
-
-/** Turns `n` open flags on `stage` domains into held ones, as a guard-tripped scan leaves them. */
-export async function holdFlagsForReview(sql: Sql, n: number, stage = 'redemption') {
-  const rows = await sql<{ id: number; email_id: number; address: string; domain: string }[]>`
-    select f.id, f.email_id, e.address, d.name as domain from flags f
-    join emails e on e.id = f.email_id join domains d on d.id = f.domain_id
-    where f.state = 'open' and f.stage = ${stage} and d.name not in ${sql(DEMO_DOMAINS)}
-    order by f.id desc limit ${n}`;
-  const ids = rows.map((r) => r.id);
-  await sql`update flags set state = 'pending_review' where id in ${sql(ids)}`;
-  await sql`update emails set verified = true, unverify_reason = null, unverified_at = null where id in ${sql(rows.map((r) => r.email_id))}`;
-  return rows;
-}
-
-/** An open flag on a domain of `stage` that nobody has overridden or notified yet. */
-export async function freshOpenFlag(sql: Sql, stage: string) {
-  const [row] = await sql<{ id: number; email_id: number; address: string; domain: string; user_id: number }[]>`
-    select f.id, f.email_id, e.address, d.name as domain, e.user_id from flags f
-    join emails e on e.id = f.email_id join domains d on d.id = f.domain_id
-    where f.state = 'open' and d.stage = ${stage} and d.name not in ${sql(DEMO_DOMAINS)}
-      and not exists (select 1 from notifications n where n.dedupe_key like 'staff_notice:flag:' || f.id || ':%')
-    order by f.id limit 1`;
-  if (!row) throw new Error(`no open flag on a ${stage} domain left in the e2e database`);
-  return row;
-}
-
-/** Waits until no scan a person asked for is queued or running (the scheduler's own may go on). */
-export async function waitForIdleScans(sql: Sql, timeoutMs = 45_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    const [row] = await sql<
-      { n: number }[]
-    >`select count(*)::int as n from scans where state in ('queued', 'running') and requested_by is not null`;
-    if (row!.n === 0) return;
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error('scans still running after a minute');
-}
 
 /**
  * What a refused write must leave alone: everything a person can cause (their scans, their audit rows,
@@ -75,16 +34,15 @@ const WORDS: Record<string, string[]> = {
 };
 
 /**
- * Months of daily checks for a seeded domain in redemption, consistent with its own lifecycle dates
- * (active, expiring in the 30 days before expiry, grace, then redemption), as a running scheduler
- * would have recorded them. The seed has one check per domain; this gives the timeline a history.
+ * Months of daily checks for `name` (a domain a spec made, in redemption), consistent with its own
+ * lifecycle dates (active, expiring in the 30 days before expiry, grace, then redemption), as a
+ * running scheduler would have recorded them: its first scan left one check; this gives it a history.
  */
-export async function seedCheckHistory(sql: Sql): Promise<string> {
-  const [d] = await sql<{ id: number; name: string; expires: string; grace_ends: string | null }[]>`
-    select id, name, timeline->'expiresAt'->>'at' as expires, timeline->'graceEndsAt'->>'at' as grace_ends from domains
-    where stage = 'redemption' and timeline->'expiresAt' is not null and name not in ${sql(DEMO_DOMAINS)}
-    order by name limit 1`;
-  if (!d) throw new Error('no seeded domain in redemption with a stated expiry');
+export async function seedCheckHistory(sql: Sql, name: string): Promise<void> {
+  const [d] = await sql<{ id: number; expires: string | null; grace_ends: string | null }[]>`
+    select id, timeline->'expiresAt'->>'at' as expires, timeline->'graceEndsAt'->>'at' as grace_ends from domains
+    where name = ${name} and stage = 'redemption'`;
+  if (!d?.expires) throw new Error(`${name} is not in redemption with a stated expiry`);
   const expires = Date.parse(d.expires);
   const graceEnds = d.grace_ends ? Date.parse(d.grace_ends) : expires + 45 * DAY;
   const stageAt = (t: number) =>
@@ -116,5 +74,4 @@ export async function seedCheckHistory(sql: Sql): Promise<string> {
     }
   }
   await sql`insert into domain_observations ${sql(rows)}`;
-  return d.name;
 }

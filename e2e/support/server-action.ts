@@ -1,4 +1,10 @@
-import { type APIRequestContext, expect, type Page, request as playwrightRequest } from '@playwright/test';
+import {
+  type APIRequestContext,
+  type BrowserContext,
+  expect,
+  type Page,
+  request as playwrightRequest,
+} from '@playwright/test';
 import { E2E_PORT } from '../../playwright.config';
 import { type RoleName, storageState } from '../roles';
 
@@ -44,16 +50,22 @@ export async function captureAction(page: Page, trigger: () => Promise<void>): P
   return action;
 }
 
-async function context(role: RoleName | null): Promise<APIRequestContext> {
-  return playwrightRequest.newContext({
-    baseURL: `http://localhost:${E2E_PORT}`,
-    storageState: role ? storageState(role) : { cookies: [], origins: [] },
-  });
+/** Who replays: a demo role's saved session, a context's own session (a user a spec made), or nobody. */
+export type Caller = RoleName | null | { session: BrowserContext };
+
+async function context(caller: Caller): Promise<APIRequestContext> {
+  const state =
+    caller === null
+      ? { cookies: [], origins: [] }
+      : typeof caller === 'string'
+        ? storageState(caller)
+        : await caller.session.storageState();
+  return playwrightRequest.newContext({ baseURL: `http://localhost:${E2E_PORT}`, storageState: state });
 }
 
-/** Replays a captured action as `role` (null: anonymous). Returns the status and the response text. */
-export async function replayAction(action: CapturedAction, role: RoleName | null) {
-  const ctx = await context(role);
+/** Replays a captured action as `caller` (null: anonymous). Returns the status and the response text. */
+export async function replayAction(action: CapturedAction, caller: Caller) {
+  const ctx = await context(caller);
   try {
     const response = await ctx.post(action.url, { headers: action.headers, data: action.body, maxRedirects: 0 });
     return { status: response.status(), text: await response.text() };

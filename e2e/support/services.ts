@@ -46,6 +46,25 @@ export async function setScenario(domain: string, scenario: Scenario): Promise<S
   return (await response.json()) as ServedRecord;
 }
 
+/** A fault rule of the local protocol server (dev/peers/protocol-server/faults.ts), e.g. one domain that hangs. */
+export interface FaultRule {
+  match?: { path?: string; host?: string; domain?: string };
+  latencyMs?: number;
+  action?: 'status' | 'hang' | 'reset' | 'malformed' | 'forbidden_html' | 'unprocessable';
+  status?: number;
+  times?: number;
+}
+
+/** Replaces the protocol server's fault rules (an empty list: none). */
+export async function setFaults(rules: FaultRule[]): Promise<void> {
+  const response = await fetch(`${protocolUrl()}/_admin/faults`, {
+    method: 'PUT',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ rules }),
+  });
+  if (!response.ok) throw new Error(`protocol server refused the faults: ${response.status} ${await response.text()}`);
+}
+
 /** The operator CLI against the e2e server's database and services. */
 export async function gk(...args: string[]): Promise<string> {
   const { stdout } = await run(path.resolve('node_modules/.bin/tsx'), ['cli/gk.ts', ...args], {
