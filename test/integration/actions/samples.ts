@@ -1,0 +1,62 @@
+import type { World } from './world';
+
+// A valid input for every action and route, keyed by its definition's name: each refusal case first
+// checks that its sample passes the action's own schema, so a refusal is about the permission and not
+// about the input. An action with no entry here fails its cases: a new action cannot ship without
+// appearing in the refusal matrix. Inputs aim at the world's real rows (the user's own addresses, a
+// held flag, a running scan), so a broken permission check would change something and show.
+
+export const ACTION_SAMPLES: Record<string, (w: World) => unknown> = {
+  // The account (account.manage: every role; only an anonymous caller is refused).
+  'address.add': () => ({ address: 'someone.new@gmail.com' }),
+  'address.verify_link': (w) => ({ emailId: w.addresses.unverified }),
+  'address.verify': () => ({ token: 'x'.repeat(43) }),
+  'address.remove': (w) => ({ emailId: w.addresses.second }),
+  'address.set_primary': (w) => ({ emailId: w.addresses.second }),
+  'address.set_recovery': (w) => ({ emailId: w.addresses.primary, useForRecovery: 'false' }),
+  'auth.step_up': () => ({ password: 'the right password' }),
+  'notification.mark_read': () => ({}),
+  'totp.start': () => ({}),
+  'totp.confirm': () => ({ code: '123456' }),
+  'totp.disable': () => ({ code: '123456' }),
+  'totp.recovery_codes': () => ({ code: '123456' }),
+  // The flags and users pages (staff).
+  'flags.review': (w) => ({ flagIds: [w.flagged.heldFlagId], decision: 'confirm' }),
+  'flags.override': (w) => ({
+    flagIds: [w.flagged.openFlagId],
+    decision: 'keep_unverified',
+    reason: 'checked by hand, still lapsing',
+  }),
+  'flags.notify': (w) => ({ flagIds: [w.flagged.openFlagId] }),
+  'user.notify': (w) => ({ userId: w.flagged.userId }),
+  // Scans (staff rescans; admin full scans and cancelling).
+  'scan.rescan_domain': (w) => ({ domain: w.domain }),
+  'scan.rescan_user': (w) => ({ username: w.flagged.username }),
+  'scan.request_full': () => ({}),
+  'scan.cancel': (w) => ({ scanId: w.scanId }),
+  // Settings (admin).
+  'settings.update_policy': () => ({ warningWindowDays: 10 }),
+  'domain_list.add': () => ({ list: 'trusted', domain: 'newprovider.example' }),
+  'domain_list.remove': () => ({ domain: 'gmail.com' }),
+};
+
+/** The dynamic segments of each route's URL, by the route's definition name. */
+export const ROUTE_SAMPLES: Record<string, (w: World) => Record<string, string>> = {
+  'overview.read': () => ({}),
+  'flag.list': () => ({}),
+  'domain.read': (w) => ({ domain: w.domain }),
+  'scan.list': () => ({}),
+  'scan.read': (w) => ({ id: String(w.scanId) }),
+  'user.read': (w) => ({ id: String(w.flagged.userId) }),
+};
+
+/**
+ * The entry points an anonymous visitor may call, by name, with the reason. Marking a definition
+ * public takes it out of the refusal matrix, so every one must be listed here on purpose.
+ */
+export const PUBLIC_ACTIONS: Record<string, string> = {
+  'auth.nextauth_get': "next-auth's own endpoints (sign-in page, session, CSRF token)",
+  'auth.nextauth_post': "next-auth's own endpoints (sign-in, sign-out)",
+  'reset.request': 'asking for a reset link: rate limited, the same answer for every input',
+  'reset.complete': 'setting a new password: needs the single-use token from the link',
+};

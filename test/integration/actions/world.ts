@@ -1,0 +1,83 @@
+import { sql } from 'drizzle-orm';
+import type { Db } from '@/db/connect';
+import { notifications, scans } from '@/db/schema';
+import { ROLES, type Role } from '@/db/schema/enums';
+import type { UserActor } from '@/lib/auth/session';
+import { makeAddress, makeUser, signedIn, unique } from '../account/fixtures';
+import { makeDomain, makeFlag } from '../dashboard/fixtures';
+
+// A small world in which every action has something real to act on: a signed-in user of every role
+// (each signed in just now, so a step-up check would pass and only the permission can refuse), the
+// user's addresses in every state, a flagged address held for review and one open on a
+// re-registered domain, a watched domain, a running scan and an unread notification.
+
+export interface World {
+  actors: Record<Role, UserActor>;
+  /** The `user` actor's addresses. */
+  addresses: { primary: number; second: number; unverified: number };
+  /** A flag held for review and an open one, both on `domain`, owned by `flagged.userId`. */
+  flagged: { heldFlagId: number; openFlagId: number; userId: number; username: string };
+  domain: string;
+  scanId: number;
+}
+
+export async function buildWorld(db: Db): Promise<World> {
+  const actors = {} as Record<Role, UserActor>;
+  for (const role of ROLES) actors[role] = await signedIn(db, await makeUser(db, role));
+  const owner = actors.user.id;
+  const primary = await makeAddress(db, owner, `${unique('p')}@gmail.com`, { primary: true });
+  const second = await makeAddress(db, owner, `${unique('s')}@gmail.com`);
+  const unverified = await makeAddress(db, owner, `${unique('v')}@gmail.com`, { verified: false });
+  await db.insert(notifications).values({
+    userId: owner,
+    channel: 'in_app',
+    kind: 'staff_notice',
+    state: 'sent',
+    dedupeKey: unique('notice'),
+    payload: { text: 'A notice from staff.' },
+  });
+
+  const domain = await makeDomain(db, 're_registered', `${unique('w')}.dev`);
+  const flaggedUser = await makeUser(db, 'user');
+  const held = await makeFlag(db, { state: 'pending_review', domain, stage: 're_registered', userId: flaggedUser.id });
+  const open = await makeFlag(db, { state: 'open', domain, stage: 're_registered', userId: flaggedUser.id });
+  const [scan] = await db
+    .insert(scans)
+    .values({ kind: 'domain', trigger: 'dashboard', target: domain.name, state: 'running' })
+    .returning();
+
+  return {
+    actors,
+    addresses: { primary: primary.id, second: second.id, unverified: unverified.id },
+    flagged: {
+      heldFlagId: held.flag.id,
+      openFlagId: open.flag.id,
+      userId: flaggedUser.id,
+      username: flaggedUser.username,
+    },
+    domain: domain.name,
+    scanId: scan!.id,
+  };
+}
+
+/**
+ * Every row of every table in the database (listed from information_schema, so a table added
+ * later is covered without editing this), each table's rows as sorted text: a refused call must
+ * leave all of it as it was. `except` names tables (as schema.table) a caller expects to change.
+ */
+export async function snapshotAll(db: Db, except: string[] = []): Promise<Record<string, string[]>> {
+  const tables = await db.execute<{ name: string }>(sql`
+    select format('%I.%I', table_schema, table_name) as name
+    from information_schema.tables
+    where table_type = 'BASE TABLE' and table_schema not in ('pg_catalog', 'information_schema')
+    order by 1`);
+  const out: Record<string, string[]> = {};
+  for (const { name } of tables) {
+    if (except.includes(name)) continue;
+    const [row] = await db.execute<{ rows: string[] }>(
+      sql.raw(`select coalesce(array_agg(t::text order by t::text), '{}') as rows from ${name} t`),
+    );
+    out[name] = row?.rows ?? [];
+  }
+  return out;
+}
