@@ -7,8 +7,9 @@ import { newNonce, securityHeaders, servedOverHttps } from '@/lib/security/heade
 // Two jobs. (1) Security headers on every page, with a fresh CSP nonce per request: Next.js reads
 // the nonce from the request's Content-Security-Policy header and puts it on its own scripts (so
 // every page renders dynamically, see app/layout.tsx). (2) An early redirect for anonymous
-// visitors of /admin and /account only. Authorisation happens in every page, action and route
-// through lib/auth (a matcher can miss a path; server actions post to the page's URL).
+// visitors of /admin and /account pages only; server action calls go on to the action, which refuses
+// them itself. Authorisation happens in every page, action and route through lib/auth (a matcher
+// can miss a path; server actions post to the page's URL).
 const { auth } = NextAuth(authConfig);
 const SIGNED_IN_AREAS = /^\/(admin|account)(\/|$)/;
 
@@ -33,10 +34,21 @@ function pass(request: NextRequest): NextResponse {
   return withHeaders(NextResponse.next({ request: { headers: forwarded } }), headers);
 }
 
+/**
+ * A server action posts to its page's URL with a `next-action` header. It is not redirected: the
+ * action checks the session and permission itself and answers an anonymous caller with a typed
+ * `unauthenticated` refusal, which the client shows and which tests can exercise over HTTP (a
+ * redirect here would hide whether the action's own check holds). Should Next render the page after
+ * the action, the page checks the session and permission itself, as on any request.
+ */
+function isServerActionCall(request: NextRequest): boolean {
+  return request.method === 'POST' && request.headers.has('next-action');
+}
+
 // The session is read only where it is needed: on other paths (/api/auth among them) the wrapper
 // would also re-issue the session cookie, which must not ride along on a sign-out.
 const guarded = auth((request) => {
-  if (!request.auth) {
+  if (!request.auth && !isServerActionCall(request)) {
     const url = new URL('/login', request.nextUrl.origin);
     url.searchParams.set('callbackUrl', request.nextUrl.pathname + request.nextUrl.search);
     return withHeaders(NextResponse.redirect(url, 302), headersFor());
