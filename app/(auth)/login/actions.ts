@@ -41,42 +41,49 @@ function waitWords(seconds: number | undefined): string {
 // the credentials (lib/auth/authenticate.ts, with its own rate limits and equal-work refusals),
 // creates the session and answers with a redirect; there is no session yet for a permission, and
 // no lib/ verb to run in a transaction. This file only maps next-auth's outcome to plain words.
-export async function loginAction(_prev: LoginState, form: FormData): Promise<LoginState> {
-  const username = String(form.get('username') ?? '');
-  const next = redirectSchema.parse(form.get('next') ?? '/');
-  let destination: string;
-  try {
-    destination = await signIn('credentials', {
-      username,
-      password: String(form.get('password') ?? ''),
-      code: String(form.get('code') ?? ''),
-      redirectTo: next,
-      redirect: false,
-    });
-  } catch (error) {
-    if (error instanceof AuthError) {
-      const { code = 'invalid_login', retryAfterSeconds } = error as AuthError & {
-        code?: string;
-        retryAfterSeconds?: number;
-      };
-      const message = MESSAGES[code] ?? MESSAGES.invalid_login!;
-      return { error: message(waitWords(retryAfterSeconds)), needsCode: code === 'two_factor_required', username };
+// The definition is only a public entry in the action registry (test/integration/actions/).
+export const loginAction = Object.assign(
+  async function loginAction(_prev: LoginState, form: FormData): Promise<LoginState> {
+    const username = String(form.get('username') ?? '');
+    const next = redirectSchema.parse(form.get('next') ?? '/');
+    let destination: string;
+    try {
+      destination = await signIn('credentials', {
+        username,
+        password: String(form.get('password') ?? ''),
+        code: String(form.get('code') ?? ''),
+        redirectTo: next,
+        redirect: false,
+      });
+    } catch (error) {
+      if (error instanceof AuthError) {
+        const { code = 'invalid_login', retryAfterSeconds } = error as AuthError & {
+          code?: string;
+          retryAfterSeconds?: number;
+        };
+        const message = MESSAGES[code] ?? MESSAGES.invalid_login!;
+        return { error: message(waitWords(retryAfterSeconds)), needsCode: code === 'two_factor_required', username };
+      }
+      throw error;
     }
-    throw error;
-  }
-  // Signed in: this browser becomes a known device for the account (a fresh cookie each time), so
-  // strangers' failed guesses never lock the owner out of it.
-  const normalised = loginInputSchema.shape.username.parse(username);
-  (await cookies()).set(DEVICE_COOKIE, issueDeviceCookie(normalised), {
-    httpOnly: true,
-    sameSite: 'lax',
-    secure: appBaseUrl(readEnv()).startsWith('https:'),
-    path: '/',
-    maxAge: DEVICE_COOKIE_MAX_AGE_SECONDS,
-  });
-  redirect(destination);
-}
+    // Signed in: this browser becomes a known device for the account (a fresh cookie each time), so
+    // strangers' failed guesses never lock the owner out of it.
+    const normalised = loginInputSchema.shape.username.parse(username);
+    (await cookies()).set(DEVICE_COOKIE, issueDeviceCookie(normalised), {
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: appBaseUrl(readEnv()).startsWith('https:'),
+      path: '/',
+      maxAge: DEVICE_COOKIE_MAX_AGE_SECONDS,
+    });
+    redirect(destination);
+  },
+  { definition: { name: 'auth.sign_in', public: true as const } },
+);
 
-export async function signOutAction() {
-  await signOut({ redirectTo: '/login' });
-}
+export const signOutAction = Object.assign(
+  async function signOutAction() {
+    await signOut({ redirectTo: '/login' });
+  },
+  { definition: { name: 'auth.sign_out', public: true as const } },
+);

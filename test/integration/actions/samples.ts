@@ -57,6 +57,8 @@ export const ROUTE_SAMPLES: Record<string, (w: World) => Record<string, string>>
 export const PUBLIC_ACTIONS: Record<string, string> = {
   'auth.nextauth_get': "next-auth's own endpoints (sign-in page, session, CSRF token)",
   'auth.nextauth_post': "next-auth's own endpoints (sign-in, sign-out)",
+  'auth.sign_in': 'signing in: next-auth checks the credentials, with its own rate limits and equal-work refusals',
+  'auth.sign_out': "ends the caller's own session; nothing to protect",
   'reset.request': 'asking for a reset link: rate limited, the same answer for every input',
   'reset.complete': 'setting a new password: needs the single-use token from the link',
 };
