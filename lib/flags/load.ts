@@ -1,6 +1,7 @@
 import { eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/connect';
 import { domains, emails, flags } from '@/db/schema';
+import type { UnverifyTarget } from '@/lib/addresses/unverify';
 import { AppError } from '@/lib/errors';
 
 export type LockedFlag = Awaited<ReturnType<typeof lockFlags>>[number];
@@ -41,4 +42,33 @@ export async function lockFlags(tx: DbOrTx, ids: number[]) {
     );
   }
   return rows;
+}
+
+/** What every audit row about a decision on a flag names. */
+export const flagAuditBase = (f: LockedFlag) => ({
+  address: f.address,
+  userId: f.userId,
+  domain: f.domain,
+  stage: f.stage,
+});
+
+/**
+ * The still-verified addresses behind locked flags, as targets for unverifyAddresses: a human decides on
+ * locked rows, so there is no check start to compare with.
+ */
+export function unverifyTargets(locked: LockedFlag[], details: (f: LockedFlag) => Record<string, unknown>) {
+  return locked
+    .filter((f) => f.verified)
+    .map(
+      (f): UnverifyTarget => ({
+        emailId: f.emailId,
+        userId: f.userId,
+        address: f.address,
+        domain: f.domain,
+        stage: f.stage,
+        expiresAt: f.expiresAt,
+        checkStartedAt: null,
+        details: details(f),
+      }),
+    );
 }

@@ -7,7 +7,7 @@ import { parseInput } from '@/lib/auth/parse-input';
 import { assertMayRelease } from '@/lib/auth/release-rules';
 import type { VerbContext } from '@/lib/context';
 import { AppError } from '@/lib/errors';
-import { type LockedFlag, lockFlags } from './load';
+import { flagAuditBase, type LockedFlag, lockFlags, unverifyTargets } from './load';
 import { type OverrideFlagsInput, overrideFlagsSchema } from './schemas';
 
 export interface OverrideResult {
@@ -90,13 +90,7 @@ export async function overrideFlags({
   const audits: AuditInput[] = [];
   let restored = 0;
   let unverified = 0;
-  const base = (f: LockedFlag) => ({
-    address: f.address,
-    userId: f.userId,
-    domain: f.domain,
-    stage: f.stage,
-    flagId: f.id,
-  });
+  const base = (f: LockedFlag) => ({ ...flagAuditBase(f), flagId: f.id });
   if (input.decision === 'restore_verified') {
     // Only what the lifecycle engine unverified comes back: an address the user or a bounce unverified
     // stays as it is.
@@ -126,18 +120,7 @@ export async function overrideFlags({
       ctx,
       input: {
         reason: 'staff',
-        addresses: live
-          .filter((f) => f.verified)
-          .map((f) => ({
-            emailId: f.emailId,
-            userId: f.userId,
-            address: f.address,
-            domain: f.domain,
-            stage: f.stage,
-            expiresAt: f.expiresAt,
-            checkStartedAt: null,
-            details: base(f),
-          })),
+        addresses: unverifyTargets(live, base),
       },
     });
     unverified = done.unverified.length;

@@ -7,7 +7,7 @@ import { parseInput } from '@/lib/auth/parse-input';
 import { assertMayRelease } from '@/lib/auth/release-rules';
 import type { VerbContext } from '@/lib/context';
 import { AppError } from '@/lib/errors';
-import { type LockedFlag, lockFlags } from './load';
+import { flagAuditBase, type LockedFlag, lockFlags, unverifyTargets } from './load';
 import { type ReviewFlagsInput, reviewFlagsSchema } from './schemas';
 
 export interface ReviewResult {
@@ -42,10 +42,7 @@ export async function reviewFlags({
   if (input.decision === 'reject') assertMayRelease(actor, 'reject', pending, input.reason);
   const ids = pending.map((f) => f.id);
   const details = (f: LockedFlag) => ({
-    address: f.address,
-    userId: f.userId,
-    domain: f.domain,
-    stage: f.stage,
+    ...flagAuditBase(f),
     domainStage: f.domainStage,
     ...(input.reason ? { reason: input.reason } : {}),
   });
@@ -58,18 +55,7 @@ export async function reviewFlags({
       ctx,
       input: {
         reason: 'domain_lifecycle',
-        addresses: pending
-          .filter((f) => f.verified)
-          .map((f) => ({
-            emailId: f.emailId,
-            userId: f.userId,
-            address: f.address,
-            domain: f.domain,
-            stage: f.stage,
-            expiresAt: f.expiresAt,
-            checkStartedAt: null,
-            details: { ...details(f), flagId: f.id },
-          })),
+        addresses: unverifyTargets(pending, (f) => ({ ...details(f), flagId: f.id })),
       },
     });
     notificationsQueued = done.notificationsQueued;
