@@ -3,15 +3,7 @@
 import { Lock, TriangleAlert, Undo2 } from 'lucide-react';
 import { useState } from 'react';
 import { Button } from '../ui/button';
-import {
-  Dialog,
-  DialogClose,
-  DialogContent,
-  DialogDescription,
-  DialogFooter,
-  DialogTitle,
-  DialogTrigger,
-} from '../ui/dialog';
+import { FormAlert, FormDialog } from '../ui/form-dialog';
 import { Input, Label } from '../ui/input';
 import { Textarea } from '../ui/textarea';
 
@@ -60,145 +52,120 @@ export function OverrideDialog({
   const blocked = refused || (risky && reregisteredDomains.length > 1);
   const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
   return (
-    <Dialog open={open} onOpenChange={setOpen}>
-      <DialogTrigger asChild>
+    <FormDialog
+      open={open}
+      onOpenChange={setOpen}
+      trigger={
         <Button variant="outline" size="sm" disabled={disabled}>
           <Undo2 aria-hidden="true" /> Override…
         </Button>
-      </DialogTrigger>
-      <DialogContent>
-        <DialogTitle>Override {count === 1 ? '1 flag' : `${count} flags`}</DialogTitle>
-        <DialogDescription>
-          Your decision replaces the engine’s for these addresses. It is recorded with your name and reason.
-        </DialogDescription>
-        <form
-          className="flex flex-col gap-4"
-          onSubmit={async (e) => {
-            e.preventDefault();
-            if (await onSubmit(values)) setOpen(false);
-          }}
+      }
+      title={`Override ${count === 1 ? '1 flag' : `${count} flags`}`}
+      description="Your decision replaces the engine’s for these addresses. It is recorded with your name and reason."
+      onSubmit={async () => {
+        if (await onSubmit(values)) setOpen(false);
+      }}
+      submit={
+        <Button
+          type="submit"
+          disabled={
+            pending || blocked || (risky && values.confirmation.trim().toLowerCase() !== reregisteredDomains[0])
+          }
         >
-          <fieldset className="flex flex-col gap-2">
-            <legend className="mb-1 text-sm font-medium">Decision</legend>
-            {(
-              [
-                [
-                  'keep_unverified',
-                  'Keep unverified',
-                  'The address stays out of password recovery; the flag is closed as handled.',
-                ],
-                [
-                  'restore_verified',
-                  'Restore as verified',
-                  'The address may receive password resets again (for example: the owner renewed).',
-                ],
-              ] as const
-            ).map(([value, label, hint]) => (
-              <label key={value} className="flex items-start gap-2 text-sm">
-                <input
-                  type="radio"
-                  name="decision"
-                  value={value}
-                  checked={values.decision === value}
-                  onChange={() => set({ decision: value })}
-                  aria-describedby={
-                    value === 'restore_verified' && restoreRefusal ? 'override-restore-refusal' : undefined
-                  }
-                  className="mt-1"
-                />
-                <span>
-                  <strong>{label}</strong> — {hint}
-                  {value === 'restore_verified' && restoreRefusal ? (
-                    <span className="block text-red-800">Not allowed for this selection: see why below.</span>
-                  ) : null}
-                </span>
-              </label>
-            ))}
-          </fieldset>
-          {restoreRefusal ? (
-            <div
-              id="override-restore-refusal"
-              role="alert"
-              className="flex gap-2 rounded-md border border-red-400 bg-red-50 p-3 text-sm text-red-950"
-            >
-              <Lock aria-hidden="true" className="mt-0.5 size-4 shrink-0" />
-              <p>{restoreRefusal}</p>
-            </div>
-          ) : null}
-          {risky ? (
-            <div
-              role="alert"
-              className="flex gap-2 rounded-md border border-red-400 bg-red-50 p-3 text-sm text-red-950"
-            >
-              <TriangleAlert aria-hidden="true" className="mt-0.5 size-4 shrink-0" />
-              <p>
-                {reregisteredDomains.join(', ')} {reregisteredDomains.length === 1 ? 'was' : 'were'} registered again
-                since verification: someone else may hold {reregisteredDomains.length === 1 ? 'it' : 'them'} and would
-                receive the password resets.{' '}
-                {reregisteredDomains.length > 1 ? 'Restore one domain at a time.' : 'Say why in the reason.'}
-              </p>
-            </div>
-          ) : null}
-          <div className="flex flex-col gap-1">
-            <Label htmlFor="override-reason">Reason (required)</Label>
-            <Textarea
-              id="override-reason"
-              required
-              minLength={5}
-              value={values.reason}
-              onChange={(e) => set({ reason: e.target.value })}
-              aria-invalid={Boolean(fieldErrors.reason)}
-              aria-describedby={fieldErrors.reason ? 'override-reason-error' : undefined}
+          {pending ? 'Saving…' : 'Save override'}
+        </Button>
+      }
+    >
+      <fieldset className="flex flex-col gap-2">
+        <legend className="mb-1 text-sm font-medium">Decision</legend>
+        {(
+          [
+            [
+              'keep_unverified',
+              'Keep unverified',
+              'The address stays out of password recovery; the flag is closed as handled.',
+            ],
+            [
+              'restore_verified',
+              'Restore as verified',
+              'The address may receive password resets again (for example: the owner renewed).',
+            ],
+          ] as const
+        ).map(([value, label, hint]) => (
+          <label key={value} className="flex items-start gap-2 text-sm">
+            <input
+              type="radio"
+              name="decision"
+              value={value}
+              checked={values.decision === value}
+              onChange={() => set({ decision: value })}
+              aria-describedby={value === 'restore_verified' && restoreRefusal ? 'override-restore-refusal' : undefined}
+              className="mt-1"
             />
-            {fieldErrors.reason ? (
-              <p id="override-reason-error" className="text-sm text-red-800">
-                {fieldErrors.reason}
-              </p>
-            ) : null}
-          </div>
-          <div className="flex flex-col gap-1">
-            <Label htmlFor="override-expires">Expires on (optional)</Label>
-            <Input
-              id="override-expires"
-              type="date"
-              min={tomorrow}
-              value={values.expiresAt}
-              onChange={(e) => set({ expiresAt: e.target.value })}
-              aria-describedby="override-expires-hint"
-            />
-            <p id="override-expires-hint" className="text-xs text-muted-foreground">
-              After this day the flag reopens if the domain’s stage still warrants it. Empty: the override stands until
-              someone changes it.
-            </p>
-          </div>
-          {risky && !blocked ? (
-            <div className="flex flex-col gap-1">
-              <Label htmlFor="override-confirm">Type {reregisteredDomains[0]} to confirm</Label>
-              <Input
-                id="override-confirm"
-                autoComplete="off"
-                value={values.confirmation}
-                onChange={(e) => set({ confirmation: e.target.value })}
-              />
-            </div>
-          ) : null}
-          <DialogFooter>
-            <DialogClose asChild>
-              <Button type="button" variant="outline">
-                Cancel
-              </Button>
-            </DialogClose>
-            <Button
-              type="submit"
-              disabled={
-                pending || blocked || (risky && values.confirmation.trim().toLowerCase() !== reregisteredDomains[0])
-              }
-            >
-              {pending ? 'Saving…' : 'Save override'}
-            </Button>
-          </DialogFooter>
-        </form>
-      </DialogContent>
-    </Dialog>
+            <span>
+              <strong>{label}</strong> — {hint}
+              {value === 'restore_verified' && restoreRefusal ? (
+                <span className="block text-red-800">Not allowed for this selection: see why below.</span>
+              ) : null}
+            </span>
+          </label>
+        ))}
+      </fieldset>
+      {restoreRefusal ? (
+        <FormAlert icon={Lock} id="override-restore-refusal">
+          {restoreRefusal}
+        </FormAlert>
+      ) : null}
+      {risky ? (
+        <FormAlert icon={TriangleAlert}>
+          {reregisteredDomains.join(', ')} {reregisteredDomains.length === 1 ? 'was' : 'were'} registered again since
+          verification: someone else may hold {reregisteredDomains.length === 1 ? 'it' : 'them'} and would receive the
+          password resets. {reregisteredDomains.length > 1 ? 'Restore one domain at a time.' : 'Say why in the reason.'}
+        </FormAlert>
+      ) : null}
+      <div className="flex flex-col gap-1">
+        <Label htmlFor="override-reason">Reason (required)</Label>
+        <Textarea
+          id="override-reason"
+          required
+          minLength={5}
+          value={values.reason}
+          onChange={(e) => set({ reason: e.target.value })}
+          aria-invalid={Boolean(fieldErrors.reason)}
+          aria-describedby={fieldErrors.reason ? 'override-reason-error' : undefined}
+        />
+        {fieldErrors.reason ? (
+          <p id="override-reason-error" className="text-sm text-red-800">
+            {fieldErrors.reason}
+          </p>
+        ) : null}
+      </div>
+      <div className="flex flex-col gap-1">
+        <Label htmlFor="override-expires">Expires on (optional)</Label>
+        <Input
+          id="override-expires"
+          type="date"
+          min={tomorrow}
+          value={values.expiresAt}
+          onChange={(e) => set({ expiresAt: e.target.value })}
+          aria-describedby="override-expires-hint"
+        />
+        <p id="override-expires-hint" className="text-xs text-muted-foreground">
+          After this day the flag reopens if the domain’s stage still warrants it. Empty: the override stands until
+          someone changes it.
+        </p>
+      </div>
+      {risky && !blocked ? (
+        <div className="flex flex-col gap-1">
+          <Label htmlFor="override-confirm">Type {reregisteredDomains[0]} to confirm</Label>
+          <Input
+            id="override-confirm"
+            autoComplete="off"
+            value={values.confirmation}
+            onChange={(e) => set({ confirmation: e.target.value })}
+          />
+        </div>
+      ) : null}
+    </FormDialog>
   );
 }

@@ -3,15 +3,7 @@
 import { Check, Lock, X } from 'lucide-react';
 import { useState } from 'react';
 import { Button } from '../ui/button';
-import {
-  Dialog,
-  DialogClose,
-  DialogContent,
-  DialogDescription,
-  DialogFooter,
-  DialogTitle,
-  DialogTrigger,
-} from '../ui/dialog';
+import { FormAlert, FormDialog } from '../ui/form-dialog';
 import { Input, Label } from '../ui/input';
 import { Textarea } from '../ui/textarea';
 
@@ -52,98 +44,80 @@ export function ReviewDialog({
     (!needsTyping || typed.trim() === String(pendingCount)) &&
     (confirm || (!refusal && (!reasonRequired || reason.trim().length >= minReason)));
   return (
-    <Dialog
+    <FormDialog
       open={open}
       onOpenChange={(o) => {
         setOpen(o);
         setTyped('');
         setReason('');
       }}
-    >
-      <DialogTrigger asChild>
+      trigger={
         <Button variant={confirm ? 'destructive' : 'outline'} size="sm" disabled={disabled}>
           {confirm ? <Check aria-hidden="true" /> : <X aria-hidden="true" />}
           {confirm ? 'Confirm review…' : 'Reject review…'}
         </Button>
-      </DialogTrigger>
-      <DialogContent>
-        <DialogTitle>
-          {confirm
-            ? `Confirm ${pendingCount} held ${pendingCount === 1 ? 'flag' : 'flags'}`
-            : `Reject ${pendingCount} held ${pendingCount === 1 ? 'flag' : 'flags'}`}
-        </DialogTitle>
-        <DialogDescription>
+      }
+      title={
+        confirm
+          ? `Confirm ${pendingCount} held ${pendingCount === 1 ? 'flag' : 'flags'}`
+          : `Reject ${pendingCount} held ${pendingCount === 1 ? 'flag' : 'flags'}`
+      }
+      description={
+        <>
           {confirm
             ? 'The scan was right: each address is unverified now (it can no longer receive password resets), its flag opens, and its user is told at their other addresses.'
             : 'The scan was wrong: each flag is resolved and its address stays verified.'}{' '}
           Selected flags that are not waiting for review are left alone.
-        </DialogDescription>
-        <form
-          className="flex flex-col gap-4"
-          onSubmit={async (e) => {
-            e.preventDefault();
-            if (!ready) return;
-            if (await onSubmit(confirm ? '' : reason)) setOpen(false);
-          }}
-        >
-          {needsTyping ? (
-            <div className="flex flex-col gap-1">
-              <Label htmlFor="review-count">
-                Type {pendingCount} to unverify {pendingCount} addresses
-              </Label>
-              <Input
-                id="review-count"
-                inputMode="numeric"
-                autoComplete="off"
-                value={typed}
-                onChange={(e) => setTyped(e.target.value)}
-              />
-            </div>
-          ) : null}
-          {!confirm && refusal ? (
-            <div
-              role="alert"
-              className="flex gap-2 rounded-md border border-red-400 bg-red-50 p-3 text-sm text-red-950"
-            >
-              <Lock aria-hidden="true" className="mt-0.5 size-4 shrink-0" />
-              <p>{refusal}</p>
-            </div>
-          ) : null}
-          {!confirm && !refusal ? (
-            <div className="flex flex-col gap-1">
-              <Label htmlFor="review-reason">{reasonRequired ? 'Reason (required)' : 'Reason (optional)'}</Label>
-              <Textarea
-                id="review-reason"
-                required={reasonRequired}
-                minLength={reasonRequired ? minReason : undefined}
-                value={reason}
-                onChange={(e) => setReason(e.target.value)}
-                aria-invalid={Boolean(fieldErrors.reason)}
-                aria-describedby="review-reason-hint"
-              />
-              <p
-                id="review-reason-hint"
-                className={fieldErrors.reason ? 'text-sm text-red-800' : 'text-xs text-muted-foreground'}
-              >
-                {fieldErrors.reason ??
-                  (reasonRequired
-                    ? `An admin’s reason is required at these domains’ stage: at least ${minReason} characters, recorded with the decision in the audit log.`
-                    : 'Recorded with the decision in the audit log.')}
-              </p>
-            </div>
-          ) : null}
-          <DialogFooter>
-            <DialogClose asChild>
-              <Button type="button" variant="outline">
-                Cancel
-              </Button>
-            </DialogClose>
-            <Button type="submit" variant={confirm ? 'destructive' : 'default'} disabled={!ready || pending}>
-              {pending ? 'Working…' : confirm ? 'Unverify and open flags' : 'Reject and keep verified'}
-            </Button>
-          </DialogFooter>
-        </form>
-      </DialogContent>
-    </Dialog>
+        </>
+      }
+      onSubmit={async () => {
+        if (!ready) return;
+        if (await onSubmit(confirm ? '' : reason)) setOpen(false);
+      }}
+      submit={
+        <Button type="submit" variant={confirm ? 'destructive' : 'default'} disabled={!ready || pending}>
+          {pending ? 'Working…' : confirm ? 'Unverify and open flags' : 'Reject and keep verified'}
+        </Button>
+      }
+    >
+      {needsTyping ? (
+        <div className="flex flex-col gap-1">
+          <Label htmlFor="review-count">
+            Type {pendingCount} to unverify {pendingCount} addresses
+          </Label>
+          <Input
+            id="review-count"
+            inputMode="numeric"
+            autoComplete="off"
+            value={typed}
+            onChange={(e) => setTyped(e.target.value)}
+          />
+        </div>
+      ) : null}
+      {!confirm && refusal ? <FormAlert icon={Lock}>{refusal}</FormAlert> : null}
+      {!confirm && !refusal ? (
+        <div className="flex flex-col gap-1">
+          <Label htmlFor="review-reason">{reasonRequired ? 'Reason (required)' : 'Reason (optional)'}</Label>
+          <Textarea
+            id="review-reason"
+            required={reasonRequired}
+            minLength={reasonRequired ? minReason : undefined}
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+            aria-invalid={Boolean(fieldErrors.reason)}
+            aria-describedby="review-reason-hint"
+          />
+          <p
+            id="review-reason-hint"
+            className={fieldErrors.reason ? 'text-sm text-red-800' : 'text-xs text-muted-foreground'}
+          >
+            {fieldErrors.reason ??
+              (reasonRequired
+                ? `An admin’s reason is required at these domains’ stage: at least ${minReason} characters, recorded with the decision in the audit log.`
+                : 'Recorded with the decision in the audit log.')}
+          </p>
+        </div>
+      ) : null}
+    </FormDialog>
   );
 }
