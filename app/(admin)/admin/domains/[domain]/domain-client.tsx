@@ -11,6 +11,7 @@ import { StageBadge } from '@/components/domains/stage-badge';
 import { TimelineLegend } from '@/components/domains/timeline-legend';
 import { layoutTimeline } from '@/components/domains/timeline-layout';
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
+import { FactList } from '@/components/ui/fact-list';
 import { Notice } from '@/components/ui/notice';
 import { Rescan } from '../../_components/rescan';
 import { rescanDomainAction } from '../../scans/actions';
@@ -39,14 +40,7 @@ export function DomainClient({ name, canRescan }: { name: string; canRescan: boo
     <div className="flex flex-col gap-6">
       <Card>
         <CardContent className="flex flex-wrap items-start justify-between gap-4 pt-4">
-          <dl className="grid grid-cols-2 gap-x-6 gap-y-2 text-sm md:grid-cols-4">
-            {facts.map(([k, v]) => (
-              <div key={k}>
-                <dt className="text-muted-foreground">{k}</dt>
-                <dd className="font-medium">{v}</dd>
-              </div>
-            ))}
-          </dl>
+          <FactList facts={facts} />
           {canRescan ? (
             <Rescan
               label="Rescan now"

@@ -8,6 +8,7 @@ import { ScanCounters } from '@/components/scans/scan-counters';
 import { ScanProgress } from '@/components/scans/scan-progress';
 import { scanStarter, scanTriggerLabel } from '@/components/scans/trigger-label';
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
+import { FactList } from '@/components/ui/fact-list';
 import { Notice } from '@/components/ui/notice';
 import { Table, TBody, TD, TH, THead, TR } from '@/components/ui/table';
 import { CancelScan } from '../scan-actions';
@@ -43,14 +44,7 @@ export function ScanClient({ id, canCancel }: { id: number; canCancel: boolean }
             {canCancel && isActive(scan.state) ? <CancelScan scanId={scan.id} /> : null}
           </div>
           {scan.error ? <Notice tone="error">The scan stopped: {scan.error}</Notice> : null}
-          <dl className="grid grid-cols-2 gap-x-6 gap-y-2 text-sm md:grid-cols-4">
-            {facts.map(([k, v]) => (
-              <div key={k}>
-                <dt className="text-muted-foreground">{k}</dt>
-                <dd className="font-medium">{v}</dd>
-              </div>
-            ))}
-          </dl>
+          <FactList facts={facts} />
           <ScanCounters counters={scan.counters} />
         </CardContent>
       </Card>
