@@ -1,3 +1,4 @@
+import { formatRecent } from '../data-table/format';
 import { CircleAlert, CircleCheck } from 'lucide-react';
 import type { AccountOverview } from '@/lib/account/queries';
 import { Badge } from '../ui/badge';
@@ -7,8 +8,7 @@ import { AddressActions } from './address-actions';
 import { describeAddress } from './describe-address';
 import type { AddAddressAction, AddressActionSet } from './types';
 
-const holdDate = (d: Date) =>
-  d.toLocaleString('en-GB', { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', timeZone: 'UTC' });
+const holdDate = (d: Date) => formatRecent(d);
 
 export function AddressList({
   overview,

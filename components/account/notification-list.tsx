@@ -1,3 +1,4 @@
+import { formatRecent } from '../data-table/format';
 import { Bell } from 'lucide-react';
 import type { AccountOverview } from '@/lib/account/queries';
 import { renderMail } from '@/lib/notify/templates';
@@ -6,8 +7,7 @@ import { EmptyState } from '../ui/empty-state';
 import { MarkReadButton } from './mark-read-button';
 import type { MarkReadAction } from './types';
 
-const when = (d: Date) =>
-  d.toLocaleString('en-GB', { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', timeZone: 'UTC' });
+const when = (d: Date) => formatRecent(d);
 
 /** In-app notices: the same words as the mail, the subject first (unread ones bold), the text on opening. */
 export function NotificationList({

@@ -1,3 +1,4 @@
+import { formatRecent } from '../data-table/format';
 import type { ResetAttemptRow } from '@/lib/reset/queries';
 import type { ResetOutcome } from '@/lib/reset/schemas';
 import { Card, CardContent, CardHeader, CardTitle } from '../ui/card';
@@ -13,15 +14,6 @@ export const RESET_OUTCOME_WORDS: Record<ResetOutcome, string> = {
   rate_limited: 'too many requests: nothing sent',
 };
 
-const when = (iso: string) =>
-  new Date(iso).toLocaleString('en-GB', {
-    day: 'numeric',
-    month: 'short',
-    hour: '2-digit',
-    minute: '2-digit',
-    timeZone: 'UTC',
-  });
-
 /** Recent password-reset requests for this account, so the owner notices someone probing. */
 export function ResetActivity({ attempts }: { attempts: ResetAttemptRow[] }) {
   if (attempts.length === 0) return null;
@@ -36,7 +28,7 @@ export function ResetActivity({ attempts }: { attempts: ResetAttemptRow[] }) {
             <li key={r.id} className="py-2">
               <span className="font-mono">{r.input}</span> — {RESET_OUTCOME_WORDS[r.outcome]}
               {r.sentTo.length > 0 ? `; link sent to ${r.sentTo.join(', ')}` : ''}{' '}
-              <span className="text-xs text-muted-foreground">({when(r.at)} UTC)</span>
+              <span className="text-xs text-muted-foreground">({formatRecent(r.at)} UTC)</span>
             </li>
           ))}
         </ul>

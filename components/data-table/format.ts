@@ -16,6 +16,18 @@ export function formatDate(iso: string | null | undefined): string {
   });
 }
 
+/** "4 Mar, 14:05" (no year, no zone word: the caller says UTC): for recent events. */
+export function formatRecent(at: string | Date, { seconds = false }: { seconds?: boolean } = {}): string {
+  return new Date(at).toLocaleString('en-GB', {
+    day: 'numeric',
+    month: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+    ...(seconds ? { second: '2-digit' } : {}),
+    timeZone: 'UTC',
+  });
+}
+
 /** "4 min 12 s", "1 h 3 min": how long a scan ran. */
 export function formatDuration(ms: number | null): string {
   if (ms === null || ms < 0) return '—';

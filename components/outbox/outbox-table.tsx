@@ -1,3 +1,4 @@
+import { formatRecent } from '../data-table/format';
 import type { NotificationKind } from '@/lib/notify/queue';
 import type { OutboxRow } from '@/lib/notify/queries';
 import { Badge } from '../ui/badge';
@@ -14,15 +15,7 @@ export const KIND_LABELS: Record<NotificationKind, string> = {
   account_change: 'security change notice',
 };
 
-const when = (iso: string) =>
-  new Date(iso).toLocaleString('en-GB', {
-    day: 'numeric',
-    month: 'short',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-    timeZone: 'UTC',
-  });
+const when = (iso: string) => formatRecent(iso, { seconds: true });
 
 function StateCell({ row }: { row: OutboxRow }) {
   if (row.state === 'sent') return <Badge tone="good">sent {row.sentAt ? when(row.sentAt) : ''}</Badge>;

@@ -1,18 +1,11 @@
+import { formatRecent } from '../data-table/format';
 import { RESET_OUTCOME_WORDS } from '@/components/account/reset-activity';
 import type { ResetAttemptRow } from '@/lib/reset/queries';
 import { Badge } from '../ui/badge';
 import { EmptyState } from '../ui/empty-state';
 import { Table, TBody, TD, TH, THead, TR } from '../ui/table';
 
-const when = (iso: string) =>
-  new Date(iso).toLocaleString('en-GB', {
-    day: 'numeric',
-    month: 'short',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-    timeZone: 'UTC',
-  });
+const when = (iso: string) => formatRecent(iso, { seconds: true });
 
 /** Password-reset requests with their outcome; for the staff outbox page and a user's admin page. */
 export function ResetAttemptsTable({ attempts }: { attempts: ResetAttemptRow[] }) {
