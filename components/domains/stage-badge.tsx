@@ -1,5 +1,5 @@
 import { AlarmClock, CircleCheck, CircleHelp, Hourglass, ShieldAlert, Skull, TimerReset, UserX } from 'lucide-react';
-import type { Stage } from '@/core/domains';
+import { STAGES, type Stage } from '@/core/domains';
 import { type BadgeVocabulary, StateBadge } from '../ui/badge';
 
 // Colour is never the only carrier: every stage has a label and an icon too.
@@ -18,6 +18,9 @@ export const STAGE_META = {
   },
   unknown: { label: 'Unknown', icon: CircleHelp, tone: 'neutral', explain: 'no source could answer' },
 } satisfies BadgeVocabulary<Stage>;
+
+/** Every stage as [value, label], in lifecycle order: for filters. */
+export const STAGE_OPTIONS = STAGES.map((s) => [s, STAGE_META[s].label] as const);
 
 export function StageBadge({ stage }: { stage: Stage }) {
   return <StateBadge vocabulary={STAGE_META} value={stage} />;

@@ -3,11 +3,11 @@ import Form from 'next/form';
 import Link from 'next/link';
 import { z } from 'zod';
 import { formatDate, formatDateTime } from '@/components/data-table/format';
-import { STAGE_META, StageBadge } from '@/components/domains/stage-badge';
+import { STAGE_OPTIONS, StageBadge } from '@/components/domains/stage-badge';
 import { Button, buttonVariants } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
-import { Input, Label } from '@/components/ui/input';
-import { NativeSelect } from '@/components/ui/native-select';
+import { ChoiceFilter, FilterField } from '@/components/ui/filter-field';
+import { Input } from '@/components/ui/input';
 import { PageHeader } from '@/components/ui/page-header';
 import { Table, TBody, TD, TH, THead, TR } from '@/components/ui/table';
 import { pageContext } from '@/lib/auth/session';
@@ -46,21 +46,18 @@ export default async function DomainsPage({
       />
       <search aria-label="Filter domains" className="mb-4">
         <Form action="/admin/domains" className="flex flex-wrap items-end gap-3">
-          <div className="flex flex-col gap-1">
-            <Label htmlFor="domains-q">Domain contains</Label>
+          <FilterField id="domains-q" label="Domain contains">
             <Input id="domains-q" name="q" type="search" defaultValue={q} className="w-64" />
-          </div>
-          <div className="flex flex-col gap-1">
-            <Label htmlFor="domains-stage">Stage</Label>
-            <NativeSelect id="domains-stage" name="stage" defaultValue={stage ?? ''} className="w-48">
-              <option value="">Any stage</option>
-              {STAGES.map((s) => (
-                <option key={s} value={s}>
-                  {STAGE_META[s].label}
-                </option>
-              ))}
-            </NativeSelect>
-          </div>
+          </FilterField>
+          <ChoiceFilter
+            id="domains-stage"
+            name="stage"
+            label="Stage"
+            anyLabel="Any stage"
+            value={stage}
+            options={STAGE_OPTIONS}
+            selectClassName="w-48"
+          />
           <Button type="submit">Apply</Button>
           <Link href="/admin/domains" className={buttonVariants({ variant: 'outline' })}>
             Clear
