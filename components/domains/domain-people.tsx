@@ -1,12 +1,11 @@
 import Link from 'next/link';
 import type { DomainDetail } from '@/lib/domains/timeline-queries';
 import { formatDateTime } from '../data-table/format';
-import { FlagStateBadge } from '../flags/flag-state-badge';
+import { FlagList, VerificationBadge } from '../flags/flag-list';
 import { ScanStateBadge } from '../scans/scan-state-badge';
 import { Badge } from '../ui/badge';
 import { Card, CardContent, CardHeader, CardTitle } from '../ui/card';
 import { Table, TBody, TD, TH, THead, TR } from '../ui/table';
-import { StageBadge } from './stage-badge';
 
 /** Who is exposed on this domain (addresses and their users), its flags and the scans that looked at it. */
 export function DomainPeople({ detail }: { detail: DomainDetail }) {
@@ -39,13 +38,7 @@ export function DomainPeople({ detail }: { detail: DomainDetail }) {
                     </Link>
                   </TD>
                   <TD>
-                    {a.verified ? (
-                      <Badge tone="good">verified</Badge>
-                    ) : (
-                      <Badge tone="bad">
-                        unverified{a.unverifyReason ? ` (${a.unverifyReason.replace('_', ' ')})` : ''}
-                      </Badge>
-                    )}
+                    <VerificationBadge verified={a.verified} unverifyReason={a.unverifyReason} />
                   </TD>
                   <TD>{a.totpEnabled ? <Badge tone="good">on</Badge> : <Badge>off</Badge>}</TD>
                 </TR>
@@ -66,16 +59,7 @@ export function DomainPeople({ detail }: { detail: DomainDetail }) {
             {detail.flags.length === 0 ? (
               <p className="text-sm">No flag on this domain.</p>
             ) : (
-              <ul className="flex flex-col gap-2 text-sm">
-                {detail.flags.map((f) => (
-                  <li key={f.id} className="flex flex-wrap items-center gap-2">
-                    <FlagStateBadge state={f.state} />
-                    <StageBadge stage={f.stage} />
-                    <span className="font-mono text-xs">{f.address}</span>
-                    <span className="text-muted-foreground">{formatDateTime(f.createdAt)}</span>
-                  </li>
-                ))}
-              </ul>
+              <FlagList flags={detail.flags} />
             )}
           </CardContent>
         </Card>

@@ -1,7 +1,8 @@
 import { and, desc, eq, isNotNull, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/connect';
 import { domainObservations, domains, emails, flags, scans, users } from '@/db/schema';
-import type { FlagState, ScanKind, ScanState } from '@/db/schema/enums';
+import type { ScanKind, ScanState } from '@/db/schema/enums';
+import { type FlagSummary, flagSummaryColumns, newestFlagsFirst, withIsoDates } from '@/lib/flags/summary';
 import { registrableDomainOf } from './normalize';
 import type { EvidenceItem, SourceName, Stage, Timeline } from '@/core/domains';
 
@@ -45,16 +46,7 @@ export interface DomainDetail {
   nextCheckAt: string | null;
   stageChanges: StageChange[];
   observations: ObservationRow[];
-  flags: {
-    id: number;
-    state: FlagState;
-    stage: Stage;
-    createdAt: string;
-    resolvedAt: string | null;
-    address: string;
-    userId: number;
-    username: string;
-  }[];
+  flags: (FlagSummary & { address: string; userId: number; username: string })[];
   scans: { id: number; kind: ScanKind; state: ScanState; createdAt: string; finishedAt: string | null }[];
   addresses: {
     id: number;
@@ -100,11 +92,7 @@ export async function getDomainDetail(db: DbOrTx, input: string): Promise<Domain
       .limit(TIMELINE_OBSERVATIONS),
     db
       .select({
-        id: flags.id,
-        state: flags.state,
-        stage: flags.stage,
-        createdAt: flags.createdAt,
-        resolvedAt: flags.resolvedAt,
+        ...flagSummaryColumns,
         address: emails.address,
         userId: users.id,
         username: users.username,
@@ -113,7 +101,7 @@ export async function getDomainDetail(db: DbOrTx, input: string): Promise<Domain
       .innerJoin(emails, eq(emails.id, flags.emailId))
       .innerJoin(users, eq(users.id, emails.userId))
       .where(eq(flags.domainId, domain.id))
-      .orderBy(sql`${flags.createdAt} desc nulls last`, sql`${flags.id} desc nulls last`)
+      .orderBy(...newestFlagsFirst)
       .limit(DOMAIN_ADDRESSES),
     db
       .select({
@@ -181,7 +169,7 @@ export async function getDomainDetail(db: DbOrTx, input: string): Promise<Domain
       error: o.error,
       latencyMs: o.latencyMs,
     })),
-    flags: flagRows.map((f) => ({ ...f, createdAt: f.createdAt.toISOString(), resolvedAt: iso(f.resolvedAt) })),
+    flags: flagRows.map(withIsoDates),
     scans: scanRows.map((s) => ({ ...s, createdAt: s.createdAt.toISOString(), finishedAt: iso(s.finishedAt) })),
     addresses: addressRows,
     addressCount: counted?.n ?? 0,

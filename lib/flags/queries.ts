@@ -1,19 +1,13 @@
 import { and, eq, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/connect';
 import { domains, emails, flags, users } from '@/db/schema';
-import type { FlagState } from '@/db/schema/enums';
 import { registrableDomainOf } from '@/lib/domains/normalize';
 import type { Stage } from '@/core/domains';
 import { type Cursor, decodeCursor, encodeCursor } from './cursor';
 import { FLAGS_PAGE_SIZE, type FlagsSearch } from './search';
+import { type FlagSummary, flagSummaryColumns, newestFlagsFirst } from './summary';
 
-export interface FlagRow {
-  id: number;
-  state: FlagState;
-  /** The stage when the flag was opened (or last escalated). */
-  stage: Stage;
-  createdAt: string;
-  resolvedAt: string | null;
+export interface FlagRow extends FlagSummary {
   resolution: string | null;
   emailId: number;
   address: string;
@@ -73,16 +67,12 @@ export function flagsPageQuery(db: DbOrTx, search: FlagsSearch, pageSize = FLAGS
   const where = filters(search);
   if (cursor) where.push(keyset(cursor, descending));
   const order = descending
-    ? [sql`${flags.createdAt} desc nulls last`, sql`${flags.id} desc nulls last`]
+    ? newestFlagsFirst
     : [sql`${flags.createdAt} asc nulls first`, sql`${flags.id} asc nulls first`];
   return db
     .select({
-      id: flags.id,
-      state: flags.state,
-      stage: flags.stage,
-      createdAt: flags.createdAt,
+      ...flagSummaryColumns,
       cursorAt: sql<string>`${flags.createdAt}::text`,
-      resolvedAt: flags.resolvedAt,
       resolution: flags.resolution,
       emailId: emails.id,
       address: emails.address,

@@ -1,9 +1,10 @@
 import { desc, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/connect';
 import { domains, emails, flags, notifications, resetAttempts, users } from '@/db/schema';
-import type { FlagState, Role } from '@/db/schema/enums';
+import type { Role } from '@/db/schema/enums';
 import { listAddressesWithDomain } from '@/lib/addresses/queries';
 import { type AuditRow, listAuditForTargets } from '@/lib/audit/queries';
+import { type FlagSummary, flagSummaryColumns, newestFlagsFirst, withIsoDates } from '@/lib/flags/summary';
 import type { Stage } from '@/core/domains';
 
 // A user as trust and safety sees them: every address with its domain's stage, 2FA, flags, what we
@@ -31,16 +32,7 @@ export interface UserDetail {
     domainStage: Stage | null;
     trusted: boolean;
   }[];
-  flags: {
-    id: number;
-    state: FlagState;
-    stage: Stage;
-    createdAt: string;
-    resolvedAt: string | null;
-    resolution: string | null;
-    address: string;
-    domain: string;
-  }[];
+  flags: (FlagSummary & { resolution: string | null; address: string; domain: string })[];
   notifications: {
     id: number;
     kind: string;
@@ -64,11 +56,7 @@ export async function getUserDetail(db: DbOrTx, id: number): Promise<UserDetail 
     listAddressesWithDomain(db, id),
     db
       .select({
-        id: flags.id,
-        state: flags.state,
-        stage: flags.stage,
-        createdAt: flags.createdAt,
-        resolvedAt: flags.resolvedAt,
+        ...flagSummaryColumns,
         resolution: flags.resolution,
         address: emails.address,
         domain: domains.name,
@@ -77,7 +65,7 @@ export async function getUserDetail(db: DbOrTx, id: number): Promise<UserDetail 
       .innerJoin(emails, eq(emails.id, flags.emailId))
       .innerJoin(domains, eq(domains.id, flags.domainId))
       .where(eq(emails.userId, id))
-      .orderBy(sql`${flags.createdAt} desc nulls last`, sql`${flags.id} desc nulls last`)
+      .orderBy(...newestFlagsFirst)
       .limit(100),
     db
       .select({
@@ -126,7 +114,7 @@ export async function getUserDetail(db: DbOrTx, id: number): Promise<UserDetail 
       verifiedAt: iso(a.verifiedAt),
       unverifiedAt: iso(a.unverifiedAt),
     })),
-    flags: flagRows.map((f) => ({ ...f, createdAt: f.createdAt.toISOString(), resolvedAt: iso(f.resolvedAt) })),
+    flags: flagRows.map(withIsoDates),
     notifications: noticeRows.map((n) => ({ ...n, createdAt: n.createdAt.toISOString(), sentAt: iso(n.sentAt) })),
     audit,
     resetAttempts: resetRows.map((r) => ({ ...r, at: r.at.toISOString() })),

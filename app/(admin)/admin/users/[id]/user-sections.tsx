@@ -2,7 +2,7 @@ import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { formatDateTime } from '@/components/data-table/format';
 import { StageBadge } from '@/components/domains/stage-badge';
-import { FlagStateBadge } from '@/components/flags/flag-state-badge';
+import { FlagList, VerificationBadge } from '@/components/flags/flag-list';
 import { Badge } from '@/components/ui/badge';
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
 import { Table, TBody, TD, TH, THead, TR } from '@/components/ui/table';
@@ -40,13 +40,7 @@ export function UserSections({ user }: { user: UserDetail }) {
                   {a.address} {a.isPrimary ? <Badge>primary</Badge> : null}
                 </TD>
                 <TD>
-                  {a.verified ? (
-                    <Badge tone="good">verified</Badge>
-                  ) : (
-                    <Badge tone="bad">
-                      unverified{a.unverifyReason ? ` (${a.unverifyReason.replace('_', ' ')})` : ''}
-                    </Badge>
-                  )}
+                  <VerificationBadge verified={a.verified} unverifyReason={a.unverifyReason} />
                   <div className="text-xs text-muted-foreground">
                     {a.verified ? `since ${formatDateTime(a.verifiedAt)}` : formatDateTime(a.unverifiedAt)}
                   </div>
@@ -76,16 +70,7 @@ export function UserSections({ user }: { user: UserDetail }) {
       </Section>
       <div className="grid gap-6 xl:grid-cols-2">
         <Section title={`Flags (${user.flags.length})`} empty={user.flags.length ? null : 'No flag on this account.'}>
-          <ul className="flex flex-col gap-2 text-sm">
-            {user.flags.map((f) => (
-              <li key={f.id} className="flex flex-wrap items-center gap-2" data-testid="user-flag">
-                <FlagStateBadge state={f.state} />
-                <StageBadge stage={f.stage} />
-                <span className="font-mono text-xs">{f.address}</span>
-                <span className="text-muted-foreground">{formatDateTime(f.createdAt)}</span>
-              </li>
-            ))}
-          </ul>
+          <FlagList flags={user.flags} itemTestId="user-flag" />
         </Section>
         <Section title="Notifications sent" empty={user.notifications.length ? null : 'Nothing sent yet.'}>
           <ul className="flex flex-col gap-2 text-sm">
