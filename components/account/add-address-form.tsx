@@ -1,6 +1,7 @@
 'use client';
 
 import { useRef } from 'react';
+import { ActionMessageLine } from '../actions/action-message';
 import { useAction } from '../actions/use-action';
 import { Button } from '../ui/button';
 import { Input, Label } from '../ui/input';
@@ -50,14 +51,7 @@ export function AddAddressForm({ action, providers }: { action: AddAddressAction
           {pending ? 'Adding…' : 'Add address'}
         </Button>
       </div>
-      {message ? (
-        <p
-          role={message.tone === 'error' ? 'alert' : 'status'}
-          className={message.tone === 'error' ? 'text-sm text-red-800' : 'text-sm text-emerald-800'}
-        >
-          {message.text}
-        </p>
-      ) : null}
+      <ActionMessageLine message={message} />
     </form>
   );
 }

@@ -1,6 +1,7 @@
 'use client';
 
 import { useState } from 'react';
+import { ActionMessageLine } from '../actions/action-message';
 import { type ActionMessage, useAction } from '../actions/use-action';
 import { Button } from '../ui/button';
 import type { AddressActionSet } from './types';
@@ -99,14 +100,7 @@ export function AddressActions({ address: a, actions }: { address: AddressAction
           </Button>
         )}
       </div>
-      {message ? (
-        <p
-          role={message.tone === 'error' ? 'alert' : 'status'}
-          className={message.tone === 'error' ? 'text-sm text-red-800' : 'text-sm text-emerald-800'}
-        >
-          {message.text}
-        </p>
-      ) : null}
+      <ActionMessageLine message={message} />
     </div>
   );
 }
