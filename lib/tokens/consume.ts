@@ -22,16 +22,14 @@ function live(purpose: TokenPurpose, token: string, now: Date) {
   );
 }
 
+/** Null for a malformed, unknown, used or expired token (one answer for all). */
+type TokenLookup = (tx: DbOrTx, purpose: TokenPurpose, token: string, now?: Date) => Promise<ValidToken | null>;
+
 /**
  * Uses a token once: one UPDATE that only matches an unused, unexpired token, so two concurrent
- * clicks cannot both succeed. Null for a malformed, unknown, used or expired token (one answer for all).
+ * clicks cannot both succeed.
  */
-export async function consumeToken(
-  tx: DbOrTx,
-  purpose: TokenPurpose,
-  token: string,
-  now: Date = new Date(),
-): Promise<ValidToken | null> {
+export const consumeToken: TokenLookup = async (tx, purpose, token, now = new Date()) => {
   if (!TOKEN_PATTERN.test(token)) return null;
   const [row] = await tx
     .update(tokens)
@@ -39,15 +37,10 @@ export async function consumeToken(
     .where(live(purpose, token, now))
     .returning(columns);
   return row ?? null;
-}
+};
 
 /** Whether a token would still work, without using it (a page can say "this link expired" before a form). */
-export async function peekToken(
-  tx: DbOrTx,
-  purpose: TokenPurpose,
-  token: string,
-  now: Date = new Date(),
-): Promise<ValidToken | null> {
+export const peekToken: TokenLookup = async (tx, purpose, token, now = new Date()) => {
   if (!TOKEN_PATTERN.test(token)) return null;
   const [row] = await tx
     .select(columns)
@@ -55,4 +48,4 @@ export async function peekToken(
     .where(live(purpose, token, now))
     .limit(1);
   return row ?? null;
-}
+};
