@@ -1,7 +1,8 @@
 // The engine's shared vocabulary. Sources produce SourceOutcomes, the classifier turns them into one
 // Classification. Kept free of I/O so the app, the worker, the CLI and the benchmarks share it.
 
-export const STAGES = [
+/** Where a domain can stand in its registry's lifecycle, in order. */
+export const REGISTRY_STAGES = [
   'active',
   'expiring',
   'grace',
@@ -9,8 +10,9 @@ export const STAGES = [
   'pending_delete',
   'available',
   're_registered',
-  'unknown',
 ] as const;
+/** The registry stages, and 'unknown' when no source could answer. */
+export const STAGES = [...REGISTRY_STAGES, 'unknown'] as const;
 export type Stage = (typeof STAGES)[number];
 
 /** Stages in which a stranger can (or soon can) hold the domain: these unverify by default. */

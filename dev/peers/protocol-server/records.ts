@@ -1,21 +1,12 @@
 import { z } from 'zod';
+import { REGISTRY_STAGES } from '@/core/domains';
 
 // What the local protocol server knows about one domain: its registry record (served as RDAP), its
 // status-API words, its DNS, and optional raw responses that replace the generated ones (to serve a
 // recorded real response for a name). Plain JSON, so the admin endpoint can take it as is.
 
-export const SCENARIOS = [
-  'active',
-  'expiring',
-  'grace',
-  'redemption',
-  'pending_delete',
-  'available',
-  're_registered',
-  'on_hold',
-  'undelegated_active',
-  'for_sale',
-] as const;
+// One scenario for each stage a registry can report, and situations the classifier must see through.
+export const SCENARIOS = [...REGISTRY_STAGES, 'on_hold', 'undelegated_active', 'for_sale'] as const;
 /** The lifecycle situation a record models; the engine's Stage is what the classifier concludes. */
 export type Scenario = (typeof SCENARIOS)[number];
 
