@@ -1,7 +1,7 @@
 import type { Agent } from 'undici';
 import { type Clock, DEFAULT_HOST_LIMITS, HostGates, type HostLimits, systemClock } from '@/lib/domains/host-limiter';
 import { createOutboundAgent, type Resolve } from '@/lib/domains/outbound-agent';
-import { type FetchOutcome, outboundGet } from '@/lib/domains/outbound-fetch';
+import { type FetchedResponse, type FetchOutcome, outboundGet } from '@/lib/domains/outbound-fetch';
 import { OutboundPolicy } from '@/lib/domains/outbound-policy';
 import type { SourceError } from '@/core/domains';
 
@@ -45,13 +45,8 @@ export interface HttpClientOptions {
   ca?: string;
 }
 
-export interface HttpResponse {
-  status: number;
-  url: string;
-  redirected: boolean;
-  contentType: string;
-  headers: Headers;
-  body: string;
+/** The final response, and how many attempts it took. */
+export interface HttpResponse extends FetchedResponse {
   attempts: number;
 }
 

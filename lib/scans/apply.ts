@@ -1,6 +1,6 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/connect';
-import { type Domain, flags } from '@/db/schema';
+import { type Domain, flags, type ScanCounters } from '@/db/schema';
 import { unverifyAddresses } from '@/lib/addresses/unverify';
 import type { Actor } from '@/lib/auth/actor';
 import { type AuditInput, recordAudit } from '@/lib/audit/record';
@@ -25,17 +25,8 @@ export interface DomainPlan {
   checkStartedAt: Date;
 }
 
-export interface ApplyTotals {
-  domainsChecked: number;
-  domainsChanged: number;
-  domainsErrored: number;
-  addressesUnverified: number;
-  flagsOpened: number;
-  flagsResolved: number;
-  notificationsQueued: number;
-  flagsHeldForReview: number;
-  verifiedAddressesChecked: number;
-}
+/** A batch's counts: the scan's counters (db/schema/scans.ts), every one of them present. */
+export type ApplyTotals = Required<ScanCounters>;
 
 export const emptyTotals = (): ApplyTotals => ({
   domainsChecked: 0,
