@@ -6,18 +6,14 @@ import { recordAudit } from '@/lib/audit/record';
 import { type BackoffPolicy, claimAttempt, clearFailures } from '@/lib/rate-limit/backoff';
 import { hitRateLimit } from '@/lib/rate-limit/hit';
 import { readDeviceCookie } from './device-cookie';
+import { secondFactorCodeSchema } from './schemas';
 import { verifySecondFactor } from './second-factor';
 import { DUMMY_PASSWORD_HASH, verifyPassword } from './password';
 
 export const loginInputSchema = z.object({
   username: z.string().trim().toLowerCase().min(1).max(64),
   password: z.string().min(1).max(200),
-  code: z
-    .string()
-    .trim()
-    .max(32)
-    .optional()
-    .transform((v) => v || undefined),
+  code: secondFactorCodeSchema,
 });
 
 /** Per client address: a fixed window over every attempt, whatever the username. */

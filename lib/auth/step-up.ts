@@ -7,6 +7,7 @@ import { AppError } from '@/lib/errors';
 import type { UserActor } from './session';
 import { verifySecondFactor } from './second-factor';
 import { verifyPassword } from './password';
+import { optionalPasswordSchema, secondFactorCodeSchema } from './schemas';
 
 // Step-up ("sudo mode"): a change to how the account is recovered needs a proof of identity from the
 // last few minutes, in this very session. A stolen session cookie alone then cannot add the thief's
@@ -18,17 +19,8 @@ export const STEP_UP_MESSAGE =
   'Confirm it is you first: enter your password or a two-factor code. We ask again after 10 minutes.';
 
 export const proveIdentitySchema = z.object({
-  password: z
-    .string()
-    .max(200)
-    .optional()
-    .transform((v) => v || undefined),
-  code: z
-    .string()
-    .trim()
-    .max(32)
-    .optional()
-    .transform((v) => v || undefined),
+  password: optionalPasswordSchema,
+  code: secondFactorCodeSchema,
 });
 
 /** When this session last proved its owner's identity (its sign-in, or a step-up), or null. */
