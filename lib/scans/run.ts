@@ -10,7 +10,8 @@ import { syncWatchedDomains } from '@/lib/domains/track';
 import { checkBlastRadius } from '@/lib/policy/blast-radius';
 import type { PolicySettings } from '@/lib/policy/settings';
 import { getPolicySettings } from '@/lib/settings/policy';
-import { type ApplyTotals, applyPlans, type CheckResult, emptyTotals, planBatch, plannedUnverifies } from './apply';
+import { type ApplyTotals, applyPlans, emptyTotals } from './apply';
+import { type CheckResult, planBatch, plannedUnverifies } from './plan';
 import { oldestVerifications } from './domain-state';
 import { claimBatch, countInScope, remainingInScope } from './claim';
 

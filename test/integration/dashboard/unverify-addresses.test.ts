@@ -8,7 +8,7 @@ import type { CheckedDomain } from '@/lib/domains/check';
 import { overrideFlags } from '@/lib/flags/override';
 import { reviewFlags } from '@/lib/flags/review';
 import { DEFAULT_POLICY_SETTINGS } from '@/lib/policy/settings';
-import { planBatch } from '@/lib/scans/apply';
+import { planBatch } from '@/lib/scans/plan';
 import { setupTestDatabase } from '../../support/test-db';
 import { makeAddress, makeDomain, makeFlag, makeUser } from './fixtures';
 

@@ -1,7 +1,8 @@
 import { and, count, eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { domains, emails, flags } from '@/db/schema';
-import { applyPlans, emptyTotals, planBatch } from '@/lib/scans/apply';
+import { applyPlans, emptyTotals } from '@/lib/scans/apply';
+import { planBatch } from '@/lib/scans/plan';
 import { DEFAULT_POLICY_SETTINGS } from '@/lib/policy/settings';
 import { addMaintainers, addressState, record, scanToEnd, setupProtocolServer } from '../../support/scan-harness';
 import { setupTestDatabase } from '../../support/test-db';
