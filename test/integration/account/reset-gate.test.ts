@@ -20,6 +20,26 @@ const appUrl = 'https://registry.example';
 const ask = (input: string, clientIp = `10.1.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`) =>
   t.db.transaction((tx) => requestPasswordReset({ ctx: { tx, now: new Date(), clientIp, appUrl }, input: { input } }));
 
+/** What the reset page's form sends, answered as the browser would see it. */
+const submit = (input: string, clientIp: string) => {
+  const form = new FormData();
+  form.set('input', input);
+  return runPublicAction(resetRequestDef, form, t.db, clientIp);
+};
+
+/** A user whose primary address is at a re-registered domain (unverified, flag open), with a backup at gmail. */
+async function userWithLapsedAddress() {
+  const user = await makeUser(t.db);
+  const flagged = await makeAddress(t.db, user.id, `dev@${unique('lapsed')}.dev`, {
+    verified: false,
+    unverifyReason: 'domain_lifecycle',
+    flag: { state: 'open', stage: 're_registered' },
+    primary: true,
+  });
+  const backup = await makeAddress(t.db, user.id, `${unique('backup')}@gmail.com`);
+  return { user, flagged, backup };
+}
+
 const STATES: [string, AddressOptions, ResetOutcome | 'eligible'][] = [
   ['verified, chosen for recovery', {}, 'eligible'],
   ['verified, not chosen for recovery', { useForRecovery: false }, 'sent'],
@@ -83,15 +103,8 @@ describe.each(STATES)('an address that is %s', (_label, state, expected) => {
 
 describe('the reset page\u2019s answer', () => {
   it('is byte-identical for an existing, a flagged, an unverified and an unknown input', async () => {
-    const user = await makeUser(t.db);
-    const flagged = await makeAddress(t.db, user.id, `dev@${unique('lapsed')}.dev`, {
-      verified: false,
-      unverifyReason: 'domain_lifecycle',
-      flag: { state: 'open', stage: 're_registered' },
-      primary: true,
-    });
+    const { user, flagged, backup } = await userWithLapsedAddress();
     const unverified = await makeAddress(t.db, user.id, `${unique('new')}@gmail.com`, { verified: false });
-    const backup = await makeAddress(t.db, user.id, `${unique('backup')}@gmail.com`);
     const noBackup = await makeUser(t.db);
     await makeAddress(t.db, noBackup.id, `${unique('only')}@proton.me`, { useForRecovery: false, primary: true });
     const inputs = [
@@ -106,9 +119,7 @@ describe('the reset page\u2019s answer', () => {
     ];
     const answers: string[] = [];
     for (const input of inputs) {
-      const form = new FormData();
-      form.set('input', input);
-      answers.push(JSON.stringify(await runPublicAction(resetRequestDef, form, t.db, '10.9.0.1')));
+      answers.push(JSON.stringify(await submit(input, '10.9.0.1')));
     }
     expect(new Set(answers)).toEqual(new Set([JSON.stringify({ ok: true, data: null })]));
     const outcomes = await t.db
@@ -131,9 +142,7 @@ describe('the reset page\u2019s answer', () => {
     const user = await makeUser(t.db);
     const backup = await makeAddress(t.db, user.id, `${unique('limited')}@gmail.com`, { primary: true });
     for (let i = 0; i < RESET_LIMITS.perInput; i += 1) expect((await ask(user.username)).outcome).toBe('sent');
-    const form = new FormData();
-    form.set('input', user.username);
-    const answer = await runPublicAction(resetRequestDef, form, t.db, '10.8.0.1');
+    const answer = await submit(user.username, '10.8.0.1');
     expect(answer).toEqual({ ok: true, data: null });
     expect(await ask(user.username)).toEqual({ outcome: 'rate_limited', sentTo: [] });
     expect(await mailsTo(t.db, backup.address)).toHaveLength(RESET_LIMITS.perInput);
@@ -143,23 +152,14 @@ describe('the reset page\u2019s answer', () => {
   });
 
   it('refuses an empty form the same way whatever exists', async () => {
-    const form = new FormData();
-    form.set('input', '   ');
-    const result = await runPublicAction(resetRequestDef, form, t.db, '10.6.0.1');
+    const result = await submit('   ', '10.6.0.1');
     expect(result).toMatchObject({ ok: false, code: 'invalid_input', fields: { input: expect.any(String) } });
   });
 });
 
 describe('the queued reset mail', () => {
   it('carries a sealed 30-minute link and tells the owner when a flagged address was used', async () => {
-    const user = await makeUser(t.db);
-    const flagged = await makeAddress(t.db, user.id, `dev@${unique('lapsed')}.dev`, {
-      verified: false,
-      unverifyReason: 'domain_lifecycle',
-      flag: { state: 'open', stage: 're_registered' },
-      primary: true,
-    });
-    const backup = await makeAddress(t.db, user.id, `${unique('backup')}@gmail.com`);
+    const { user, flagged, backup } = await userWithLapsedAddress();
     const now = new Date();
     await ask(flagged.address);
     const [mail] = await mailsTo(t.db, backup.address);

@@ -13,12 +13,8 @@ import { buildWorld, snapshotAll } from './world';
 // input of the wrong shape (refused with invalid_input, nothing changed). And the limits on the
 // dashboard's scans: one full scan at a time, rescans rate limited per actor.
 vi.mock('@/lib/auth/session', () => ({ currentActor: async () => null }));
-vi.mock('@/lib/auth', () => ({ auth: async () => null, signIn: vi.fn(), signOut: vi.fn(), handlers: {} }));
-vi.mock('next-auth', () => ({
-  default: vi.fn(),
-  AuthError: class extends Error {},
-  CredentialsSignin: class extends Error {},
-}));
+vi.mock('@/lib/auth', () => import('../../support/stubs/lib-auth'));
+vi.mock('next-auth', () => import('../../support/stubs/next-auth'));
 vi.mock('@/lib/jobs/enqueue', () => ({ enqueueScan: vi.fn(async () => {}) }));
 
 const registry = await loadRegistry();

@@ -16,12 +16,8 @@ import { buildWorld, snapshotAll } from './world';
 // next-auth cannot load outside Next: the session is mocked (the actor is whoever the case says), as
 // is the job queue (not running here) and revalidation (needs a request).
 vi.mock('@/lib/auth/session', () => ({ currentActor: vi.fn(async () => null) }));
-vi.mock('@/lib/auth', () => ({ auth: async () => null, signIn: vi.fn(), signOut: vi.fn(), handlers: {} }));
-vi.mock('next-auth', () => ({
-  default: vi.fn(),
-  AuthError: class extends Error {},
-  CredentialsSignin: class extends Error {},
-}));
+vi.mock('@/lib/auth', () => import('../../support/stubs/lib-auth'));
+vi.mock('next-auth', () => import('../../support/stubs/next-auth'));
 vi.mock('@/lib/jobs/enqueue', () => ({ enqueueScan: vi.fn(async () => {}) }));
 vi.mock('next/cache', () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn() }));
 

@@ -13,12 +13,8 @@ import { buildWorld, snapshotAll, type World } from './world';
 // 401 or 403 with a JSON failure, and no table changes. A positive control per route shows the
 // handler is not one that refuses everyone. (Whether the registry is complete: refusals.test.ts.)
 vi.mock('@/lib/auth/session', () => ({ currentActor: vi.fn(async () => null) }));
-vi.mock('@/lib/auth', () => ({ auth: async () => null, signIn: vi.fn(), signOut: vi.fn(), handlers: {} }));
-vi.mock('next-auth', () => ({
-  default: vi.fn(),
-  AuthError: class extends Error {},
-  CredentialsSignin: class extends Error {},
-}));
+vi.mock('@/lib/auth', () => import('../../support/stubs/lib-auth'));
+vi.mock('next-auth', () => import('../../support/stubs/next-auth'));
 
 const registry = await loadRegistry();
 const t = setupTestDatabase();

@@ -14,12 +14,8 @@ import { setupTestDatabase } from '../../support/test-db';
 // write verbs run through runAction, the steps every server action takes.
 // next-auth cannot load outside Next (the actor is passed to runAction directly).
 vi.mock('@/lib/auth/session', () => ({ currentActor: vi.fn(async () => null) }));
-vi.mock('@/lib/auth', () => ({ auth: async () => null, signIn: vi.fn(), signOut: vi.fn(), handlers: {} }));
-vi.mock('next-auth', () => ({
-  default: vi.fn(),
-  AuthError: class extends Error {},
-  CredentialsSignin: class extends Error {},
-}));
+vi.mock('@/lib/auth', () => import('../../support/stubs/lib-auth'));
+vi.mock('next-auth', () => import('../../support/stubs/next-auth'));
 vi.mock('next/cache', () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn() }));
 
 const t = setupTestDatabase();
