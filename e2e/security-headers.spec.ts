@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import { expect, type Page, type Response, test } from '@playwright/test';
@@ -55,12 +56,26 @@ test("npm start serves on loopback only: reachable as localhost, refused on this
 }) => {
   // The browser reached http://localhost:PORT (the baseURL) although the server binds 127.0.0.1.
   expect((await page.goto('/login'))?.status()).toBe(200);
+  // The kernel's own table of listening sockets: the web port is bound to 127.0.0.1 and nothing else
+  // (0100007F is 127.0.0.1 as /proc/net/tcp writes it; the IPv6 table must not list the port at all).
+  const port = E2E_PORT.toString(16).toUpperCase().padStart(4, '0');
+  const listening = (file: string) =>
+    fs
+      .readFileSync(file, 'utf8')
+      .split('\n')
+      .slice(1)
+      .map((line) => line.trim().split(/\s+/))
+      .filter((cols) => cols[3] === '0A' && cols[1]?.endsWith(`:${port}`))
+      .map((cols) => cols[1]);
+  expect(listening('/proc/net/tcp')).toEqual([`0100007F:${port}`]);
+  expect(fs.existsSync('/proc/net/tcp6') ? listening('/proc/net/tcp6') : []).toEqual([]);
+  // And where the machine has another address, a connection to it is refused.
   const outside = Object.values(os.networkInterfaces())
     .flat()
     .find((i) => i && !i.internal && i.family === 'IPv4');
-  test.skip(!outside, 'this machine has no non-loopback IPv4 address');
+  if (!outside) return;
   const error = await new Promise<NodeJS.ErrnoException | null>((resolve) => {
-    const socket = net.connect({ host: outside!.address, port: E2E_PORT });
+    const socket = net.connect({ host: outside.address, port: E2E_PORT });
     socket.once('connect', () => {
       socket.destroy();
       resolve(null);
