@@ -26,6 +26,12 @@ export async function captureAction(page: Page, trigger: () => Promise<void>): P
   const captured = new Promise<CapturedAction>((r) => {
     resolve = r;
   });
+  // A request still in this handler when the route is removed has already been let through by
+  // Playwright: answering it again throws "Route is already handled", which is no failure of the test.
+  const settle = (step: Promise<void>) =>
+    step.catch((error: Error) => {
+      if (!/already handled/i.test(error.message)) throw error;
+    });
   await page.route('**/*', async (route) => {
     const req = route.request();
     const headers = await req.allHeaders();
@@ -39,10 +45,10 @@ export async function captureAction(page: Page, trigger: () => Promise<void>): P
         ),
         body: req.postData() ?? '',
       });
-      await route.abort();
+      await settle(route.abort());
       return;
     }
-    await route.continue();
+    await settle(route.continue());
   });
   await trigger();
   const action = await captured;
