@@ -5,6 +5,7 @@ import { defineConfig, devices } from '@playwright/test';
 export const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
 export const E2E_DATA_DIR = process.env.E2E_DATA_DIR ?? '.data/e2e';
 const baseURL = `http://localhost:${E2E_PORT}`;
+const WHOLE_DATABASE = /(action-refusals-http|dashboard-refusals)\.spec\.ts/;
 
 const chromium = {
   ...devices['Desktop Chrome'],
@@ -26,7 +27,8 @@ export default defineConfig({
   testDir: 'e2e',
   globalSetup: './e2e/global-setup.ts',
   fullyParallel: false,
-  workers: 1,
+  // Two workers on two cores: every spec makes its own users and domains (e2e/support/fixtures.ts).
+  workers: Number(process.env.E2E_WORKERS ?? 2),
   retries: 0,
   timeout: 60_000,
   reporter: [['list']],
@@ -35,10 +37,13 @@ export default defineConfig({
   projects: [
     { name: 'setup', testMatch: /auth\.setup\.ts/, use: chromium },
     // The README's pictures are not tests: `npm run screenshots` (playwright.screenshots.config.ts) takes them.
+    // Specs that assert "nothing changed" over the whole database (refused writes) run alone, before
+    // the rest: with two workers another spec's own writes would show up in their snapshot.
+    { name: 'alone', testMatch: WHOLE_DATABASE, dependencies: ['setup'], workers: 1, use: chromium },
     {
       name: 'chromium',
-      testIgnore: [/auth\.setup\.ts/, /dashboard-screenshots\.spec\.ts/],
-      dependencies: ['setup'],
+      testIgnore: [/auth\.setup\.ts/, /dashboard-screenshots\.spec\.ts/, WHOLE_DATABASE],
+      dependencies: ['alone'],
       use: chromium,
     },
   ],

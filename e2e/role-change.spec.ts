@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { type BrowserContext, expect, type Page, test } from '@playwright/test';
+import { type BrowserContext, expect, type Page, request, test } from '@playwright/test';
 import { hashPassword } from '@/lib/auth/password';
 import { LoginPage } from './pages/login-page';
 import { ResetPasswordPage } from './pages/reset-page';
@@ -54,14 +54,19 @@ async function signIn(page: Page, username: string, landing: '/admin' | '/accoun
   await expect(page).toHaveURL(new RegExp(`${landing}$`));
 }
 
-/** Replays a captured server action with this browser's own session cookie. */
+/**
+ * Replays a captured server action with this browser's own session cookie, on a connection of its
+ * own: a pooled keep-alive socket left idle while the CLI changed the role may be closed by the server
+ * just as the replay is written to it (ECONNRESET), which says nothing about the app.
+ */
 async function replayAsSelf(context: BrowserContext, action: CapturedAction) {
-  const response = await context.request.post(action.url, {
-    headers: action.headers,
-    data: action.body,
-    maxRedirects: 0,
-  });
-  return { status: response.status(), text: await response.text() };
+  const client = await request.newContext({ storageState: await context.storageState() });
+  try {
+    const response = await client.post(action.url, { headers: action.headers, data: action.body, maxRedirects: 0 });
+    return { status: response.status(), text: await response.text() };
+  } finally {
+    await client.dispose();
+  }
 }
 
 async function userScans(username: string): Promise<number> {
