@@ -5,6 +5,7 @@ import { getDb } from '@/db/client';
 import type { Db, Tx } from '@/db/connect';
 import { type ActionResult, AppError, toFailure } from '@/lib/errors';
 import { hitRateLimit } from '@/lib/rate-limit/hit';
+import { tooManyRequests } from '@/lib/rate-limit/wait-words';
 import { parseInput } from './parse-input';
 import { can, type Permission } from './permissions';
 import { currentActor, type UserActor } from './session';
@@ -81,8 +82,7 @@ export async function runAction<S extends z.ZodType, T, P = undefined>(
         def.rateLimit.windowSeconds,
         now,
       );
-      if (!hit.allowed)
-        throw new AppError('rate_limited', `Too many requests. Try again ${inAbout(hit.retryAfterSeconds)}.`);
+      if (!hit.allowed) throw new AppError('rate_limited', tooManyRequests(hit.retryAfterSeconds));
     }
     const prepared = (def.prepare ? await def.prepare({ ctx: { actor, db, now }, input }) : undefined) as P;
     data = await db.transaction((tx) => def.run({ ctx: { actor, tx, now, prepared }, input }));
@@ -101,15 +101,6 @@ export async function runAction<S extends z.ZodType, T, P = undefined>(
     };
   }
   return { ok: true, data };
-}
-
-/** "in 40 seconds", "in about 3 minutes", "in about an hour": for people, not for clocks. */
-export function inAbout(seconds: number): string {
-  if (seconds < 60) return `in ${seconds} seconds`;
-  const minutes = Math.round(seconds / 60);
-  if (minutes < 55) return `in about ${minutes} minute${minutes === 1 ? '' : 's'}`;
-  const hours = Math.round(minutes / 60);
-  return hours === 1 ? 'in about an hour' : `in about ${hours} hours`;
 }
 
 /**
