@@ -33,6 +33,18 @@ export const notifications = pgTable(
     index('notifications_user_idx').on(t.userId, t.createdAt.desc()),
     // The sender polls only what is due.
     index('notifications_due_idx').on(t.nextAttemptAt).where(sql`${t.state} = 'queued'`),
+    // The staff outbox lists mail newest first and pages by (created_at, id); a state or kind filter
+    // keeps that order within its own range, so a deep page reads one index range instead of sorting.
+    // Partial: in-app notices never show there.
+    index('notifications_outbox_idx').on(t.createdAt.desc(), t.id.desc()).where(sql`${t.channel} = 'email'`),
+    index('notifications_outbox_state_idx')
+      .on(t.state, t.createdAt.desc(), t.id.desc())
+      .where(sql`${t.channel} = 'email'`),
+    index('notifications_outbox_kind_idx')
+      .on(t.kind, t.createdAt.desc(), t.id.desc())
+      .where(sql`${t.channel} = 'email'`),
+    // Staff find a mail by any part of its recipient's address (pg_trgm).
+    index('notifications_address_trgm_idx').using('gin', t.address.op('gin_trgm_ops')),
   ],
 );
 

@@ -1,6 +1,6 @@
 import { bigint, index, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 
-// Every password-reset request, whatever its outcome; shown on the user's admin page.
+// Every password-reset request, whatever its outcome; shown on the user's admin page and the staff outbox.
 export const resetAttempts = pgTable(
   'reset_attempts',
   {
@@ -14,5 +14,12 @@ export const resetAttempts = pgTable(
     clientIp: text('client_ip'),
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('reset_attempts_user_idx').on(t.userId, t.at.desc()), index('reset_attempts_at_idx').on(t.at)],
+  (t) => [
+    index('reset_attempts_user_idx').on(t.userId, t.at.desc()),
+    // The staff list pages by (at, id), newest first; the same index answers the retention prune (at <).
+    index('reset_attempts_at_id_idx').on(t.at.desc(), t.id.desc()),
+    index('reset_attempts_outcome_at_idx').on(t.outcome, t.at.desc(), t.id.desc()),
+    // Staff find a request by any part of what was typed (pg_trgm).
+    index('reset_attempts_input_trgm_idx').using('gin', t.input.op('gin_trgm_ops')),
+  ],
 );

@@ -25,9 +25,14 @@ export const users = pgTable(
   },
   (t) => [
     uniqueIndex('users_username_key').on(t.username),
-    index('users_role_idx').on(t.role),
-    // Staff search usernames by any fragment (pg_trgm, created in the migration).
+    // The staff list pages by (created_at, id), newest first; a role or 2FA filter keeps that order
+    // within its own range (the role index also answers `role = …` alone).
+    index('users_created_idx').on(t.createdAt.desc(), t.id.desc()),
+    index('users_role_created_idx').on(t.role, t.createdAt.desc(), t.id.desc()),
+    index('users_totp_created_idx').on(t.totpEnabled, t.createdAt.desc(), t.id.desc()),
+    // Staff search usernames and names by any fragment (pg_trgm, created in the migration).
     index('users_username_trgm_idx').using('gin', t.username.op('gin_trgm_ops')),
+    index('users_name_trgm_idx').using('gin', t.name.op('gin_trgm_ops')),
   ],
 );
 
