@@ -12,6 +12,7 @@ export * from './rate-limits';
 export * from './reset-attempts';
 export * from './scans';
 export * from './settings';
+export * from './sign-in-events';
 export * from './step-ups';
 export * from './tokens';
 export * from './users';
