@@ -6,6 +6,7 @@ import type { completeResetAction } from '@/app/(auth)/reset-password/actions';
 import { useAction } from '@/components/actions/use-action';
 import { Button } from '@/components/ui/button';
 import { Input, Label } from '@/components/ui/input';
+import { DeadResetLink } from './dead-link';
 
 export function ResetCompleteForm({ action, token }: { action: typeof completeResetAction; token: string }) {
   const [changedFor, setChangedFor] = useState<string | null>(null);
@@ -61,17 +62,13 @@ export function ResetCompleteForm({ action, token }: { action: typeof completeRe
         />
       </div>
       {message?.tone === 'error' ? (
-        <p role="alert" className="rounded-md border border-red-300 bg-red-50 p-2 text-sm text-red-900">
-          {message.text}
-          {linkDead ? (
-            <>
-              {' '}
-              <Link className="underline" href="/reset-password">
-                Ask for a new link
-              </Link>
-            </>
-          ) : null}
-        </p>
+        linkDead ? (
+          <DeadResetLink message={message.text} tone="error" />
+        ) : (
+          <p role="alert" className="rounded-md border border-red-300 bg-red-50 p-2 text-sm text-red-900">
+            {message.text}
+          </p>
+        )
       ) : null}
       <Button type="submit" disabled={pending}>
         {pending ? 'Saving…' : 'Set the new password'}

@@ -12,8 +12,10 @@ import { revokeTokens } from '@/lib/tokens/issue';
 import { canReceiveReset, recoveryCandidates } from './recovery-addresses';
 import { resetCompleteSchema } from './schemas';
 
+// What happened to the link, not what to do next: the reset page offers the one way on, "Ask for a
+// new link", beside it (saying it twice, once in the sentence and once as a link, read as a stutter).
 export const RESET_LINK_STALE =
-  'This reset link no longer works: it was used, it expired (links last 30 minutes), or a newer reset replaced it. Ask for a new one.';
+  'This reset link no longer works: it was used, it expired (links last 30 minutes), or a newer reset replaced it.';
 
 export type ResetCompletion = { status: 'changed'; username: string } | { status: 'refused'; message: string };
 
@@ -43,7 +45,7 @@ export async function completePasswordReset({
     return {
       status: 'refused',
       message:
-        'This link went to an address that can no longer receive password resets (its domain may have lapsed). Ask for a new link: it goes only to addresses we still trust.',
+        'This link went to an address that can no longer receive password resets (its domain may have lapsed). A new link goes only to addresses we still trust.',
     };
   }
   // The new password also ends every session signed in with the old one.

@@ -1,18 +1,24 @@
 import { z } from 'zod';
+import { ADDRESS_TOO_LONG, linkTokenSchema, MAX_ADDRESS_LENGTH } from '@/lib/addresses/schemas';
 import { passwordSchema } from '@/lib/users/schemas';
 
 export const resetRequestSchema = z.object({
-  // A username or an address; what it is decides nothing in the answer.
-  input: z.string().trim().min(1, 'enter your username or email address').max(320),
+  // A username or an address; what it is decides nothing in the answer. Usernames are shorter than
+  // addresses, so the address's limit is the one to name.
+  input: z
+    .string({ error: 'Type your username or email address.' })
+    .trim()
+    .min(1, 'Type your username or email address.')
+    .max(MAX_ADDRESS_LENGTH, ADDRESS_TOO_LONG),
 });
 
 export const resetCompleteSchema = z
   .object({
-    token: z.string().trim().min(1).max(100),
+    token: linkTokenSchema,
     password: passwordSchema,
-    confirm: z.string(),
+    confirm: z.string({ error: 'Type the new password a second time.' }),
   })
-  .refine((v) => v.password === v.confirm, { message: 'the two passwords differ', path: ['confirm'] });
+  .refine((v) => v.password === v.confirm, { message: 'The two passwords differ.', path: ['confirm'] });
 
 export const RESET_OUTCOMES = [
   'sent',

@@ -8,19 +8,24 @@ export const usernameSchema = z
   .toLowerCase()
   .regex(
     /^[a-z0-9][a-z0-9._-]{1,38}$/,
-    'use 2–39 letters, digits, dots, dashes or underscores, starting with a letter or digit',
+    'A username has 2–39 letters, digits, dots, dashes or underscores, and starts with a letter or digit.',
   );
 
-export const roleSchema = z.enum(ROLES, { error: `role must be one of ${ROLES.join(', ')}` });
+export const roleSchema = z.enum(ROLES, { error: `The role must be one of ${ROLES.join(', ')}.` });
 
 export const passwordSchema = z
-  .string()
-  .min(passwordSchemaRules.min, `the password needs at least ${passwordSchemaRules.min} characters`)
-  .max(passwordSchemaRules.max, `the password may have at most ${passwordSchemaRules.max} characters`);
+  .string({ error: 'Type a password.' })
+  .min(passwordSchemaRules.min, `The password needs at least ${passwordSchemaRules.min} characters.`)
+  .max(passwordSchemaRules.max, `A password has at most ${passwordSchemaRules.max} characters.`);
 
 export const createUserSchema = z.object({
   username: usernameSchema,
-  name: z.string().trim().min(1).max(100).optional(),
+  name: z
+    .string()
+    .trim()
+    .min(1, 'Type a name, or leave it out.')
+    .max(100, 'A name has at most 100 characters.')
+    .optional(),
   role: roleSchema,
   password: passwordSchema,
 });

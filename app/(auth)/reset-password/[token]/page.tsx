@@ -1,6 +1,6 @@
 import { KeyRound } from 'lucide-react';
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { DeadResetLink } from '@/components/reset/dead-link';
 import { ResetCompleteForm } from '@/components/reset/reset-complete-form';
 import { RESET_LINK_STALE } from '@/lib/reset/complete';
 import { resetLinkIsLive } from '@/lib/reset/queries';
@@ -22,12 +22,7 @@ export default async function ResetWithTokenPage({ params }: { params: Promise<{
         {valid ? (
           <ResetCompleteForm action={completeResetAction} token={token} />
         ) : (
-          <p role="alert" className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950">
-            {RESET_LINK_STALE}{' '}
-            <Link className="underline" href="/reset-password">
-              Ask for a new link
-            </Link>
-          </p>
+          <DeadResetLink message={RESET_LINK_STALE} />
         )}
       </div>
     </main>
