@@ -1,7 +1,6 @@
 import { count, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import { domainLists, domains, emails } from '@/db/schema';
-import { STAGE_PHRASES } from '@/lib/account/stage-phrases';
 import { recordAudit } from '@/lib/audit/record';
 import type { VerbContext } from '@/lib/context';
 import { normalizeEmailDomain } from '@/lib/domains/normalize';
@@ -9,6 +8,7 @@ import { LAPSED_STAGES, type Stage } from '@/core/domains';
 import { AppError } from '@/lib/errors';
 import { queueAccountChangeNotice } from '@/lib/notify/account-change';
 import { type addAddressSchema, MAX_ADDRESSES_PER_USER } from './schemas';
+import { unsafeDomainMessage } from './domain-gate';
 import { queueVerificationLink } from './send-verification';
 
 const UNSAFE: readonly Stage[] = ['grace', ...LAPSED_STAGES];
@@ -63,11 +63,10 @@ export async function addAddress({
     const why = `We could not check the domain ${domain} just now, so we cannot add this address yet. Try again in a few minutes.`;
     throw new AppError('provider_unavailable', why, { address: why });
   }
-  for (const s of [stage, known?.stage]) {
-    if (s && UNSAFE.includes(s)) {
-      const why = `The domain ${domain} ${STAGE_PHRASES[s]}: its mail may reach someone else. Use an address at another domain.`;
-      throw new AppError('invalid_input', why, { address: why });
-    }
+  // One sentence whatever the stage: a stored stage may be another account's history (lib/addresses/domain-gate.ts).
+  if ([stage, known?.stage].some((s) => s && UNSAFE.includes(s))) {
+    const why = unsafeDomainMessage(domain);
+    throw new AppError('invalid_input', why, { address: why });
   }
 
   const [taken] = await tx.select({ userId: emails.userId }).from(emails).where(eq(emails.address, address));

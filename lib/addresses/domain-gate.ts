@@ -68,12 +68,24 @@ export async function checkBeforeVerify({
   return { emailId: email.id, domain: email.domain, stage };
 }
 
-function refusal(domain: string, stage: Stage): AppError {
+/**
+ * Why an address its holder has never proved (a new one, or one added and not yet confirmed) is
+ * refused at a domain that is not safe: one sentence for every unsafe stage. The stage may come from
+ * another account's history (a re-registration is judged against *their* verification date, and it
+ * stays), so naming it would tell a stranger what became of someone else's address, and "after you
+ * verified" would be false. The same words for a domain that merely expired keep the two alike.
+ */
+export function unsafeDomainMessage(domain: string): string {
+  return `We cannot accept addresses at ${domain} now: our checks say its registration lapsed or changed hands, so its mail may reach someone else. Use an address at another domain; if ${domain} is yours, renew it with your registrar first.`;
+}
+
+function refusal(domain: string, stage: Stage, provedBefore: boolean): AppError {
   if (stage === 'unknown')
     return new AppError(
       'provider_unavailable',
       `We could not check the domain ${domain} just now, so we cannot verify this address yet. Try again in a few minutes.`,
     );
+  if (!provedBefore) return new AppError('conflict', unsafeDomainMessage(domain));
   if (stage === 're_registered' || stage === 'available')
     return new AppError(
       'conflict',
@@ -109,7 +121,9 @@ export async function assertSafeToVerify({
       `Something changed about ${email.address} while we were checking it. Nothing was sent or changed; try again.`,
     );
   }
-  if (REFUSED.includes(fresh.stage)) throw refusal(email.domain, fresh.stage);
+  // Only the holder's own earlier proof makes the stage theirs to hear about.
+  const provedBefore = email.verifiedAt !== null;
+  if (REFUSED.includes(fresh.stage)) throw refusal(email.domain, fresh.stage, provedBefore);
   // The engine compares registrations with the verification dates of addresses still verified; this
   // one is not, so its own date is compared here. A registration younger than the verification is
   // someone's new registration, however healthy it looks.
@@ -122,7 +136,7 @@ export async function assertSafeToVerify({
     current?.registeredAt &&
     current.registeredAt.getTime() > email.verifiedAt.getTime() + DEFAULT_REGISTRATION_TOLERANCE_MS
   )
-    throw refusal(email.domain, 're_registered');
+    throw refusal(email.domain, 're_registered', provedBefore);
   // The check applied policy and resolved what a renewal resolves; a flag still live is one the
   // engine leaves to a human (e.g. the domain was free to register in between).
   if (await hasLiveFlag(tx, email.id))

@@ -76,7 +76,7 @@ describe('adding an address', () => {
     await makeAddress(t.db, user.id, 'mine@proton.me');
     const before = await snapshot(t.db);
     await expect(add(user, 'x@gone-away.dev', async () => ({ stage: 'redemption' }))).rejects.toThrow(
-      'is in its redemption period',
+      'We cannot accept addresses at gone-away.dev now: our checks say its registration lapsed or changed hands',
     );
     await expect(add(user, 'no-at-sign')).rejects.toMatchObject({ code: 'invalid_input' });
     await expect(add(user, 'TAKEN@proton.me')).rejects.toThrow('already used by another account');

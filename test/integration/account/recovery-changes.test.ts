@@ -156,7 +156,7 @@ describe('custom domains are watched before they are trusted', () => {
     const before = await snapshot(t.db);
     await expect(add(user, `me@${lapsing}`, 'redemption')).rejects.toMatchObject({
       code: 'invalid_input',
-      message: expect.stringContaining('redemption'),
+      message: expect.stringContaining('its registration lapsed or changed hands'),
     });
     await expect(add(user, `me@${lapsing}`, 'unknown')).rejects.toMatchObject({
       code: 'provider_unavailable',
