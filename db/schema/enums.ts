@@ -4,7 +4,8 @@ import { STAGES } from '@/core/domains';
 // Enum values are declared once here and reused by zod schemas and URL parsers.
 export const ROLES = ['user', 'staff', 'admin'] as const;
 export const UNVERIFY_REASONS = ['domain_lifecycle', 'user', 'staff', 'bounce'] as const;
-export const OBSERVATION_SOURCES = ['rdap', 'domainr', 'fastly', 'dns'] as const;
+// 'rdap_registrar': the sponsoring registrar's RDAP record, reached through the registry's related link.
+export const OBSERVATION_SOURCES = ['rdap', 'domainr', 'fastly', 'dns', 'rdap_registrar'] as const;
 export const SCAN_KINDS = ['scheduled', 'full', 'domain', 'email', 'user'] as const;
 export const SCAN_STATES = ['queued', 'running', 'done', 'failed', 'cancelled'] as const;
 export const FLAG_STATES = ['open', 'pending_review', 'overridden', 'resolved'] as const;

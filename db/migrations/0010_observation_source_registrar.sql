@@ -1,0 +1,1 @@
+ALTER TYPE "public"."observation_source" ADD VALUE 'rdap_registrar';
