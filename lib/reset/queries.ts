@@ -1,9 +1,12 @@
-import { desc, eq } from 'drizzle-orm';
+import { and, desc, eq, type SQL, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import type { DbOrTx } from '@/db/connect';
 import { resetAttempts, users } from '@/db/schema';
+import { containsPattern, dateRangeSql } from '@/lib/pagination/filters';
+import { cursorText, type KeysetPage, keysetOf, toKeysetPage } from '@/lib/pagination/keyset';
 import { peekToken } from '@/lib/tokens/consume';
 import type { ResetOutcome } from './schemas';
+import { RESETS_PAGE_SIZE, type ResetSearch } from './search';
 
 export interface ResetAttemptRow {
   id: number;
@@ -16,33 +19,77 @@ export interface ResetAttemptRow {
   at: string;
 }
 
-/** Password-reset requests, newest first: one user's (the user's admin page, their account page) or all. */
+export type ResetAttemptPage = KeysetPage<ResetAttemptRow>;
+
+const columns = {
+  id: resetAttempts.id,
+  input: resetAttempts.input,
+  userId: resetAttempts.userId,
+  username: users.username,
+  outcome: resetAttempts.outcome,
+  sentTo: resetAttempts.sentTo,
+  clientIp: resetAttempts.clientIp,
+  at: resetAttempts.at,
+};
+
+const present = <R extends { outcome: string; sentTo: string[] | null; at: Date }>({
+  outcome,
+  sentTo,
+  at,
+  ...r
+}: R) => ({
+  ...r,
+  outcome: outcome as ResetOutcome,
+  sentTo: sentTo ?? [],
+  at: at.toISOString(),
+});
+
+/** One user's latest password-reset requests (their admin page, their account page), newest first. */
 export async function listResetAttempts(
   db: DbOrTx,
-  options: { userId?: number; limit?: number } = {},
+  options: { userId: number; limit: number },
 ): Promise<ResetAttemptRow[]> {
   const rows = await db
-    .select({
-      id: resetAttempts.id,
-      input: resetAttempts.input,
-      userId: resetAttempts.userId,
-      username: users.username,
-      outcome: resetAttempts.outcome,
-      sentTo: resetAttempts.sentTo,
-      clientIp: resetAttempts.clientIp,
-      at: resetAttempts.at,
-    })
+    .select(columns)
     .from(resetAttempts)
     .leftJoin(users, eq(users.id, resetAttempts.userId))
-    .where(options.userId === undefined ? undefined : eq(resetAttempts.userId, options.userId))
+    .where(eq(resetAttempts.userId, options.userId))
     .orderBy(desc(resetAttempts.at), desc(resetAttempts.id))
-    .limit(options.limit ?? 50);
-  return rows.map((r) => ({
-    ...r,
-    outcome: r.outcome as ResetOutcome,
-    sentTo: r.sentTo ?? [],
-    at: r.at.toISOString(),
-  }));
+    .limit(options.limit);
+  return rows.map(present);
+}
+
+function filters(search: ResetSearch): SQL[] {
+  // Any part of what was typed (an address or a username): the trigram index on reset_attempts.input.
+  const where = dateRangeSql(resetAttempts.at, search);
+  if (search.q) where.push(sql`${resetAttempts.input} ilike ${containsPattern(search.q)}`);
+  if (search.outcome) where.push(eq(resetAttempts.outcome, search.outcome));
+  return where;
+}
+
+/** The page query (not yet run): listResetAttemptsPage runs it, the plan test reads its EXPLAIN. */
+export function resetAttemptsPageQuery(db: DbOrTx, search: ResetSearch, pageSize = RESETS_PAGE_SIZE) {
+  const keyset = keysetOf({ at: resetAttempts.at, id: resetAttempts.id }, search);
+  const where = filters(search);
+  if (keyset.after) where.push(keyset.after);
+  const query = db
+    .select({ ...columns, cursorAt: cursorText(resetAttempts.at) })
+    .from(resetAttempts)
+    .leftJoin(users, eq(users.id, resetAttempts.userId))
+    .where(where.length ? and(...where) : undefined)
+    .orderBy(...keyset.orderBy)
+    .limit(pageSize + 1);
+  return { keyset, query };
+}
+
+/** Every password-reset request, one keyset page, newest (or oldest) first: the staff outbox page. */
+export async function listResetAttemptsPage(
+  db: DbOrTx,
+  search: ResetSearch,
+  pageSize = RESETS_PAGE_SIZE,
+): Promise<ResetAttemptPage> {
+  const { keyset, query } = resetAttemptsPageQuery(db, search, pageSize);
+  return toKeysetPage(await query, keyset, pageSize, ({ cursorAt: _c, ...row }) => present(row));
 }
 
 /**

@@ -44,6 +44,9 @@ export const ACTION_SAMPLES: Record<string, (w: World) => unknown> = {
 export const ROUTE_SAMPLES: Record<string, (w: World) => Record<string, string>> = {
   'overview.read': () => ({}),
   'flag.list': () => ({}),
+  'outbox.list': () => ({}),
+  'reset_attempt.list': () => ({}),
+  'user.list': () => ({}),
   'domain.read': (w) => ({ domain: w.domain }),
   'scan.list': () => ({}),
   'scan.read': (w) => ({ id: String(w.scanId) }),

@@ -1,57 +1,92 @@
+import { dehydrate, HydrationBoundary } from '@tanstack/react-query';
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { z } from 'zod';
-import { OutboxTable } from '@/components/outbox/outbox-table';
-import { ResetAttemptsTable } from '@/components/outbox/reset-attempts-table';
+import { OutboxToolbar } from '@/components/outbox/outbox-toolbar';
+import { ResetsToolbar } from '@/components/outbox/resets-toolbar';
+import { Notice } from '@/components/ui/notice';
 import { PageHeader } from '@/components/ui/page-header';
+import { makeQueryClient } from '@/app/query-client';
 import { NOTIFICATION_STATES } from '@/db/schema/enums';
 import { pageContext } from '@/lib/auth/session';
 import { appBaseUrl, readEnv } from '@/lib/env';
-import { listOutbox } from '@/lib/notify/queries';
-import { listResetAttempts } from '@/lib/reset/queries';
+import { outboxSearchSchema } from '@/lib/notify/outbox-search';
+import { listOutboxPage, outboxCounts } from '@/lib/notify/queries';
+import { parseListSearch, refusedSearchText } from '@/lib/pagination/search-params';
+import { listResetAttemptsPage } from '@/lib/reset/queries';
+import { RESET_PARAM_PREFIX, resetSearchSchema } from '@/lib/reset/search';
+import { MailsClient } from './mails-client';
+import { mailParams, mailsQuery, type OutboxPageState, outboxHref, resetParams, resetsQuery } from './outbox-query';
+import { ResetsClient } from './resets-client';
 
 export const metadata: Metadata = { title: 'Outbox' };
-
-const paramsSchema = z.object({ state: z.enum(NOTIFICATION_STATES).optional().catch(undefined) });
 
 export default async function OutboxPage({
   searchParams,
 }: {
-  searchParams: Promise<Record<string, string | undefined>>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const { db } = await pageContext('outbox.read');
-  const { state } = paramsSchema.parse(await searchParams);
-  const [outbox, attempts] = await Promise.all([
-    listOutbox(db, { state, appUrl: appBaseUrl(readEnv()) }),
-    listResetAttempts(db, { limit: 50 }),
+  const raw = await searchParams;
+  const state: OutboxPageState = {
+    mails: parseListSearch(outboxSearchSchema, raw),
+    resets: parseListSearch(resetSearchSchema, raw, RESET_PARAM_PREFIX),
+  };
+  const refused = refusedSearchText(raw, 'q') ?? refusedSearchText(raw, `${RESET_PARAM_PREFIX}q`);
+  const queryClient = makeQueryClient();
+  const [counts] = await Promise.all([
+    outboxCounts(db),
+    queryClient.prefetchQuery({
+      queryKey: mailsQuery(state.mails).queryKey,
+      queryFn: () => listOutboxPage(db, state.mails, { appUrl: appBaseUrl(readEnv()) }),
+    }),
+    queryClient.prefetchQuery({
+      queryKey: resetsQuery(state.resets).queryKey,
+      queryFn: () => listResetAttemptsPage(db, state.resets),
+    }),
   ]);
-  const filters: { label: string; value?: (typeof NOTIFICATION_STATES)[number] }[] = [
-    { label: `All (${outbox.counts.queued + outbox.counts.sent + outbox.counts.failed})` },
-    { label: `Queued (${outbox.counts.queued})`, value: 'queued' },
-    { label: `Sent (${outbox.counts.sent})`, value: 'sent' },
-    { label: `Failed (${outbox.counts.failed})`, value: 'failed' },
-  ];
+  const total = counts.queued + counts.sent + counts.failed;
+  const byState = (value: (typeof NOTIFICATION_STATES)[number] | undefined) =>
+    outboxHref({ ...state, mails: { ...state.mails, state: value, cursor: undefined, dir: undefined } });
   return (
     <>
       <PageHeader
         title="Outbox"
         description="Every mail: to whom, what it said, and whether it went out. Links that carry a one-time token are hidden here."
       />
-      <nav aria-label="Filter by state" className="mb-4 flex flex-wrap gap-3 text-sm">
-        {filters.map((f) => (
+      <nav aria-label="Mail by state" className="mb-4 flex flex-wrap gap-3 text-sm">
+        {[undefined, ...NOTIFICATION_STATES].map((value) => (
           <Link
-            key={f.label}
-            href={f.value ? `/admin/outbox?state=${f.value}` : '/admin/outbox'}
-            aria-current={state === f.value ? 'page' : undefined}
-            className="underline-offset-4 hover:underline aria-[current=page]:font-semibold aria-[current=page]:underline"
+            key={value ?? 'all'}
+            href={byState(value)}
+            aria-current={state.mails.state === value ? 'page' : undefined}
+            className="capitalize underline-offset-4 hover:underline aria-[current=page]:font-semibold aria-[current=page]:underline"
           >
-            {f.label}
+            {value ?? 'all'} ({(value ? counts[value] : total).toLocaleString('en')})
           </Link>
         ))}
       </nav>
-      <OutboxTable rows={outbox.rows} />
-      <h2 className="mt-8 mb-3 text-base font-semibold">Password-reset requests</h2>
-      <ResetAttemptsTable attempts={attempts} />
+      {refused ? (
+        <Notice tone="error" className="mb-3">
+          {refused}
+        </Notice>
+      ) : null}
+      <HydrationBoundary state={dehydrate(queryClient)}>
+        <OutboxToolbar
+          search={state.mails}
+          action="/admin/outbox"
+          clearHref={outboxHref({ ...state, mails: {} })}
+          keep={[...resetParams(state.resets)]}
+        />
+        <MailsClient state={state} />
+        <h2 className="mt-8 mb-3 text-base font-semibold">Password-reset requests</h2>
+        <ResetsToolbar
+          search={state.resets}
+          action="/admin/outbox"
+          clearHref={outboxHref({ ...state, resets: {} })}
+          keep={[...mailParams(state.mails)]}
+        />
+        <ResetsClient state={state} />
+      </HydrationBoundary>
     </>
   );
 }
