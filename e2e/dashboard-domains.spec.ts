@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { GTLD_LIFECYCLE } from '@/lib/domains/timeline';
 import { storageState } from './roles';
 import { expectAccessible, screenshot } from './support/a11y';
 import { seedCheckHistory } from './support/dashboard-data';
@@ -48,8 +49,23 @@ test.describe('staff', () => {
     await expect(timeline).toBeVisible();
     await expect(page.getByRole('img', { name: `Lifecycle timeline of ${domain}` })).toBeVisible();
     await expect(timeline.locator('[data-band="grace"]').first()).toBeVisible();
-    // A domain in grace: the phases to come are projected from estimated dates.
-    await expect(timeline.locator('[data-projected]').first()).toBeAttached();
+    // The stage it is in is observed, not projected: one grace band, from the expiry the registry
+    // stated (before the first check saw it); only the phases to come are projected.
+    const sql = e2eSql();
+    const [row] = await sql<{ expires_at: Date }[]>`select expires_at from domains where name = ${domain}`;
+    await sql.end();
+    const day = (date: Date) =>
+      date.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+    const expiry = row!.expires_at;
+    const graceEnds = new Date(expiry.getTime() + GTLD_LIFECYCLE.graceDays * 86_400_000);
+    const grace = timeline.locator('[data-band="grace"]');
+    await expect(grace).toHaveCount(1);
+    await expect(grace).toHaveAttribute('data-current', 'true');
+    await expect(grace).not.toHaveAttribute('data-projected');
+    await expect(grace.locator('title')).toHaveText(
+      `Grace: observed from ${day(expiry)} (date stated by the registry), still in it; expected to end ${day(graceEnds)}`,
+    );
+    await expect(timeline.locator('[data-projected]').first()).toHaveAttribute('data-band', 'redemption');
     await expect(timeline.locator('[data-marker="expiresAt"][data-kind="stated"]')).toBeAttached();
     await expect(timeline.locator('[data-marker="graceEndsAt"][data-kind="estimated"]')).toBeAttached();
     const dates = page.getByRole('table', { name: 'Lifecycle dates' });

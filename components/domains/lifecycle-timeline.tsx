@@ -1,6 +1,6 @@
 import { STAGE_META } from './stage-badge';
 import { STAGE_FILL } from './stage-colors';
-import type { TimelineLayout } from './timeline-layout';
+import type { Band, TimelineLayout } from './timeline-layout';
 
 const W = 1000;
 const BAND_Y = 26;
@@ -13,17 +13,32 @@ const ink = '#0f172a';
 /** A 0..1 position on the axis in SVG units. */
 const px = (v: number) => v * W;
 /** The band's name if it fits inside it (about 7.5 units per bold 12-unit character), else nothing: the title and the tables still name it. */
-function bandLabel(stage: keyof typeof STAGE_META, projected: boolean, width: number): string | null {
-  const full = `${STAGE_META[stage].label}${projected ? ' (projected)' : ''}`;
-  for (const text of [full, STAGE_META[stage].label]) if (text.length * 7.5 + 12 <= width) return text;
+function bandLabel(band: Band, width: number): string | null {
+  const name = STAGE_META[band.stage].label;
+  const full = `${name}${band.projected ? ' (projected)' : ''}`;
+  for (const text of [full, name]) if (text.length * 7.5 + 12 <= width) return text;
   return null;
 }
 const day = (iso: string) =>
   new Date(iso).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
 
 /**
- * The domain's history as an SVG: stages as coloured, labelled bands (projected phases paler and
- * dashed), lifecycle dates as markers (stated: solid line, filled diamond; estimated: dashed line,
+ * A band in words: observed stages say from when (and, for the stage the domain is in now, that it
+ * still is and when it is expected to end); only phases still to come say "projected".
+ */
+export function bandTitle(band: Band, now: string): string {
+  const name = STAGE_META[band.stage].label;
+  if (band.projected) return `${name} (projected): ${day(band.from)} – ${day(band.to)}`;
+  const from = `${name}: observed from ${day(band.from)}${band.fromKind === 'stated' ? ' (date stated by the registry)' : ''}`;
+  if (!band.current) return `${from} to ${day(band.to)}`;
+  return Date.parse(band.to) > Date.parse(now)
+    ? `${from}, still in it; expected to end ${day(band.to)}`
+    : `${from}, still in it`;
+}
+
+/**
+ * The domain's history as an SVG: stages as coloured, labelled bands (observed stages solid, the
+ * current one up to its expected end; phases still to come paler, dashed and "projected"), lifecycle dates as markers (stated: solid line, filled diamond; estimated: dashed line,
  * hollow diamond, "est."), flags and scans as points. The key-dates table beside it carries the same
  * facts as text.
  */
@@ -38,7 +53,7 @@ export function LifecycleTimeline({ domain, layout }: { domain: string; layout: 
     >
       <title id="timeline-title">Lifecycle timeline of {domain}</title>
       <desc id="timeline-desc">
-        {`From ${day(layout.start)} to ${day(layout.end)}. Stages: ${layout.bands.map((b) => `${STAGE_META[b.stage].label}${b.projected ? ' (projected)' : ''} ${day(b.from)} to ${day(b.to)}`).join('; ')}. ${layout.events.filter((e) => e.type === 'flag').length} flags and ${layout.events.filter((e) => e.type === 'scan').length} scans.`}
+        {`From ${day(layout.start)} to ${day(layout.end)}. Stages: ${layout.bands.map((b) => bandTitle(b, layout.now)).join('; ')}. ${layout.events.filter((e) => e.type === 'flag').length} flags and ${layout.events.filter((e) => e.type === 'scan').length} scans.`}
       </desc>
       {layout.ticks.map((t) => (
         <g key={t.label}>
@@ -49,8 +64,14 @@ export function LifecycleTimeline({ domain, layout }: { domain: string; layout: 
         </g>
       ))}
       {layout.bands.map((b) => (
-        <g key={`${b.stage}-${b.from}-${b.projected}`} data-band={b.stage} data-projected={b.projected || undefined}>
-          <title>{`${STAGE_META[b.stage].label}${b.projected ? ' (projected)' : ''}: ${day(b.from)} – ${day(b.to)}`}</title>
+        <g
+          key={`${b.stage}-${b.from}-${b.projected}`}
+          data-band={b.stage}
+          data-projected={b.projected || undefined}
+          data-current={b.current || undefined}
+          data-from={b.from}
+        >
+          <title>{bandTitle(b, layout.now)}</title>
           <rect
             x={px(b.x)}
             y={BAND_Y}
@@ -62,9 +83,9 @@ export function LifecycleTimeline({ domain, layout }: { domain: string; layout: 
             strokeWidth={1}
             strokeDasharray={b.projected ? '5 4' : undefined}
           />
-          {bandLabel(b.stage, b.projected, px(b.width)) ? (
+          {bandLabel(b, px(b.width)) ? (
             <text x={px(b.x) + 6} y={BAND_Y + 25} fontSize={12} fill={ink} fontWeight={600}>
-              {bandLabel(b.stage, b.projected, px(b.width))}
+              {bandLabel(b, px(b.width))}
             </text>
           ) : null}
         </g>

@@ -1,4 +1,5 @@
 import type { DateKind, Stage, Timeline } from '@/core/domains';
+import { layoutBands } from './timeline-bands';
 
 // Turns a domain's history into positions on a horizontal time axis (0..1). Pure, so it is unit
 // tested and renders the same on the server and in the browser.
@@ -15,12 +16,25 @@ export interface TimelineInput {
 
 export interface Band {
   stage: Stage;
+  /** Where the band starts and ends (ISO); `to` of the current stage may lie after now (its expected end). */
   from: string;
   to: string;
   x: number;
   width: number;
-  /** Future phases estimated from the lifecycle dates, not observed. */
+  /** A phase still to come, estimated from the lifecycle dates: nobody has observed it. */
   projected: boolean;
+  /**
+   * The stage the domain is in now. Observed from `from` (the first check that saw it, or the
+   * registry's stated date that started it when that is earlier); `to` is the end the lifecycle
+   * dates give the phase, or now when they give none.
+   */
+  current: boolean;
+  /**
+   * What `from` rests on: a check that saw the stage ('observed'), or a lifecycle date the band
+   * starts at ('stated' by the registry, or 'estimated' from published periods; now, for a
+   * projection that starts today, counts as estimated).
+   */
+  fromKind: 'observed' | DateKind;
 }
 
 export interface Marker {
@@ -43,6 +57,8 @@ export interface EventPoint {
 }
 
 export interface TimelineLayout {
+  /** The moment the layout was made for (the read's "now"). */
+  now: string;
   start: string;
   end: string;
   nowX: number;
@@ -60,12 +76,6 @@ export const MARKER_LABELS: Record<Marker['key'], string> = {
   redemptionEndsAt: 'Redemption ends',
   deletionAt: 'Deletion expected',
 };
-const PROJECTION: { key: Marker['key']; stage: Stage }[] = [
-  { key: 'graceEndsAt', stage: 'grace' },
-  { key: 'redemptionEndsAt', stage: 'redemption' },
-  { key: 'deletionAt', stage: 'pending_delete' },
-];
-
 export function layoutTimeline(input: TimelineInput): TimelineLayout {
   const now = Date.parse(input.now);
   const t = (iso: string) => Date.parse(iso);
@@ -92,40 +102,7 @@ export function layoutTimeline(input: TimelineInput): TimelineLayout {
   const end = hi + pad;
   const x = (ms: number) => Math.min(1, Math.max(0, (ms - start) / (end - start)));
 
-  const observed: { stage: Stage; from: number }[] = input.stageChanges.map((c) => ({ stage: c.stage, from: t(c.at) }));
-  const last = observed[observed.length - 1];
-  // The domain's own stage wins when no observation recorded the change (e.g. imported data).
-  if (!last || last.stage !== input.stage)
-    observed.push({ stage: input.stage, from: input.stageSince ? t(input.stageSince) : start });
-  const bands: Band[] = observed.map((b, i) => {
-    const to = Math.min(observed[i + 1]?.from ?? now, now);
-    return {
-      stage: b.stage,
-      from: new Date(b.from).toISOString(),
-      to: new Date(to).toISOString(),
-      x: x(b.from),
-      width: Math.max(0, x(to) - x(b.from)),
-      projected: false,
-    };
-  });
-  // What comes next if nobody renews: the phases after now, up to each estimated or stated end.
-  let cursor = now;
-  const current = PROJECTION.findIndex((p) => p.stage === input.stage);
-  if (current >= 0) {
-    for (const p of PROJECTION.slice(current)) {
-      const d = input.timeline?.[p.key];
-      if (!d || t(d.at) <= cursor) continue;
-      bands.push({
-        stage: p.stage,
-        from: new Date(cursor).toISOString(),
-        to: d.at,
-        x: x(cursor),
-        width: x(t(d.at)) - x(cursor),
-        projected: true,
-      });
-      cursor = t(d.at);
-    }
-  }
+  const bands = layoutBands(input, { windowStart: start, now, x });
 
   const markers: Marker[] = dates
     .sort((a, b) => t(a.at) - t(b.at))
@@ -155,6 +132,7 @@ export function layoutTimeline(input: TimelineInput): TimelineLayout {
     })),
   ];
   return {
+    now: new Date(now).toISOString(),
     start: new Date(start).toISOString(),
     end: new Date(end).toISOString(),
     nowX: x(now),

@@ -2,7 +2,7 @@ import type { Stage } from '@/core/domains';
 import { STAGE_META } from './stage-badge';
 import { STAGE_FILL } from './stage-colors';
 
-/** The key to the timeline, in words: which colour is which stage, how stated and estimated dates look. */
+/** The key to the timeline, in words: which colour is which stage, observed and projected bands, stated and estimated dates. */
 export function TimelineLegend({ stages }: { stages: Stage[] }) {
   const item = 'flex items-center gap-1.5';
   return (
@@ -18,8 +18,12 @@ export function TimelineLegend({ stages }: { stages: Stage[] }) {
         </li>
       ))}
       <li className={item}>
+        <span aria-hidden="true" className="inline-block h-3 w-4 border border-slate-900 bg-slate-300" /> observed stage
+        (solid; the current one runs to its expected end)
+      </li>
+      <li className={item}>
         <span aria-hidden="true" className="inline-block h-3 w-4 border border-dashed border-slate-900 bg-slate-100" />{' '}
-        projected phase
+        projected phase (still to come, if nobody renews)
       </li>
       <li className={item}>
         <svg aria-hidden="true" width="12" height="12" viewBox="0 0 12 12">
