@@ -20,7 +20,11 @@ export const LAPSED_STAGES = ['redemption', 'pending_delete', 'available', 're_r
 /** Stages that only warn by default. */
 export const WARNING_STAGES = ['expiring', 'grace'] as const;
 
-export const SOURCE_NAMES = ['rdap', 'domainr', 'fastly', 'dns'] as const;
+/**
+ * Where evidence came from. `rdap` is the registry's RDAP answer; `rdap_registrar` the sponsoring
+ * registrar's, reached through the registry's `related` link (thin registries such as .com).
+ */
+export const SOURCE_NAMES = ['rdap', 'domainr', 'fastly', 'dns', 'rdap_registrar'] as const;
 export type SourceName = (typeof SOURCE_NAMES)[number];
 
 export type SourceErrorCode =
@@ -32,6 +36,7 @@ export type SourceErrorCode =
   | 'too_large' // body above the byte limit (HttpClient maxBodyBytes); the read was stopped
   | 'blocked_target' // the URL, a redirect or the resolved address is one we do not connect to (see outbound-policy.ts)
   | 'unsupported_tld' // TLD absent from the RDAP bootstrap: says nothing about the domain
+  | 'skipped' // not asked: e.g. a registrar RDAP server that failed moments ago (see rdap/reachability.ts)
   | 'provider_error' // the provider answered with an error object (e.g. Domainr errors inside a 200)
   | 'not_configured';
 
@@ -77,10 +82,19 @@ export interface RdapDomain {
   nameservers: string[];
   /** `rel: related` links (thin registries point to the registrar's RDAP). */
   relatedLinks: string[];
+  /** The answer's own `rel: self` link, when it has one (names the server that wrote it). */
+  selfLink?: string | null;
 }
 
 /** What RDAP said: the registry has the domain, or answered an exact lookup with 404. */
-export type RdapAnswer = { kind: 'registered'; domain: RdapDomain } | { kind: 'not_found' };
+export type RdapAnswer =
+  | {
+      kind: 'registered';
+      domain: RdapDomain;
+      /** The URL that answered (after redirects), when the client knows it: it names the registry platform. */
+      url?: string;
+    }
+  | { kind: 'not_found' };
 
 /** Domainr v2 / Fastly status answer for one domain. */
 export interface StatusAnswer {
@@ -99,6 +113,11 @@ export interface DnsAnswer {
 
 export interface Evidence {
   rdap?: SourceOutcome<RdapAnswer>;
+  /**
+   * The sponsoring registrar's RDAP answer for the same domain, fetched once from the registry's
+   * `related` link. It never says "not registered": only the registry can (a registrar's 404 is an error).
+   */
+  rdapRegistrar?: SourceOutcome<RdapAnswer>;
   status?: SourceOutcome<StatusAnswer> & { provider?: 'domainr' | 'fastly' };
   dns?: SourceOutcome<DnsAnswer>;
 }
@@ -130,6 +149,10 @@ export const NOTE_KINDS = [
   'registrar_changed',
   'expiration_passed',
   'sources_disagree',
+  // The registry's reregistration event was read as a renewal (same handle, registration before verification).
+  'renewal_event',
+  // The registrar's record is of another registration than the registry's (its handle or creation date differ).
+  'registrar_mismatch',
 ] as const;
 export type NoteKind = (typeof NOTE_KINDS)[number];
 

@@ -1,22 +1,33 @@
-import type { Env } from '@/lib/env';
 import { classify } from '@/lib/domains/classify';
 import { createDnsClient, type DnsClient, type DnsConfig } from '@/lib/domains/dns';
 import { HttpClient, type HttpClientOptions } from '@/lib/domains/http';
 import { registrableDomainOf } from '@/lib/domains/normalize';
 import { type BootstrapInfo, RdapBootstrap } from '@/lib/domains/rdap/bootstrap';
 import { createRdapClient, type RdapClient } from '@/lib/domains/rdap/client';
+import { type ReachabilityOptions, RegistrarReachability } from '@/lib/domains/rdap/reachability';
+import { createRegistrarClient, type RegistrarClient } from '@/lib/domains/rdap/related';
 import { createStatusClient, type StatusClient, type StatusProviderConfig } from '@/lib/domains/status/client';
 import type { Classification, ClassifyContext, Evidence, SourceError, SourceName, SourceOutcome } from '@/core/domains';
 
-// One domain check: every configured source queried at once for one registrable domain. The scan
-// worker calls this thousands of times through ONE checker, so the bootstrap cache, the per-host
-// limits and the request counters below are shared by all its checks.
+// One domain check. RDAP (the registry, then one hop to the registrar it links to) and DNS are free
+// and asked every time; the status API (Domainr/Fastly) is paid per call and asked only when they
+// leave the stage open (see needsStatusApi), at most once per check. The scan worker calls this
+// thousands of times through ONE checker, so the bootstrap cache, the registrar reachability cache,
+// the per-host limits and the counters below are shared by all its checks.
+
+export { sourcesConfigFromEnv } from '@/lib/domains/sources-config';
 
 export const CHECK_SOURCES = ['rdap', 'status', 'dns'] as const;
 export type CheckSource = (typeof CHECK_SOURCES)[number];
 
 export interface SourcesConfig {
-  rdap: { bootstrapUrl: string; bootstrapTtlMs?: number; rateLimitPauseMs?: number } | null;
+  rdap: {
+    bootstrapUrl: string;
+    bootstrapTtlMs?: number;
+    rateLimitPauseMs?: number;
+    /** How long a failing registrar RDAP server is left alone (rdap/reachability.ts). */
+    registrarHold?: ReachabilityOptions;
+  } | null;
   status: StatusProviderConfig;
   dns: DnsConfig | null;
   http?: HttpClientOptions;
@@ -44,9 +55,23 @@ export interface CheckedDomain {
   sources: SourceReport[];
 }
 
+/** Per source: requests sent (HTTP attempts incl. retries, a redirect chain counting once; DNS queries). */
+export interface SourceCounts {
+  rdapBootstrap: number;
+  rdapRegistry: number;
+  rdapRegistrar: number;
+  statusApi: number;
+  dns: number;
+}
+
 export interface CheckerStats {
   checks: number;
   requestsByHost: Record<string, number>;
+  requestsBySource: SourceCounts;
+  /** Per source: lookups made (one per domain and source in a check; retries not counted). */
+  lookupsBySource: Omit<SourceCounts, 'rdapBootstrap'>;
+  /** Registrar RDAP base URLs left alone for now after failing. */
+  registrarsHeld: string[];
   bootstrap: BootstrapInfo | null;
 }
 
@@ -54,6 +79,16 @@ export interface DomainChecker {
   check(domain: string, opts?: CheckOptions): Promise<DomainCheck>;
   checkAndClassify(domain: string, ctx: ClassifyContext, opts?: CheckOptions): Promise<CheckedDomain>;
   stats(): CheckerStats;
+}
+
+/**
+ * The status API is asked exactly when the free sources leave the stage open: classified without
+ * it, the evidence gives `unknown`. That is: RDAP has no server for the TLD, failed, or answered
+ * with neither a domain record nor a 404 — whatever DNS said, since DNS alone never decides.
+ * The answer does not depend on the context (verification dates only matter once RDAP answered).
+ */
+export function needsStatusApi(evidence: Evidence): boolean {
+  return classify(evidence, { now: new Date(0) }).stage === 'unknown';
 }
 
 export function createDomainChecker(config: SourcesConfig): DomainChecker {
@@ -64,9 +99,16 @@ export function createDomainChecker(config: SourcesConfig): DomainChecker {
   const rdap: RdapClient | null = bootstrap
     ? createRdapClient({ http, bootstrap, rateLimitPauseMs: config.rdap?.rateLimitPauseMs })
     : null;
+  const reachability = new RegistrarReachability(config.rdap?.registrarHold);
+  const registrar: RegistrarClient | null = rdap ? createRegistrarClient({ http, reachability }) : null;
   const status: StatusClient | null = createStatusClient(config.status, http);
   const dns: DnsClient | null = config.dns ? createDnsClient(config.dns) : null;
   let checks = 0;
+  const lookups = { rdapRegistry: 0, rdapRegistrar: 0, statusApi: 0, dns: 0 };
+  const counted = <T>(key: keyof typeof lookups, run: () => Promise<T>): Promise<T> => {
+    lookups[key] += 1;
+    return run();
+  };
 
   async function check(input: string, opts: CheckOptions = {}): Promise<DomainCheck> {
     const normalized = registrableDomainOf(input);
@@ -75,10 +117,9 @@ export function createDomainChecker(config: SourcesConfig): DomainChecker {
     const domain = normalized.registrableDomain;
     const wanted = new Set<CheckSource>(opts.sources ?? CHECK_SOURCES);
     checks += 1;
-    const [rdapOutcome, statusOutcome, dnsOutcome] = await Promise.all([
-      rdap && wanted.has('rdap') ? rdap.lookup(domain) : undefined,
-      status && wanted.has('status') ? status.lookup(domain) : undefined,
-      dns && wanted.has('dns') ? dns.lookup(domain) : undefined,
+    const [rdapOutcome, dnsOutcome] = await Promise.all([
+      rdap && wanted.has('rdap') ? counted('rdapRegistry', () => rdap.lookup(domain)) : undefined,
+      dns && wanted.has('dns') ? counted('dns', () => dns.lookup(domain)) : undefined,
     ]);
     const evidence: Evidence = {};
     const sources: SourceReport[] = [];
@@ -86,16 +127,26 @@ export function createDomainChecker(config: SourcesConfig): DomainChecker {
       evidence.rdap = rdapOutcome;
       sources.push(report('rdap', rdapOutcome));
     }
-    if (statusOutcome && status) {
+    if (registrar && rdapOutcome?.ok && rdapOutcome.value.kind === 'registered') {
+      const registry = rdapOutcome.value;
+      const outcome = await registrar.lookup(domain, registry);
+      if (outcome) {
+        if (outcome.ok || outcome.error.code !== 'skipped') lookups.rdapRegistrar += 1;
+        evidence.rdapRegistrar = outcome;
+        sources.push(report('rdap_registrar', outcome));
+      }
+    }
+    if (dnsOutcome) {
+      evidence.dns = dnsOutcome;
+      sources.push(report('dns', dnsOutcome));
+    }
+    if (status && wanted.has('status') && needsStatusApi(evidence)) {
+      const statusOutcome = await counted('statusApi', () => status.lookup(domain));
       evidence.status = { ...statusOutcome, provider: status.provider };
       sources.push({
         ...report(status.provider, statusOutcome),
         ...(statusOutcome.ok ? { statusWords: statusOutcome.value.words } : {}),
       });
-    }
-    if (dnsOutcome) {
-      evidence.dns = dnsOutcome;
-      sources.push(report('dns', dnsOutcome));
     }
     return { ...evidence, domain, sources };
   }
@@ -106,49 +157,27 @@ export function createDomainChecker(config: SourcesConfig): DomainChecker {
       const { domain, sources, ...evidence } = await check(input, opts);
       return { domain, evidence, classification: classify(evidence, ctx), sources };
     },
-    stats: () => ({ checks, requestsByHost: http.requestCounts(), bootstrap: bootstrap?.info() ?? null }),
+    stats: () => {
+      const tagged = http.requestCountsByTag();
+      return {
+        checks,
+        requestsByHost: http.requestCounts(),
+        requestsBySource: {
+          rdapBootstrap: tagged.rdap_bootstrap ?? 0,
+          rdapRegistry: tagged.rdap_registry ?? 0,
+          rdapRegistrar: tagged.rdap_registrar ?? 0,
+          statusApi: tagged.status_api ?? 0,
+          dns: dns?.queriesSent() ?? 0,
+        },
+        lookupsBySource: { ...lookups },
+        registrarsHeld: reachability.heldBases(),
+        bootstrap: bootstrap?.info() ?? null,
+      };
+    },
   };
 }
 
 function report<T>(name: SourceName, outcome: SourceOutcome<T>): SourceReport {
   const latencyMs = outcome.latencyMs ?? null;
   return outcome.ok ? { name, ok: true, latencyMs } : { name, ok: false, error: outcome.error, latencyMs };
-}
-
-/** Our own local protocol server needs no politeness; pacing it would only slow the demo and tests. */
-const LOOPBACK_LIMITS = { concurrency: 16, requestsPerSecond: 0 };
-
-function loopbackHosts(urls: string[]): Record<string, typeof LOOPBACK_LIMITS> {
-  const hosts: Record<string, typeof LOOPBACK_LIMITS> = {};
-  for (const raw of urls) {
-    const url = new URL(raw);
-    if (/^(localhost|127(\.\d{1,3}){3}|\[::1\])$/.test(url.hostname)) hosts[url.host] = LOOPBACK_LIMITS;
-  }
-  return hosts;
-}
-
-/**
- * The checker configuration the environment describes (see lib/env.ts). `tuning` sets what the
- * environment does not: per-host limits and timeouts. Loopback hosts in the configured URLs (the
- * local protocol server) are not paced unless `tuning` says otherwise — but they are reached only
- * when GK_OUTBOUND_ALLOW (or `tuning.http.allow`) allows them: configuring a URL is not an allowance.
- */
-export function sourcesConfigFromEnv(env: Env, tuning: Pick<SourcesConfig, 'http'> = {}): SourcesConfig {
-  const status: StatusProviderConfig =
-    env.DOMAIN_STATUS_PROVIDER === 'domainr'
-      ? { provider: 'domainr', baseUrl: env.DOMAINR_BASE_URL, clientId: env.DOMAINR_CLIENT_ID ?? null }
-      : env.DOMAIN_STATUS_PROVIDER === 'fastly'
-        ? { provider: 'fastly', baseUrl: env.FASTLY_BASE_URL, apiKey: env.FASTLY_API_KEY ?? null }
-        : { provider: 'none' };
-  const local = loopbackHosts([env.RDAP_BOOTSTRAP_URL, env.DOMAINR_BASE_URL, env.FASTLY_BASE_URL]);
-  return {
-    rdap: { bootstrapUrl: env.RDAP_BOOTSTRAP_URL },
-    status,
-    dns: { servers: env.DNS_SERVERS },
-    http: {
-      ...tuning.http,
-      hosts: { ...local, ...tuning.http?.hosts },
-      allow: [...env.GK_OUTBOUND_ALLOW, ...(tuning.http?.allow ?? [])],
-    },
-  };
 }

@@ -1,6 +1,8 @@
 import { DAY_MS } from '@/lib/domains/dates';
 import { type Facts, collectNotes, expirationPassed, gatherFacts, hasStatus } from '@/lib/domains/evidence';
 import { RDAP_STATUS } from '@/lib/domains/rdap/status';
+import { readRegistrar, registrarLapseStatus, type StatedExpiry, statedExpiry } from '@/lib/domains/registrar-facts';
+import { platformFor, type RegistrationReading, readRegistration, reRegistration } from '@/lib/domains/registration';
 import { buildTimeline } from '@/lib/domains/timeline';
 import type { Classification, ClassifyContext, Evidence, EvidenceItem, RdapDomain, Stage } from '@/core/domains';
 
@@ -8,15 +10,18 @@ import type { Classification, ClassifyContext, Evidence, EvidenceItem, RdapDomai
 //   1 unknown        no usable evidence (every source failed, or the status API said only "unknown")
 //   2 available      RDAP 404, or status words say available and RDAP did not say registered
 //   3 re_registered  registration later than verification / the previous registration, or a new handle
+//                    (read through the registry platform's row: rdap/platforms.ts, registration.ts)
 //   4 redemption     "redemption period" / "pending restore" (RDAP lists "pending delete" beside them)
 //   5 pending_delete "pending delete" alone, or status word "deleting"
-//   6 grace          "auto renew period", status word "expiring", or the expiration date has passed
-//   7 expiring       expiration within the warning window
+//   6 grace          "auto renew period", status word "expiring", or the expiration date has passed —
+//                    at the registry, or else at the registrar (registrar-facts.ts)
+//   7 expiring       the stated expiry (the registry's, or the registrar's when clearly earlier) is
+//                    within the warning window
 //   8 active         registered
 // A failed source contributes nothing, so it can never produce a lapsing stage.
 
 export const DEFAULT_WARNING_WINDOW_DAYS = 30;
-export const DEFAULT_REGISTRATION_TOLERANCE_MS = DAY_MS;
+export { DEFAULT_REGISTRATION_TOLERANCE_MS } from '@/lib/domains/registration';
 
 interface Decision {
   stage: Stage;
@@ -25,40 +30,6 @@ interface Decision {
 
 function decided(stage: Stage, code: string, source: EvidenceItem['source'], message: string): Decision {
   return { stage, item: { kind: 'decided', code, source, message } };
-}
-
-/** The registration the registry describes now: a `reregistration` event supersedes `registration`. */
-export function currentRegistration(rdap: RdapDomain | null): Date | null {
-  const dates = [rdap?.registeredAt, rdap?.reregisteredAt].filter((d): d is Date => d instanceof Date);
-  return dates.reduce<Date | null>((a, b) => (a === null || b.getTime() > a.getTime() ? b : a), null);
-}
-
-function reRegistration(rdap: RdapDomain, ctx: ClassifyContext): Decision | null {
-  const tolerance = ctx.registrationToleranceMs ?? DEFAULT_REGISTRATION_TOLERANCE_MS;
-  const registeredAt = currentRegistration(rdap);
-  // A registration date in the future is a registry error, not evidence of a new holder.
-  if (registeredAt && registeredAt.getTime() <= ctx.now.getTime() + tolerance) {
-    const after = (reference: Date | null | undefined) =>
-      reference != null && registeredAt.getTime() > reference.getTime() + tolerance;
-    if (after(ctx.verifiedAt)) {
-      const message = `registered on ${registeredAt.toISOString()}, after the address was verified`;
-      return decided('re_registered', 'registration_after_verification', 'rdap', message);
-    }
-    if (after(ctx.previousRegisteredAt)) {
-      const message = `registered on ${registeredAt.toISOString()}, later than the registration seen before`;
-      return decided('re_registered', 'registration_changed', 'rdap', message);
-    }
-  }
-  // A null handle on either side means "not known", never "changed".
-  if (rdap.handle && ctx.previousHandle && rdap.handle.toLowerCase() !== ctx.previousHandle.toLowerCase()) {
-    return decided(
-      're_registered',
-      'handle_changed',
-      'rdap',
-      'the registry object id (handle) differs from the one seen before',
-    );
-  }
-  return null;
 }
 
 function noUsableEvidence(f: Facts): Decision {
@@ -72,7 +43,41 @@ function noUsableEvidence(f: Facts): Decision {
   return decided('unknown', 'no_usable_evidence', 'context', 'no source gave a usable answer; nothing is concluded');
 }
 
-function decideStage(f: Facts, ctx: ClassifyContext): Decision {
+interface Reading {
+  registration: RegistrationReading;
+  registrar: RdapDomain | null;
+  expiry: StatedExpiry;
+}
+
+/** Grace or expiring from the registry's dates and statuses, else from the registrar's. */
+function nearOrPastExpiry(f: Facts, read: Reading, ctx: ClassifyContext): Decision | null {
+  const { rdap, status, statusSource } = f;
+  if (hasStatus(rdap, RDAP_STATUS.autoRenewPeriod)) {
+    return decided('grace', 'status_auto_renew_period', 'rdap', 'the registration expired and is in auto-renew grace');
+  }
+  if (status?.expiring)
+    return decided('grace', 'status_expiring', statusSource, 'the status API says the domain is expiring');
+  if (expirationPassed(rdap, ctx.now))
+    return decided('grace', 'expiration_passed', 'rdap', 'the expiration date has passed');
+  const lapse = registrarLapseStatus(read.registrar);
+  if (lapse) {
+    const message = `the registrar lists "${lapse}": the owner's registration has run out`;
+    return decided('grace', 'registrar_status_lapse', 'rdap_registrar', message);
+  }
+  const { at, source } = read.expiry;
+  if (source === 'rdap_registrar' && at && at.getTime() <= ctx.now.getTime()) {
+    const message = `the registrar's expiration date (${at.toISOString()}) has passed; the registry shows a later one`;
+    return decided('grace', 'registrar_expiration_passed', 'rdap_registrar', message);
+  }
+  const windowDays = ctx.warningWindowDays ?? DEFAULT_WARNING_WINDOW_DAYS;
+  if (at && at.getTime() - ctx.now.getTime() <= windowDays * DAY_MS) {
+    const who = source === 'rdap_registrar' ? 'the registrar says the registration' : 'the registration';
+    return decided('expiring', 'expires_within_window', source, `${who} expires on ${at.toISOString()}`);
+  }
+  return null;
+}
+
+function decideStage(f: Facts, read: Reading, ctx: ClassifyContext): Decision {
   const { rdap, status, statusSource } = f;
   if (!rdap && !f.rdapNotFound && !status?.usable) return noUsableEvidence(f);
 
@@ -87,7 +92,7 @@ function decideStage(f: Facts, ctx: ClassifyContext): Decision {
     );
   }
 
-  const renewed = rdap ? reRegistration(rdap, ctx) : null;
+  const renewed = rdap ? reRegistration(rdap, read.registration, ctx, platformFor(f.rdapAnswer)) : null;
   if (renewed) return renewed;
 
   if (hasStatus(rdap, RDAP_STATUS.redemptionPeriod) || hasStatus(rdap, RDAP_STATUS.pendingRestore)) {
@@ -104,19 +109,8 @@ function decideStage(f: Facts, ctx: ClassifyContext): Decision {
       'the status API says the domain is being deleted',
     );
 
-  if (hasStatus(rdap, RDAP_STATUS.autoRenewPeriod)) {
-    return decided('grace', 'status_auto_renew_period', 'rdap', 'the registration expired and is in auto-renew grace');
-  }
-  if (status?.expiring)
-    return decided('grace', 'status_expiring', statusSource, 'the status API says the domain is expiring');
-  if (expirationPassed(rdap, ctx.now))
-    return decided('grace', 'expiration_passed', 'rdap', 'the expiration date has passed');
-
-  const windowDays = ctx.warningWindowDays ?? DEFAULT_WARNING_WINDOW_DAYS;
-  const expiry = rdap?.expiresAt;
-  if (expiry && expiry.getTime() - ctx.now.getTime() <= windowDays * DAY_MS) {
-    return decided('expiring', 'expires_within_window', 'rdap', `the registration expires on ${expiry.toISOString()}`);
-  }
+  const near = nearOrPastExpiry(f, read, ctx);
+  if (near) return near;
 
   if (rdap) return decided('active', 'rdap_registered', 'rdap', 'the registry holds the domain');
   if (status?.registered)
@@ -128,15 +122,23 @@ function decideStage(f: Facts, ctx: ClassifyContext): Decision {
 
 export function classify(evidence: Evidence, ctx: ClassifyContext): Classification {
   const facts = gatherFacts(evidence);
-  const { stage, item } = decideStage(facts, ctx);
   const { rdap } = facts;
+  const registrar = readRegistrar(rdap, evidence, ctx);
+  const read: Reading = {
+    registration: readRegistration(rdap, ctx, platformFor(facts.rdapAnswer)),
+    registrar: registrar.record,
+    expiry: statedExpiry(rdap, registrar.record),
+  };
+  const { stage, item } = decideStage(facts, read, ctx);
+  const extra = [read.registration.renewal, ...registrar.notes].filter((n): n is EvidenceItem => n !== null);
   return {
     stage,
-    evidence: [item, ...collectNotes(facts, ctx, item.code)],
-    timeline: buildTimeline(rdap, stage, ctx),
+    evidence: [item, ...collectNotes(facts, ctx, item.code), ...extra],
+    // The owner's dates: a registrar's clearly earlier expiry is the one the lapse follows.
+    timeline: buildTimeline(rdap && { ...rdap, expiresAt: read.expiry.at }, stage, ctx),
     handle: rdap?.handle ?? null,
-    registeredAt: currentRegistration(rdap),
-    expiresAt: rdap?.expiresAt ?? null,
+    registeredAt: read.registration.registeredAt,
+    expiresAt: read.expiry.at,
     registrar: rdap?.registrar?.name ?? null,
   };
 }

@@ -17,6 +17,8 @@ export interface DnsConfig {
 
 export interface DnsClient {
   lookup(domain: string): Promise<SourceOutcome<DnsAnswer>>;
+  /** Queries sent so far (NS and MX: two per lookup; the resolver's own retries are not seen). */
+  queriesSent(): number;
 }
 
 type Query = { kind: 'records'; values: string[] } | { kind: 'nxdomain' } | { kind: 'error'; error: SourceError };
@@ -25,9 +27,11 @@ export function createDnsClient(config: DnsConfig): DnsClient {
   const resolver = new Resolver({ timeout: config.timeoutMs ?? 3_000, tries: config.tries ?? 2 });
   if (config.servers.length > 0) resolver.setServers(config.servers);
   const limit = pLimit(config.concurrency ?? 16);
+  let sent = 0;
 
   const query = (run: () => Promise<string[]>, name: string): Promise<Query> =>
     limit(async () => {
+      sent += 1;
       try {
         return { kind: 'records', values: normaliseNames(await run()) };
       } catch (err) {
@@ -36,6 +40,7 @@ export function createDnsClient(config: DnsConfig): DnsClient {
     });
 
   return {
+    queriesSent: () => sent,
     async lookup(domain) {
       const started = performance.now();
       const [ns, mx] = await Promise.all([

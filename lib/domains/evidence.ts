@@ -15,6 +15,8 @@ import type {
 export interface Facts {
   /** The registry's record when RDAP answered 200. */
   rdap: RdapDomain | null;
+  /** The same answer with the URL that gave it, when known (names the registry platform). */
+  rdapAnswer: { domain: RdapDomain; url?: string } | null;
   /** RDAP answered an exact lookup with 404. */
   rdapNotFound: boolean;
   status: StatusReading | null;
@@ -35,14 +37,16 @@ export function gatherFacts(evidence: Evidence): Facts {
       message: `${source} failed (${error.code}): ${error.message}`,
     });
 
-  const { rdap: rdapOutcome, status: statusOutcome, dns: dnsOutcome } = evidence;
+  const { rdap: rdapOutcome, status: statusOutcome, dns: dnsOutcome, rdapRegistrar } = evidence;
   if (rdapOutcome && !rdapOutcome.ok) fail('rdap', rdapOutcome.error);
+  if (rdapRegistrar && !rdapRegistrar.ok) fail('rdap_registrar', rdapRegistrar.error);
   if (statusOutcome && !statusOutcome.ok) fail(statusSource, statusOutcome.error);
   if (dnsOutcome && !dnsOutcome.ok) fail('dns', dnsOutcome.error);
 
   const rdapAnswer = rdapOutcome?.ok ? rdapOutcome.value : null;
   return {
     rdap: rdapAnswer?.kind === 'registered' ? rdapAnswer.domain : null,
+    rdapAnswer: rdapAnswer?.kind === 'registered' ? rdapAnswer : null,
     rdapNotFound: rdapAnswer?.kind === 'not_found',
     status: statusOutcome?.ok ? readStatusWords(statusOutcome.value.words) : null,
     statusSource,

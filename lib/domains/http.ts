@@ -3,7 +3,10 @@ import { type Clock, DEFAULT_HOST_LIMITS, HostGates, type HostLimits, systemCloc
 import { createOutboundAgent, type Resolve } from '@/lib/domains/outbound-agent';
 import { type FetchedResponse, type FetchOutcome, outboundGet } from '@/lib/domains/outbound-fetch';
 import { OutboundPolicy } from '@/lib/domains/outbound-policy';
+import { parseRetryAfter } from '@/lib/domains/http-parse';
 import type { SourceError } from '@/core/domains';
+
+export { type JsonResult, parseJsonBody, parseRetryAfter } from '@/lib/domains/http-parse';
 
 // The one HTTP client every source uses (RDAP bootstrap, RDAP, status APIs): timeouts, bounded
 // retries, Retry-After, per-host limits and request counts live here once. It returns the final
@@ -56,12 +59,15 @@ export interface HttpRequestOptions {
   accept?: string;
   headers?: Record<string, string>;
   timeoutMs?: number;
+  /** Which source sends it ('rdap_registry', 'status_api' …): requests are also counted per tag. */
+  tag?: string;
 }
 
 type Attempt = FetchOutcome;
 
 export class HttpClient {
   private readonly gates: HostGates;
+  private readonly tagged = new Map<string, number>();
   private readonly policy: OutboundPolicy;
   private readonly agent: Agent;
   private readonly clock: Clock;
@@ -105,7 +111,10 @@ export class HttpClient {
     const host = new URL(url).host;
     const gate = this.gates.for(host);
     for (let attempt = 0; ; attempt += 1) {
-      const result = await gate.run(() => this.once(url, request));
+      const result = await gate.run(() => {
+        if (request.tag) this.tagged.set(request.tag, (this.tagged.get(request.tag) ?? 0) + 1);
+        return this.once(url, request);
+      });
       const attempts = attempt + 1;
       const canRetry = attempt < this.opts.retries;
       if (result.kind === 'failure') {
@@ -148,6 +157,11 @@ export class HttpClient {
     return this.gates.counts();
   }
 
+  /** Requests sent per `tag` (retries included; a redirect chain is one request). */
+  requestCountsByTag(): Record<string, number> {
+    return Object.fromEntries(this.tagged);
+  }
+
   private backoff(attempt: number): number {
     // "Equal jitter": at least half the ceiling plus a random share, so the retries of many
     // concurrent lookups spread out instead of arriving together.
@@ -168,36 +182,5 @@ export class HttpClient {
       maxBodyBytes: this.opts.maxBodyBytes,
       signal: AbortSignal.timeout(request.timeoutMs ?? this.opts.timeoutMs),
     });
-  }
-}
-
-/** Retry-After as milliseconds from now: delta-seconds or an HTTP date (RFC 9110 §10.2.3); null when absent or unreadable. */
-export function parseRetryAfter(value: string | null, nowMs: number): number | null {
-  if (value === null) return null;
-  const trimmed = value.trim();
-  if (/^\d+$/.test(trimmed)) return Number(trimmed) * 1000;
-  // All three HTTP date formats start with a day name; Date.parse alone accepts far more ("-5" is a year).
-  if (!/^[A-Za-z]{3}/.test(trimmed)) return null;
-  const at = Date.parse(trimmed);
-  if (Number.isNaN(at)) return null;
-  return Math.max(0, at - nowMs);
-}
-
-export type JsonResult = { ok: true; value: unknown } | { ok: false; error: SourceError };
-
-/** Parses a response body as JSON; anything else is 'malformed' (e.g. an HTML error page behind a proxy). */
-export function parseJsonBody(response: HttpResponse): JsonResult {
-  try {
-    return { ok: true, value: JSON.parse(response.body) };
-  } catch {
-    const host = new URL(response.url).host;
-    return {
-      ok: false,
-      error: {
-        code: 'malformed',
-        message: `HTTP ${response.status} from ${host} is not JSON`,
-        httpStatus: response.status,
-      },
-    };
   }
 }

@@ -46,6 +46,7 @@ export const BENCH_MIX: Record<Scenario, number> = {
   on_hold: 0.002,
   undelegated_active: 0.001,
   for_sale: 0.001,
+  auto_renewed: 0,
 };
 
 export function planRegistry(emails: number, seed: number, now: Date): { domains: DemoDomain[]; counts: number[] } {

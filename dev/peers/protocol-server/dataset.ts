@@ -27,6 +27,8 @@ export const SCENARIO_STAGE: Record<Scenario, Stage> = {
   on_hold: 'active',
   undelegated_active: 'active',
   for_sale: 'active',
+  // Through the registrar's record, which only thin registries (.com, .net here) link to.
+  auto_renewed: 'grace',
 };
 
 export interface DemoDomain {
@@ -47,6 +49,8 @@ export const DEMO_MIX: Record<Scenario, number> = {
   on_hold: 15,
   undelegated_active: 15,
   for_sale: 15,
+  // None in the demo: its seed classifies from the registry record alone (dev/demo/seed).
+  auto_renewed: 0,
 };
 
 const PEOPLE = [
@@ -164,6 +168,10 @@ const TLDS = [
   'site',
 ];
 const GTLD_ONLY: ReadonlySet<Scenario> = new Set(['grace', 'redemption', 'pending_delete']);
+/** Situations only a thin registry's registrar link reveals. */
+const THIN_TLDS = ['com', 'net'];
+const tldsFor = (scenario: Scenario) =>
+  scenario === 'auto_renewed' ? THIN_TLDS : GTLD_ONLY.has(scenario) ? TLDS.filter((t) => t !== 'co.uk') : TLDS;
 
 function candidateName(rng: Rng): string {
   if (rng() < 0.45) {
@@ -176,7 +184,7 @@ function candidateName(rng: Rng): string {
 function names(rng: Rng, count: number, scenario: Scenario, taken: Set<string>): string[] {
   const out: string[] = [];
   while (out.length < count) {
-    const tld = pick(rng, GTLD_ONLY.has(scenario) ? TLDS.filter((t) => t !== 'co.uk') : TLDS);
+    const tld = pick(rng, tldsFor(scenario));
     const name = `${candidateName(rng)}.${tld}`;
     if (taken.has(name)) continue;
     taken.add(name);
@@ -209,6 +217,7 @@ export const SYNTHETIC_MIX: Record<Scenario, number> = {
   on_hold: 0.01,
   undelegated_active: 0.005,
   for_sale: 0.005,
+  auto_renewed: 0,
 };
 
 /** `count` synthetic domains, deterministic from `seed` (names like `pyjson-4f2a91.dev`). */
@@ -224,7 +233,7 @@ export function syntheticDomains(options: {
   const out: DemoDomain[] = [];
   for (let i = 0; i < options.count; i += 1) {
     const scenario = weightedPick(mix, rng() * total);
-    const tlds = GTLD_ONLY.has(scenario) ? TLDS.filter((t) => t !== 'co.uk') : TLDS;
+    const tlds = tldsFor(scenario);
     const label = `${pick(rng, PREFIXES)}${pick(rng, CORES)}-${i.toString(36)}${between(rng, 0, 0xfff).toString(16)}`;
     const name = `${label}.${pick(rng, tlds)}`;
     out.push({ name, scenario, record: recordFor(scenario, name, options.now) });

@@ -1,4 +1,5 @@
 import type { DomainRecord, RawResponse } from '@/dev/peers/protocol-server/records';
+import { registrarLinkFor } from '@/dev/peers/protocol-server/registrar-template';
 
 // RDAP bodies shaped like the recorded real responses in test/fixtures/rdap: Verisign's thin .com
 // answers (upper-case ldhName, escaped slashes, `related` link to the registrar), Nominet's trailing
@@ -57,6 +58,7 @@ export function rdapDomainBody(record: DomainRecord, baseUrl: string, now: Date)
   const flavour = flavourOf(record.name) ?? 'pir';
   const name = flavour === 'verisign' ? record.name.toUpperCase() : record.name;
   const self = `${baseUrl}domain/${name}`;
+  const origin = new URL(baseUrl).origin;
   const events: { eventAction: string; eventDate: string }[] = [
     { eventAction: 'registration', eventDate: stamp(reg.registeredAt, flavour) },
   ];
@@ -80,10 +82,10 @@ export function rdapDomainBody(record: DomainRecord, baseUrl: string, now: Date)
     ],
   };
   const links: Record<string, string>[] = [{ value: self, rel: 'self', href: self, type: RDAP_JSON }];
-  if (flavour === 'verisign' || flavour === 'identity') {
-    const related = `https://rdap.${slug(reg.registrar.name)}.example/domain/${name}`;
-    links.push({ value: self, rel: 'related', href: related, type: RDAP_JSON });
-  }
+  // Thin .com/.net answers (and Identity Digital's) link to the registrar's RDAP record, which this
+  // server also serves (registrar-template.ts), as real registries link to the registrar's server.
+  const related = flavour === 'verisign' || flavour === 'identity' ? registrarLinkFor(record, origin, name) : null;
+  if (related) links.push({ value: self, rel: 'related', href: related, type: RDAP_JSON });
   const body = {
     objectClassName: 'domain',
     handle: reg.handle,
@@ -118,13 +120,4 @@ export function rdapNotFound(name: string, baseUrl: string): RawResponse {
     notices: NOTICES.slice(0, 1),
   };
   return { status: 404, contentType: RDAP_JSON, body: JSON.stringify(body) };
-}
-
-function slug(name: string): string {
-  return (
-    name
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, '')
-      .slice(0, 20) || 'registrar'
-  );
 }

@@ -6,7 +6,9 @@ import { REGISTRY_STAGES } from '@/core/domains';
 // recorded real response for a name). Plain JSON, so the admin endpoint can take it as is.
 
 // One scenario for each stage a registry can report, and situations the classifier must see through.
-export const SCENARIOS = [...REGISTRY_STAGES, 'on_hold', 'undelegated_active', 'for_sale'] as const;
+// 'auto_renewed': a thin registry (.com, .net) auto-renewed at expiry, so its record looks healthy a
+// year ahead, while the registrar's record says the owner's registration ran out.
+export const SCENARIOS = [...REGISTRY_STAGES, 'on_hold', 'undelegated_active', 'for_sale', 'auto_renewed'] as const;
 /** The lifecycle situation a record models; the engine's Stage is what the classifier concludes. */
 export type Scenario = (typeof SCENARIOS)[number];
 
@@ -36,6 +38,23 @@ export const registrationSchema = z.object({
 });
 export type Registration = z.infer<typeof registrationSchema>;
 
+/**
+ * The sponsoring registrar's RDAP record, served at the registry answer's `related` link. Fields
+ * left out are copied from the registry record (the registrar usually agrees with the registry).
+ */
+export const registrarRdapSchema = z.object({
+  /** The date the owner paid up to (`expiration` and `registrar expiration`); null: none stated. */
+  expiresAt: isoDate.nullable().optional(),
+  statuses: z.array(z.string()).optional(),
+  handle: z.string().optional(),
+  registeredAt: isoDate.optional(),
+  /** The link answers 302 to the registrar's new RDAP location (a registrar that moved its service). */
+  redirect: z.boolean().optional(),
+  /** The registrar has no record of the domain: 404. */
+  missing: z.boolean().optional(),
+});
+export type RegistrarRdap = z.infer<typeof registrarRdapSchema>;
+
 export const dnsRecordSchema = z.union([
   z.object({
     kind: z.literal('records'),
@@ -61,11 +80,14 @@ export const domainRecordSchema = z.object({
   dns: dnsRecordSchema,
   /** The registration before the current one (or before the drop), for re-registered and available names. */
   previous: z.object({ registeredAt: isoDate, handle: z.string() }).nullable().optional(),
+  registrarRdap: registrarRdapSchema.optional(),
   /** A believable time at which the owner's address on this domain was verified (for seeds and tests). */
   verifiedAt: isoDate.optional(),
   responses: z
     .object({
       rdap: rawResponseSchema.optional(),
+      /** Served at the registrar link instead of the generated registrar record (a recorded answer). */
+      registrar: rawResponseSchema.optional(),
       domainr: rawResponseSchema.optional(),
       fastly: rawResponseSchema.optional(),
     })

@@ -193,6 +193,22 @@ export function recordFor(scenario: Scenario, name: string, now: Date, previous?
         verifiedAt,
       };
     }
+    case 'auto_renewed': {
+      // The registry renewed at expiry and shows the next year; the registrar still states the date
+      // the owner paid up to (days ago) and has put the domain on hold.
+      const record = make(n - between(rng, 2, 35) * DAY + 365 * DAY, ['client transfer prohibited'], ['active'], live);
+      const registry = record.rdap?.expiresAt;
+      if (registry) {
+        const paidUpTo = new Date(registry);
+        paidUpTo.setUTCFullYear(paidUpTo.getUTCFullYear() - 1);
+        record.registrarRdap = {
+          expiresAt: paidUpTo.toISOString(),
+          statuses: ['client hold', 'client transfer prohibited'],
+        };
+        record.verifiedAt = verifiedBefore(paidUpTo.getTime(), Date.parse(record.rdap?.registeredAt ?? registry));
+      }
+      return record;
+    }
     case 'on_hold':
       return make(future(), ['client hold', 'client transfer prohibited'], ['undelegated', 'active'], nx);
     case 'undelegated_active':

@@ -13,11 +13,13 @@ import {
   rdapDomain,
 } from '@/dev/peers/protocol-server/handlers';
 import type { DomainRecord, RawResponse, Scenario } from '@/dev/peers/protocol-server/records';
+import { registrarDomain } from '@/dev/peers/protocol-server/registrar-template';
 import { RequestStats } from '@/dev/peers/protocol-server/request-stats';
 import { recordFor } from '@/dev/peers/protocol-server/scenarios';
 
-// The local protocol server: RDAP bootstrap + RDAP registries + Domainr + Fastly over HTTP, and
-// the same dataset over DNS (UDP, same port number), in one process. Tests start it on port 0;
+// The local protocol server: RDAP bootstrap + RDAP registries + the registrar RDAP their answers link
+// to + Domainr + Fastly over HTTP, and the same dataset over DNS (UDP, same port number), in one
+// process. Tests start it on port 0;
 // `npm start` runs it so the demo works offline; benchmarks point thousands of checks at it.
 
 export interface ProtocolServerOptions {
@@ -92,8 +94,10 @@ export async function startProtocolServer(options: ProtocolServerOptions = {}): 
     if (path.startsWith('/_admin/')) return send(res, await handleAdmin(req, path, target));
 
     const rdapMatch = /^\/rdap\/([a-z0-9-]+)\/domain\/([^/]+)$/.exec(path);
-    const domain = rdapMatch?.[2]
-      ? normalise(decodeURIComponent(rdapMatch[2]))
+    const registrarMatch = /^\/rdap-registrar\/([a-z0-9-]+)(\/v2)?\/domain\/([^/]+)$/.exec(path);
+    const pathDomain = rdapMatch?.[2] ?? registrarMatch?.[3];
+    const domain = pathDomain
+      ? normalise(decodeURIComponent(pathDomain))
       : url.searchParams.has('domain')
         ? normalise(url.searchParams.get('domain') ?? '')
         : null;
@@ -121,6 +125,14 @@ export async function startProtocolServer(options: ProtocolServerOptions = {}): 
     }
     if (rdapMatch?.[1] && domain)
       return send(res, rdapDomain(rdapMatch[1], domain, dataset, `http://${reqHost}/rdap/${rdapMatch[1]}/`, now()));
+    if (registrarMatch?.[1] && domain) {
+      const where = {
+        registrar: registrarMatch[1],
+        name: decodeURIComponent(registrarMatch[3] ?? ''),
+        moved: !!registrarMatch[2],
+      };
+      return send(res, registrarDomain(dataset.get(domain), where, `http://${reqHost}`, now()));
+    }
     if (path === '/v2/status')
       return send(res, domainrStatus(url.searchParams, dataset, options.credentials?.domainrClientId));
     if (path === '/domain-management/v1/tools/status') {

@@ -128,7 +128,7 @@ export class RdapBootstrap {
   }
 
   private async load(): Promise<void> {
-    const result = await this.options.http.get(this.options.url, { accept: 'application/json' });
+    const result = await this.options.http.get(this.options.url, { accept: 'application/json', tag: 'rdap_bootstrap' });
     let outcome: SourceOutcome<BootstrapIndex>;
     if (!result.ok) outcome = result;
     else if (result.response.status !== 200) {

@@ -35,7 +35,7 @@ async function lookupOnce(options: RdapClientOptions, domain: string): Promise<S
   const base = await options.bootstrap.baseFor(domain);
   if (!base.ok) return base;
   const url = new URL(`domain/${encodeURIComponent(domain)}`, base.value.baseUrl).toString();
-  const result = await options.http.get(url, { accept: RDAP_ACCEPT });
+  const result = await options.http.get(url, { accept: RDAP_ACCEPT, tag: 'rdap_registry' });
   if (!result.ok) return result;
   const outcome = interpretRdapResponse(result.response, domain, url);
   if (!outcome.ok && outcome.error.code === 'rate_limited' && (options.rateLimitPauseMs ?? 10_000) > 0) {
@@ -66,7 +66,7 @@ export function interpretRdapResponse(
         error: { code: 'malformed', message: `${host} answered for ${parsed.value.ldhName}, not ${domain}` },
       };
     }
-    return { ok: true, value: { kind: 'registered', domain: parsed.value } };
+    return { ok: true, value: { kind: 'registered', domain: parsed.value, url: response.url } };
   }
   if (status === 404) {
     // A redirect to another server (registry → somewhere else) is no longer the registry's own

@@ -66,10 +66,15 @@ function uniqueStrings(values: (string | null)[]): string[] {
   return [...new Set(values.filter((v): v is string => v !== null))];
 }
 
-function relatedLinks(domain: JsonRecord): string[] {
+/** An RDAP link type, or none: `application/rdap+json` with any parameters. Other types are web pages. */
+function isRdapType(type: string | null): boolean {
+  return type === null || type.split(';')[0]?.trim().toLowerCase() === 'application/rdap+json';
+}
+
+function linksWithRel(domain: JsonRecord, rel: string): string[] {
   return uniqueStrings(
     records(domain.links)
-      .filter((l) => nonEmptyString(l.rel)?.toLowerCase() === 'related')
+      .filter((l) => nonEmptyString(l.rel)?.toLowerCase() === rel && isRdapType(nonEmptyString(l.type)))
       .map((l) => nonEmptyString(l.href)),
   );
 }
@@ -100,7 +105,8 @@ function parseDomainObject(json: unknown): RdapParseResult {
     nameservers: uniqueStrings(
       records(json.nameservers).map((ns) => normalizeHostName(ns.ldhName) ?? normalizeHostName(ns.unicodeName)),
     ),
-    relatedLinks: relatedLinks(json),
+    relatedLinks: linksWithRel(json, 'related'),
+    selfLink: linksWithRel(json, 'self')[0] ?? null,
   };
   if (reregisteredAt !== null) value.reregisteredAt = reregisteredAt;
   return { ok: true, value };

@@ -51,7 +51,7 @@ async function lookupOnce(
     url = joinUrl(config.baseUrl, '/domain-management/v1/tools/status', { domain });
     headers = { 'fastly-key': config.apiKey };
   }
-  const result = await http.get(url, { accept: 'application/json', headers });
+  const result = await http.get(url, { accept: 'application/json', headers, tag: 'status_api' });
   if (!result.ok) return result;
   const { response } = result;
   if (response.status !== 200) return { ok: false, error: statusHttpError(config.provider, response) };

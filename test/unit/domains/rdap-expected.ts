@@ -85,6 +85,14 @@ export const EXPECTED: Record<string, Expected> = {
     registrar: { name: null, ianaId: null, handle: 'REG-CZNIC' },
     statuses: ['server transfer prohibited'],
   },
+  'google-registry_bugatti.app_2022-01-21.json': {
+    ldhName: 'bugatti.app',
+    handle: '3B81EADC3-APP',
+    registeredAt: '2019-07-29T00:48:50.113Z',
+    expiresAt: '2022-07-29T00:48:50.113Z',
+    registrar: { name: 'Google LLC.', ianaId: '895', handle: '895' },
+    statuses: ['client transfer prohibited'],
+  },
   'google-registry_web.dev_2026-10-05.json': {
     ldhName: 'web.dev',
     handle: '2E35D5AB3-DEV',

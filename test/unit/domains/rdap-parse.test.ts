@@ -13,8 +13,8 @@ describe('parseRdapDomain on every recorded response', () => {
     f.endsWith('.json'),
   );
 
-  it('covers all 25 fixtures', () => {
-    expect(files).toHaveLength(25);
+  it('covers all 26 fixtures', () => {
+    expect(files).toHaveLength(26);
     expect(Object.keys(EXPECTED).sort()).toEqual([...files].sort());
   });
 

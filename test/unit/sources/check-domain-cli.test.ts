@@ -4,7 +4,14 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkDomainCommand } from '@/cli/commands/check-domain';
 import { STAGES } from '@/core/domains';
-import { type DemoDomain, demoDomains, SCENARIO_STAGE, SCENARIOS } from '@/dev/peers/protocol-server/dataset';
+import {
+  type DemoDomain,
+  demoDomains,
+  recordFor,
+  SCENARIO_STAGE,
+  SCENARIOS,
+} from '@/dev/peers/protocol-server/dataset';
+import { flavourOf } from '@/dev/peers/protocol-server/rdap-template';
 import { type ProtocolServer, startProtocolServer } from '@/dev/peers/protocol-server/server';
 import { captureIo } from './helpers';
 
@@ -14,10 +21,31 @@ let server: ProtocolServer;
 let byScenario: Map<string, DemoDomain>;
 
 beforeAll(async () => {
-  const demo = demoDomains(new Date(NOW));
+  // The demo has no auto_renewed domain (see DEMO_MIX): one .com is added for it.
+  const lapsedName = 'ownerlapsed.com';
+  const demo = [
+    ...demoDomains(new Date(NOW)),
+    {
+      name: lapsedName,
+      scenario: 'auto_renewed' as const,
+      record: recordFor('auto_renewed', lapsedName, new Date(NOW)),
+    },
+  ];
   byScenario = new Map(SCENARIOS.map((s) => [s, demo.find((d) => d.scenario === s)!]));
   server = await startProtocolServer({ now: () => new Date(NOW), domains: demo.map((d) => d.record) });
 });
+
+/**
+ * The sources one check asks: the registry, the registrar its answer links to (thin .com/.net and
+ * Identity Digital, unless the registry already shows the lapse), DNS — and never the paid status
+ * API, since RDAP answers for every served TLD.
+ */
+function expectedSources(demo: DemoDomain): string[] {
+  const statuses = demo.record.rdap?.statuses ?? [];
+  const links = ['verisign', 'identity'].includes(flavourOf(demo.name) ?? '');
+  const lapsed = statuses.some((s) => ['redemption period', 'pending delete'].includes(s));
+  return ['rdap', ...(demo.record.rdap && links && !lapsed ? ['rdap_registrar'] : []), 'dns'];
+}
 afterAll(() => server.close());
 
 const TOP_KEYS = ['input', 'registrableDomain', 'stage', 'handle', 'evidence', 'timeline', 'sources'];
@@ -67,9 +95,22 @@ describe('check-domain --json, one domain in every stage', () => {
     const json = JSON.parse(stdout);
     expectShape(json);
     expect(json).toMatchObject({ input: demo.name, registrableDomain: demo.name, stage: SCENARIO_STAGE[scenario] });
-    expect(json.sources.map((s: { name: string }) => s.name)).toEqual(['rdap', 'domainr', 'dns']);
-    expect(json.sources[1].statusWords).toEqual(demo.record.statusWords);
+    expect(json.sources.map((s: { name: string }) => s.name)).toEqual(expectedSources(demo));
+    expect(json.sources.every((s: { ok: boolean }) => s.ok)).toBe(true);
     expect(json.handle).toBe(demo.record.rdap?.handle ?? null);
+  });
+
+  it('asks the status API where RDAP has no server for the TLD, once', async () => {
+    const before = server.requestCount({ path: '/v2/status' });
+    const { code, stdout } = await run(['beispiel.de', '--now', NOW, '--json']);
+    expect(code).toBe(0);
+    const json = JSON.parse(stdout);
+    expect(json.sources.map((s: { name: string }) => s.name)).toEqual(['rdap', 'dns', 'domainr']);
+    expect(json.sources[0].error.code).toBe('unsupported_tld');
+    // A name the status API does not know is, for it, open for registration.
+    expect(json.sources[2].statusWords).toEqual(['undelegated', 'inactive']);
+    expect(json.stage).toBe('available');
+    expect(server.requestCount({ path: '/v2/status' }) - before).toBe(1);
   });
 
   it('recognises a re-registration from the previous registration date and handle alone', async () => {
@@ -120,7 +161,9 @@ describe('check-domain for people', () => {
     expect(stdout).toContain('stage:      pending_delete');
     for (const heading of ['evidence:', 'timeline:', 'sources:']) expect(stdout).toContain(`\n${heading}\n`);
     expect(stdout).toMatch(/deletion\s+\S+Z {2}\(stated\)/);
-    expect(stdout).toMatch(/domainr\s+ok {2}words: undelegated deleting/);
+    expect(stdout).toMatch(/rdap\s+ok/);
+    // RDAP answered: the paid status API was not asked.
+    expect(stdout).not.toMatch(/domainr/);
   });
 });
 
