@@ -12,11 +12,14 @@ export function AddAddressForm({ action, providers }: { action: AddAddressAction
   const form = useRef<HTMLFormElement>(null);
   // The address as typed, for the success line (the server's normal form may differ in case).
   const typed = useRef('');
-  const { run, pending, message, fields } = useAction(action, {
+  const { run, pending, message } = useAction(action, {
     success: () => `We sent a verification link to ${typed.current}. Open it while signed in to confirm the address.`,
     // Only on success is the field cleared: a refused address stays to be corrected.
     onSuccess: () => form.current?.reset(),
   });
+  // The form has one field, so every refusal is about it: its reason sits beside the address, and
+  // the field is marked and described by it for screen readers.
+  const refusal = message?.tone === 'error' ? message.text : null;
   return (
     <form
       id="add-address"
@@ -35,7 +38,8 @@ export function AddAddressForm({ action, providers }: { action: AddAddressAction
         whoever registers it next gets your mail.
       </p>
       <div className="flex max-w-lg gap-2">
-        {/* Not type=email: browsers refuse internationalised domains (alice@bücher.de); the server checks the grammar. */}
+        {/* Not type=email: browsers refuse internationalised domains (alice@bücher.de) and would block the
+            submit with their own words; the server checks the product's one grammar (lib/domains/mailbox.ts). */}
         <Input
           id="new-address"
           name="address"
@@ -43,15 +47,28 @@ export function AddAddressForm({ action, providers }: { action: AddAddressAction
           inputMode="email"
           required
           autoComplete="email"
+          autoCapitalize="none"
           spellCheck={false}
           placeholder="you@gmail.com"
-          aria-invalid={Boolean(fields.address) || undefined}
+          aria-invalid={refusal ? true : undefined}
+          aria-describedby={refusal ? 'new-address-refusal' : undefined}
         />
         <Button type="submit" disabled={pending}>
           {pending ? 'Adding…' : 'Add address'}
         </Button>
       </div>
-      <ActionMessageLine message={message} />
+      {refusal ? (
+        <p
+          id="new-address-refusal"
+          role="alert"
+          className="max-w-lg text-sm text-red-800"
+          data-testid="address-refusal"
+        >
+          {refusal}
+        </p>
+      ) : (
+        <ActionMessageLine message={message} />
+      )}
     </form>
   );
 }

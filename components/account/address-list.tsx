@@ -5,7 +5,7 @@ import { Badge } from '../ui/badge';
 import { Card, CardContent, CardHeader, CardTitle } from '../ui/card';
 import { AddAddressForm } from './add-address-form';
 import { AddressActions } from './address-actions';
-import { describeAddress } from './describe-address';
+import { describeAddress, describePrimaryMove } from './describe-address';
 import type { AddAddressAction, AddressActionSet } from './types';
 
 const holdDate = (d: Date) => formatRecent(d);
@@ -50,6 +50,11 @@ export function AddressList({
                   {a.resetHoldUntil ? <Badge tone="warn">resets from {holdDate(a.resetHoldUntil)}</Badge> : null}
                 </p>
                 <p className="mt-1 text-sm text-slate-700">{describeAddress(a)}</p>
+                {describePrimaryMove(a) ? (
+                  <p className="mt-1 text-sm text-slate-700" data-testid="primary-because">
+                    {describePrimaryMove(a)}
+                  </p>
+                ) : null}
                 {a.resetHoldUntil ? (
                   <p className="mt-1 text-sm text-slate-700" data-testid="reset-hold">
                     New recovery addresses wait 72 hours: {a.address} receives password-reset links from{' '}

@@ -1,4 +1,5 @@
 import type { AccountAddress } from '@/lib/account/queries';
+import type { Stage } from '@/core/domains';
 import { STAGE_PHRASES } from './stage-phrases';
 
 const day = (d: Date | null) =>
@@ -30,4 +31,29 @@ export function describeAddress(a: AccountAddress): string {
     return 'Unverified because mail to it bounced. Send a new verification link to use it again.';
   if (a.unverifyReason === 'user') return 'Unverified. Send a verification link to use it again.';
   return 'Not verified yet: open the link we sent to it (while signed in) to confirm it.';
+}
+
+// What happened to a domain, told afterwards ("was primary until its domain …").
+const LAPSED_WORDS: Partial<Record<Stage, string>> = {
+  expiring: 'was about to expire',
+  grace: 'expired',
+  redemption: 'went into its redemption period',
+  pending_delete: 'was about to be deleted by its registry',
+  available: 'was no longer registered',
+  re_registered: 'was registered again by someone else',
+};
+
+/**
+ * Why this address is primary, when the product moved the primary here: which address it replaced and
+ * what happened to that one. Null when the owner chose it (or it was the first).
+ */
+export function describePrimaryMove(a: AccountAddress): string | null {
+  const why = a.primaryBecause;
+  if (!a.isPrimary || !why) return null;
+  const when = day(new Date(why.at));
+  const lost =
+    why.unverifyReason === 'staff'
+      ? 'our trust and safety team unverified it'
+      : `its domain ${why.domain} ${(why.stage && LAPSED_WORDS[why.stage]) || 'lapsed'}, so we unverified it`;
+  return `Your primary address since ${when}: ${why.previous} was primary until ${lost}. ${a.address} is the oldest address of your account that is still verified, so it took its place.`;
 }

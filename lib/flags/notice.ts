@@ -1,22 +1,51 @@
+import { inArray } from 'drizzle-orm';
+import type { DbOrTx } from '@/db/connect';
+import { users } from '@/db/schema';
+import { backupOf, goodAddressesOf } from '@/lib/addresses/good-addresses';
 import { STAGE_PHRASES as STAGE_PHRASE } from '@/lib/account/stage-phrases';
 import type { Stage } from '@/core/domains';
+import { backupStep, type NoticeBackup } from '@/lib/notify/templates';
 
-export interface StaffNoticeInput {
+/** What the notice may assume about the user's account. */
+export interface NoticeFacts {
+  twoFactorEnabled: boolean;
+  /** Their verified, unflagged address at a big provider, if any (where this very mail may be going). */
+  backup: NoticeBackup;
+}
+
+export interface StaffNoticeInput extends NoticeFacts {
   flagId: number;
   address: string;
   domain: string;
   stage: Stage;
-  twoFactorEnabled: boolean;
 }
 
 /**
- * The staff notice: what happened to the domain, and the two things that keep the account safe —
- * a backup address at a provider whose domain cannot lapse, and two-factor authentication. Stored in
- * the payload so every channel (mail, in-app) shows the same words.
+ * For each user, what their staff notice can build on: two-factor on or off, and the backup address
+ * they already have. Read once for a batch of flags, inside the notifying transaction.
+ */
+export async function staffNoticeFacts(tx: DbOrTx, userIds: readonly number[]): Promise<Map<number, NoticeFacts>> {
+  const ids = [...new Set(userIds)];
+  if (ids.length === 0) return new Map();
+  const twoFactor = await tx.select({ id: users.id, on: users.totpEnabled }).from(users).where(inArray(users.id, ids));
+  const good = await goodAddressesOf(tx, ids);
+  return new Map(
+    ids.map((id) => [
+      id,
+      { twoFactorEnabled: twoFactor.find((u) => u.id === id)?.on ?? false, backup: backupOf(good.get(id)) },
+    ]),
+  );
+}
+
+/**
+ * The staff notice: what happened to the domain, and what keeps the account safe, worded by what the
+ * user already has. It goes to their other addresses (never the flagged one), so to a user whose
+ * backup is at a big provider it says to keep that one, not to add one; two-factor authentication is
+ * asked for only while it is off. Stored in the payload so every channel (mail, in-app) says the same.
  */
 export function staffNoticePayload(n: StaffNoticeInput) {
   const steps = [
-    'Add a backup email address at a large provider (for example Gmail, Outlook or Proton), whose domain will not lapse, and verify it.',
+    backupStep(n.backup),
     ...(n.twoFactorEnabled
       ? []
       : ['Turn on two-factor authentication, so a password reset alone cannot take your account.']),
@@ -37,5 +66,6 @@ export function staffNoticePayload(n: StaffNoticeInput) {
     message: body,
     body,
     steps,
+    backup: n.backup,
   };
 }

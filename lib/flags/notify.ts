@@ -1,5 +1,3 @@
-import { inArray } from 'drizzle-orm';
-import { users } from '@/db/schema';
 import { type AuditInput, recordAudit } from '@/lib/audit/record';
 import type { Actor } from '@/lib/auth/actor';
 import { parseInput } from '@/lib/auth/parse-input';
@@ -7,7 +5,7 @@ import type { VerbContext } from '@/lib/context';
 import { AppError } from '@/lib/errors';
 import { queueUserNotice } from '@/lib/notify/queue';
 import { lockFlags } from './load';
-import { staffNoticePayload } from './notice';
+import { staffNoticeFacts, staffNoticePayload } from './notice';
 import { type NotifyFlagsInput, notifyFlagsSchema } from './schemas';
 
 export interface NotifyResult {
@@ -22,7 +20,8 @@ export interface NotifyResult {
 }
 
 /**
- * Tells the users behind the selected flags to add a backup address and turn on 2FA. In-app and by
+ * Tells the users behind the selected flags how to keep their account (a backup address at a big
+ * provider, 2FA), worded by what each already has (lib/flags/notice.ts). In-app and by
  * mail to their other verified addresses — never to the flagged one, whose domain a stranger may
  * hold. Keyed per flag, so a second click or a colleague's repeat queues nothing.
  */
@@ -40,11 +39,7 @@ export async function notifyFlagUsers({
   if (live.length === 0)
     throw new AppError('conflict', 'The selected flags are resolved: there is nothing to tell their users.');
   const userIds = [...new Set(live.map((f) => f.userId))];
-  const twoFactor = new Map(
-    (await tx.select({ id: users.id, on: users.totpEnabled }).from(users).where(inArray(users.id, userIds))).map(
-      (u) => [u.id, u.on],
-    ),
-  );
+  const facts = await staffNoticeFacts(tx, userIds);
   const audits: AuditInput[] = [];
   let queued = 0;
   let notified = 0;
@@ -54,7 +49,8 @@ export async function notifyFlagUsers({
       address: f.address,
       domain: f.domain,
       stage: f.stage,
-      twoFactorEnabled: twoFactor.get(f.userId) ?? false,
+      twoFactorEnabled: facts.get(f.userId)?.twoFactorEnabled ?? false,
+      backup: facts.get(f.userId)?.backup ?? null,
     });
     const rows = await queueUserNotice(tx, {
       userId: f.userId,

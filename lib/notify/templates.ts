@@ -36,12 +36,32 @@ const day = (v: unknown) => {
     : d.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 };
 
-function remedies(appUrl: string): Block[] {
+/** The account's address at a big provider, as a notice's payload names it (lib/addresses/good-addresses.ts). */
+export type NoticeBackup = { address: string; forResets: boolean } | null;
+
+const backupFrom = (v: unknown): NoticeBackup => {
+  const o = typeof v === 'object' && v !== null ? (v as Record<string, unknown>) : null;
+  return o && typeof o.address === 'string' && o.address
+    ? { address: o.address, forResets: o.forResets === true }
+    : null;
+};
+
+/**
+ * The backup step, by what the account already has. Mail about a lapsed address goes to the owner's
+ * other addresses, often exactly the big-provider address a generic text would tell them to add.
+ */
+export function backupStep(backup: NoticeBackup): string {
+  if (!backup)
+    return 'Add a backup address at a big provider (Gmail, Outlook, Proton …), not at a domain you register yourself, and verify it.';
+  return backup.forResets
+    ? `Keep ${backup.address}: it is at a big provider, whose domain cannot lapse, and your password resets go there. There is no need to add another address.`
+    : `Choose ${backup.address} for password resets on your account page: it is at a big provider, whose domain cannot lapse.`;
+}
+
+function remedies(appUrl: string, backup: NoticeBackup): Block[] {
   return [
     { p: 'To keep control of your account:' },
-    {
-      p: '1. Add a backup address at a big provider (Gmail, Outlook, Proton …), not at a domain you register yourself.',
-    },
+    { p: `1. ${backupStep(backup)}` },
     { p: '2. Turn on two-factor authentication: a reset link alone is then not enough to sign in.' },
     { link: `${appUrl}/account`, label: 'Open your account' },
   ];
@@ -98,7 +118,7 @@ function body(input: TemplateInput): { subject: string; blocks: Block[] } {
           {
             p: 'If it lapses, whoever registers it next receives its mail, including password resets for your account. Renew it, or:',
           },
-          ...remedies(appUrl),
+          ...remedies(appUrl, backupFrom(p.backup)),
         ],
       };
     case 'address_unverified':
@@ -108,7 +128,14 @@ function body(input: TemplateInput): { subject: string; blocks: Block[] } {
           {
             p: `${str(p.address)} is now unverified because the domain ${domain} ${stage ? STAGE_PHRASES[stage] : 'changed'}. It can no longer receive password resets, and we sent nothing there.`,
           },
-          ...remedies(appUrl),
+          ...(str(p.newPrimary)
+            ? [
+                {
+                  p: `${str(p.newPrimary)} is now your primary address in its place: it is the oldest address of your account that is still verified.`,
+                },
+              ]
+            : []),
+          ...remedies(appUrl, backupFrom(p.backup)),
         ],
       };
     case 'account_change':

@@ -232,7 +232,9 @@ describe('staff notices', () => {
     expect(rows.every((r) => r.kind === 'staff_notice' && r.address !== f.email.address)).toBe(true);
     const mail = rows.find((r) => r.channel === 'email')!;
     expect(mail.address).toBe(f.backup.address);
-    expect(String(mail.payload.body)).toMatch(/backup email address/);
+    // The mail goes to their gmail.com backup: it says to keep that one, not to add one.
+    expect(String(mail.payload.body)).toContain(`Keep ${f.backup.address}`);
+    expect(String(mail.payload.body)).not.toMatch(/add a backup/i);
     expect(String(mail.payload.body)).toMatch(/two-factor/);
     const audit = await t.db.select().from(auditLog).where(eq(auditLog.action, 'flag.notify'));
     expect(audit).toHaveLength(1);

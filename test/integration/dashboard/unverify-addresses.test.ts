@@ -101,7 +101,7 @@ describe('unverifyAddresses', () => {
 
     // Again: nothing is verified any more, nothing is written.
     const again = await unverify(t.db, [target(a1), target(b1)]);
-    expect(again).toEqual({ unverified: [], notificationsQueued: 0 });
+    expect(again).toEqual({ unverified: [], notificationsQueued: 0, primarySwitches: [] });
   });
 
   it('leaves an address verified after the check began, and one already unverified', async () => {
@@ -113,7 +113,7 @@ describe('unverifyAddresses', () => {
       target(fresh, { checkStartedAt: new Date('2023-12-31T23:59:59Z') }),
       target(gone),
     ]);
-    expect(result).toEqual({ unverified: [], notificationsQueued: 0 });
+    expect(result).toEqual({ unverified: [], notificationsQueued: 0, primarySwitches: [] });
     const [row] = await t.db.select().from(emails).where(eq(emails.id, fresh.id));
     expect(row).toMatchObject({ verified: true, unverifyReason: null, unverifiedAt: null });
     expect(await noticesOf(t.db, [fresh.id, gone.id])).toEqual([]);
