@@ -67,6 +67,29 @@ function remedies(appUrl: string, backup: NoticeBackup): Block[] {
   ];
 }
 
+/**
+ * The calendar reminder for an expiring domain (30, 7 and 1 days before its stated expiry; see
+ * lib/policy/reminders.ts): when it expires, in days, and what renewing or not means.
+ */
+export function expiryReminder(payload: Record<string, unknown>, appUrl: string): { subject: string; blocks: Block[] } {
+  const domain = str(payload.domain);
+  const days = typeof payload.reminderDays === 'number' ? payload.reminderDays : null;
+  const when = days === 1 ? 'tomorrow' : days === null ? 'soon' : `in ${days} days`;
+  const on = day(payload.expiresAt);
+  return {
+    subject: `The domain ${domain} expires ${when}`,
+    blocks: [
+      {
+        p: `The domain ${domain} of your address ${str(payload.address)} expires ${when}${on ? `, on ${on}` : ''}, according to its registry or registrar.`,
+      },
+      {
+        p: 'Renew it with your registrar before then. If it lapses, whoever registers it next receives its mail, including password resets for your account. If you do not mean to keep it:',
+      },
+      ...remedies(appUrl),
+    ],
+  };
+}
+
 function body(input: TemplateInput): { subject: string; blocks: Block[] } {
   const { payload: p, appUrl } = input;
   const link = input.link ?? HIDDEN_LINK;
@@ -109,6 +132,7 @@ function body(input: TemplateInput): { subject: string; blocks: Block[] } {
       };
     }
     case 'domain_expiring':
+      if (typeof p.reminderDays === 'number') return expiryReminder(p, appUrl);
       return {
         subject: `The domain ${domain} is about to lapse`,
         blocks: [

@@ -1,5 +1,7 @@
 import type { Classification, Stage } from '@/core/domains';
+import { reminderKey, reminderStep } from '@/lib/policy/reminders';
 import type { PolicyActionKind, PolicySettings } from '@/lib/policy/settings';
+import type { AddressState, DomainState, FlagState, PolicyAction } from '@/lib/policy/types';
 
 // What to do about one domain's addresses after a check. Pure: the worker loads the state, calls
 // this, applies the actions in one transaction (and the run-wide blast-radius check), and audits.
@@ -12,41 +14,14 @@ import type { PolicyActionKind, PolicySettings } from '@/lib/policy/settings';
 // - Running this again on the state the actions produced yields no new unverify or flag, and the same
 //   notification keys (the outbox drops repeats).
 
-export type FlagState = 'open' | 'pending_review' | 'overridden' | 'resolved';
-export type UnverifyReason = 'domain_lifecycle' | 'user' | 'staff' | 'bounce';
-
-export interface AddressState {
-  emailId: number;
-  verified: boolean;
-  verifiedAt: Date | null;
-  /**
-   * The address's live flag (`open` / `pending_review`), or an `overridden` one whose override is
-   * still in force. Null when there is none (resolved flags and lapsed overrides count as none).
-   */
-  openFlag: { id: number; state: FlagState; stage: Stage } | null;
-  unverifyReason: UnverifyReason | null;
-}
-
-export interface DomainState {
-  /** Registrable domain, punycode. */
-  domain: string;
-  /** As stored before this check. */
-  stage: Stage | null;
-  registeredAt: Date | null;
-  handle: string | null;
-  addresses: AddressState[];
-}
-
-export type NotificationKind = 'domain_expiring' | 'address_unverified';
-
-export type PolicyAction =
-  | { type: 'unverify'; emailId: number; reason: 'domain_lifecycle'; stage: Stage }
-  | { type: 'open_flag'; emailId: number; stage: Stage; state: 'open' }
-  | { type: 'notify'; emailId: number; kind: NotificationKind; stage: Stage; dedupeKey: string }
-  | { type: 'resolve_flag'; flagId: number; emailId: number; resolution: 'renewed' }
-  /** Moves a live flag to a later stage, so it records the worst the domain reached. */
-  | { type: 'escalate_flag'; flagId: number; emailId: number; stage: Stage }
-  | { type: 'none'; reason: string };
+export type {
+  AddressState,
+  DomainState,
+  FlagState,
+  NotificationKind,
+  PolicyAction,
+  UnverifyReason,
+} from '@/lib/policy/types';
 
 /** How far a lapse has gone; an override made at one stage does not cover a later one. */
 const SEVERITY: Record<Stage, number> = {
@@ -93,17 +68,35 @@ function hasLiveFlag(address: AddressState): boolean {
   return address.openFlag !== null && LIVE_FLAG_STATES.includes(address.openFlag.state);
 }
 
-function warn(domain: DomainState, c: Classification): PolicyAction[] {
+function warn(domain: DomainState, c: Classification, when: WarnClock): PolicyAction[] {
+  // An expiring domain is warned on the owner's calendar (30, 7, 1 days before the stated expiry,
+  // each once); in grace, once per expiry date. A renewal moves the date and re-arms them.
+  const step = c.stage === 'expiring' && c.expiresAt ? reminderStep(c.expiresAt, when.now, when.windowDays) : null;
   return domain.addresses
     .filter((a) => a.verified && !overrideCovers(a, c.stage))
-    .map((a) => ({
-      type: 'notify',
-      emailId: a.emailId,
-      kind: 'domain_expiring',
-      stage: c.stage,
-      // One warning per address, stage and expiry date: a renewal moves the date and re-arms it.
-      dedupeKey: `domain_expiring:${domain.domain}:${c.stage}:${iso(c.expiresAt)}:${a.emailId}`,
-    }));
+    .map((a) =>
+      step !== null && c.expiresAt
+        ? {
+            type: 'notify' as const,
+            emailId: a.emailId,
+            kind: 'domain_expiring' as const,
+            stage: c.stage,
+            dedupeKey: reminderKey(domain.domain, c.expiresAt, step, a.emailId),
+            reminderDays: step,
+          }
+        : {
+            type: 'notify' as const,
+            emailId: a.emailId,
+            kind: 'domain_expiring' as const,
+            stage: c.stage,
+            dedupeKey: `domain_expiring:${domain.domain}:${c.stage}:${iso(c.expiresAt)}:${a.emailId}`,
+          },
+    );
+}
+
+interface WarnClock {
+  now: Date;
+  windowDays: number;
 }
 
 function unverify(domain: DomainState, c: Classification): PolicyAction[] {
@@ -155,16 +148,18 @@ function escalate(domain: DomainState, stage: Stage): PolicyAction[] {
   );
 }
 
-const ACT: Record<PolicyActionKind, (d: DomainState, c: Classification) => PolicyAction[]> = {
+const ACT: Record<PolicyActionKind, (d: DomainState, c: Classification, when: WarnClock) => PolicyAction[]> = {
   none: () => [],
   warn,
   unverify,
 };
 
+/** `now` is the check's clock: which reminder step an expiring domain is in. */
 export function decidePolicy(
   previous: DomainState,
   classification: Classification,
   settings: PolicySettings,
+  now: Date,
 ): PolicyAction[] {
   const { stage } = classification;
   if (stage === 'unknown') return [{ type: 'none', reason: 'stage unknown: the sources gave no usable answer' }];
@@ -177,6 +172,8 @@ export function decidePolicy(
   } else {
     actions.push(...escalate(previous, stage));
   }
-  actions.push(...ACT[settings.stageActions[stage]](previous, classification));
+  actions.push(
+    ...ACT[settings.stageActions[stage]](previous, classification, { now, windowDays: settings.warningWindowDays }),
+  );
   return actions.length > 0 ? actions : [{ type: 'none', reason: `nothing to do at stage ${stage}` }];
 }

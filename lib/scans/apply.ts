@@ -151,6 +151,8 @@ async function applyActions(
           domain: domain.name,
           stage: action.stage,
           expiresAt: c.expiresAt?.toISOString() ?? null,
+          // The calendar reminder (30, 7, 1 days before the stated expiry) this notice is.
+          ...(action.reminderDays ? { reminderDays: action.reminderDays } : {}),
         },
         mailTo: action.kind === 'domain_expiring' ? 'subject' : 'others',
       });

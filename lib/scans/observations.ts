@@ -12,26 +12,32 @@ export function observationRows(
   observedAt: Date,
   c: Classification = checked.classification,
 ) {
-  const rdap =
-    checked.evidence.rdap?.ok && checked.evidence.rdap.value.kind === 'registered'
-      ? checked.evidence.rdap.value.domain
-      : null;
-  const rows = checked.sources.map((s) => ({
-    domainId,
-    scanId,
-    observedAt,
-    source: s.name,
-    statusWords: s.name === 'rdap' ? (rdap?.statuses ?? null) : (s.statusWords ?? null),
-    parsedStage: c.stage,
-    handle: s.name === 'rdap' ? (rdap?.handle ?? null) : null,
-    registrar: s.name === 'rdap' ? (rdap?.registrar?.name ?? null) : null,
-    registeredAt: s.name === 'rdap' ? storableDate(rdap?.registeredAt) : null,
-    expiresAt: s.name === 'rdap' ? storableDate(rdap?.expiresAt) : null,
-    deletionAt: s.name === 'rdap' ? storableDate(rdap?.deletionAt) : null,
-    evidence: c.evidence,
-    error: s.ok ? null : `${s.error?.code}: ${s.error?.message}`,
-    latencyMs: s.latencyMs === null ? null : Math.round(s.latencyMs),
-  }));
+  const recordOf = (outcome: typeof checked.evidence.rdap) =>
+    outcome?.ok && outcome.value.kind === 'registered' ? outcome.value.domain : null;
+  // The registry's and the registrar's RDAP records each get their own row, with their own dates:
+  // the registrar's expiration is the date the owner paid up to.
+  const records = { rdap: recordOf(checked.evidence.rdap), rdap_registrar: recordOf(checked.evidence.rdapRegistrar) };
+  const rows = checked.sources.map((s) => {
+    const rdap = s.name === 'rdap' || s.name === 'rdap_registrar' ? records[s.name] : null;
+    return {
+      domainId,
+      scanId,
+      observedAt,
+      source: s.name,
+      statusWords: rdap ? rdap.statuses : (s.statusWords ?? null),
+      parsedStage: c.stage,
+      handle: rdap?.handle ?? null,
+      registrar: rdap?.registrar?.name ?? null,
+      registeredAt: storableDate(rdap?.registeredAt),
+      expiresAt: storableDate(
+        s.name === 'rdap_registrar' ? (rdap?.registrarExpiresAt ?? rdap?.expiresAt) : rdap?.expiresAt,
+      ),
+      deletionAt: storableDate(rdap?.deletionAt),
+      evidence: c.evidence,
+      error: s.ok ? null : `${s.error?.code}: ${s.error?.message}`,
+      latencyMs: s.latencyMs === null ? null : Math.round(s.latencyMs),
+    };
+  });
   // A check with no source configured still leaves a trace, so a scan can tell it was done.
   if (rows.length === 0)
     rows.push({

@@ -41,7 +41,8 @@ export async function planBatch(
   return results.map(({ domain, checked, checkStartedAt }) => {
     const addresses = addressesOf.get(domain.name) ?? [];
     const classification = sticky(domain, checked.classification);
-    const actions = decidePolicy(toDomainState(domain, addresses), classification, settings);
+    // The reminder step is read on the clock the classification was made with.
+    const actions = decidePolicy(toDomainState(domain, addresses), classification, settings, checkStartedAt);
     return { domain, checked, classification, addresses, actions, checkStartedAt };
   });
 }

@@ -64,14 +64,16 @@ export async function addMaintainers(
   return created;
 }
 
+/** Requests a scan and works it to the end; `now` is the scan's clock (default: the wall clock). */
 export async function scanToEnd(
   db: Db,
   checker: DomainChecker,
   input: RequestScanInput,
+  now: () => Date = () => new Date(),
 ): Promise<typeof scans.$inferSelect> {
-  const { scanId } = await db.transaction((tx) => requestScan({ ctx: { tx, actor: CLI, now: new Date() }, input }));
+  const { scanId } = await db.transaction((tx) => requestScan({ ctx: { tx, actor: CLI, now: now() }, input }));
   for (let i = 0; i < 200; i += 1) {
-    const outcome = await runScanChunk(scanId, { db, checker, budgetMs: 10_000, leaseSeconds: 5 });
+    const outcome = await runScanChunk(scanId, { db, checker, budgetMs: 10_000, leaseSeconds: 5, now });
     if (outcome === 'done' || outcome === 'cancelled' || outcome === 'failed') break;
     if (outcome === 'waiting') await new Promise((r) => setTimeout(r, 200));
   }

@@ -33,8 +33,15 @@ export function domain(addresses: AddressState[], over: Partial<DomainState> = {
   return { domain: 'example.com', stage: 'active', registeredAt: REGISTERED, handle: 'H-1', addresses, ...over };
 }
 
-export const decide = (state: DomainState, c: Classification, settings: PolicySettings = DEFAULT_POLICY_SETTINGS) =>
-  decidePolicy(state, c, settings);
+/** The check's clock: 20 days before EXPIRES, inside the default 30-day warning window. */
+export const NOW = new Date('2026-01-12T10:00:00Z');
+
+export const decide = (
+  state: DomainState,
+  c: Classification,
+  settings: PolicySettings = DEFAULT_POLICY_SETTINGS,
+  now: Date = NOW,
+) => decidePolicy(state, c, settings, now);
 export const types = (actions: PolicyAction[]) => actions.map((a) => a.type);
 export const lapsedFlag = (id: number, stage: Stage = 'redemption') => ({ id, state: 'open' as const, stage });
 

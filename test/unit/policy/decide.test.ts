@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { LAPSED_STAGES, type Stage } from '@/core/domains';
 import { isSameRegistration } from '@/lib/policy/decide';
-import { parsePolicySettings } from '@/lib/policy/settings';
-import { REGISTERED, address, cls, decide, domain, lapsedFlag, types } from './builders';
+import { DEFAULT_POLICY_SETTINGS, parsePolicySettings } from '@/lib/policy/settings';
+import { EXPIRES, REGISTERED, address, cls, decide, domain, lapsedFlag, types } from './builders';
 
 describe('decidePolicy, stage by stage', () => {
   it('unknown: nothing at all, even with verified addresses and open flags', () => {
@@ -19,21 +19,51 @@ describe('decidePolicy, stage by stage', () => {
     expect(types(decide(domain([address(1)]), cls('active')))).toEqual(['none']);
   });
 
-  it.each<Stage>(['expiring', 'grace'])(
-    '%s: warns each verified address once per stage and expiry, never unverifies',
-    (stage) => {
-      const actions = decide(domain([address(1), address(2, { verified: false, unverifyReason: 'user' })]), cls(stage));
-      expect(actions).toEqual([
-        {
-          type: 'notify',
-          emailId: 1,
-          kind: 'domain_expiring',
-          stage,
-          dedupeKey: `domain_expiring:example.com:${stage}:2026-02-01T10:00:00.000Z:1`,
-        },
-      ]);
-    },
-  );
+  it('expiring: warns each verified address once per reminder step of the stated expiry, never unverifies', () => {
+    const actions = decide(
+      domain([address(1), address(2, { verified: false, unverifyReason: 'user' })]),
+      cls('expiring'),
+    );
+    expect(actions).toEqual([
+      {
+        type: 'notify',
+        emailId: 1,
+        kind: 'domain_expiring',
+        stage: 'expiring',
+        dedupeKey: 'domain_expiring:example.com:2026-02-01:30d:1',
+        reminderDays: 30,
+      },
+    ]);
+  });
+
+  it.each<[string, number, number]>([
+    ['the window has just opened', 30, 30],
+    ['three weeks to go', 21, 30],
+    ['a week to go', 7, 7],
+    ['five days to go (first seen late: only the step it is in)', 5, 7],
+    ['a day to go', 1, 1],
+    ['an hour to go', 1 / 24, 1],
+  ])('expiring, %s: the %s-day reminder', (_label, daysLeft, step) => {
+    const now = new Date(EXPIRES.getTime() - daysLeft * 86_400_000);
+    const [action] = decide(domain([address(1)]), cls('expiring'), DEFAULT_POLICY_SETTINGS, now);
+    expect(action).toMatchObject({
+      reminderDays: step,
+      dedupeKey: `domain_expiring:example.com:2026-02-01:${step}d:1`,
+    });
+  });
+
+  it('grace: warns each verified address once per expiry date, never unverifies', () => {
+    const actions = decide(domain([address(1), address(2, { verified: false, unverifyReason: 'user' })]), cls('grace'));
+    expect(actions).toEqual([
+      {
+        type: 'notify',
+        emailId: 1,
+        kind: 'domain_expiring',
+        stage: 'grace',
+        dedupeKey: 'domain_expiring:example.com:grace:2026-02-01T10:00:00.000Z:1',
+      },
+    ]);
+  });
 
   it('a renewal re-arms the warning (new expiry, new key)', () => {
     const before = decide(domain([address(1)]), cls('expiring'));

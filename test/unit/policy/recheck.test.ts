@@ -30,6 +30,29 @@ describe('nextCheckAt', () => {
     },
   );
 
+  it('wakes an expiring domain when its 7-day and 1-day reminders begin, even between daily checks', () => {
+    // 7.5 days left: the 7-day step begins in half a day, sooner than the daily check.
+    expect(next('expiring', new Date(NOW.getTime() + 7.5 * DAY))).toBe(0.5 * DAY);
+    expect(next('expiring', new Date(NOW.getTime() + 1.25 * DAY))).toBe(0.25 * DAY);
+    // 20 days left: the daily cadence comes first.
+    expect(next('expiring', new Date(NOW.getTime() + 20 * DAY))).toBe(DAY);
+    // With a weekly cadence the steps still come on their day.
+    const weekly = { ...DEFAULT_POLICY_SETTINGS, recheck: { ...DEFAULT_POLICY_SETTINGS.recheck, nearExpiryDays: 7 } };
+    const at = (expiresInDays: number) =>
+      nextCheckAt(
+        {
+          stage: 'expiring',
+          expiresAt: new Date(NOW.getTime() + expiresInDays * DAY),
+          now: NOW,
+          consecutiveFailures: 0,
+        },
+        weekly,
+      ).getTime() - NOW.getTime();
+    expect(at(12)).toBe(5 * DAY);
+    expect(at(6)).toBe(5 * DAY);
+    expect(at(0.5)).toBe(7 * DAY);
+  });
+
   it('backs off exponentially after failures, capped at a day', () => {
     expect([1, 2, 3, 4, 5, 6, 60].map((n) => next('unknown', null, n) / 60_000)).toEqual([
       60, 120, 240, 480, 960, 1440, 1440,
