@@ -1,23 +1,23 @@
 import { randomBytes } from 'node:crypto';
 import { count } from 'drizzle-orm';
 import type { Db } from '@/db/connect';
-import { domainObservations, domains, emails, flags, users } from '@/db/schema';
+import { domains, emails, flags, users } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record';
 import { hashPassword } from '@/lib/auth/password';
 import { normalizeEmailDomain } from '@/lib/domains/normalize';
-import { LAPSED_STAGES, type Stage } from '@/core/domains';
-import { DEFAULT_POLICY_SETTINGS } from '@/lib/policy/settings';
-import { nextCheckAt } from '@/lib/policy/recheck';
 import { demoRegistryDomains, writeDemoAnchor } from '@/dev/demo/registry';
 import type { DemoDomain } from '@/dev/peers/protocol-server/dataset';
 import { between, pick, seededRng } from '@/dev/peers/protocol-server/random';
 import { classifyDemoRecord } from './classify-record';
+import { type DomainHistory, REVERIFIED_AFTER_MS, simulateHistory } from './history';
+import { domainEras } from './history-eras';
+import { writeHistory } from './history-write';
+import { insertChunked } from './insert-chunked';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo-accounts';
 import { CUSTOM_LOCAL_PARTS, person, provider } from './people';
 
 const DAY = 86_400_000;
 const BULK_USERS = 2_000;
-const lapsed = new Set<Stage>(LAPSED_STAGES);
 
 export interface SeedSummary {
   seeded: boolean;
@@ -29,8 +29,9 @@ export interface SeedSummary {
 
 /**
  * A believable registry on an empty database: ~2,000 maintainers mostly on big providers, a long
- * tail of custom domains in every lifecycle stage (as the local protocol server serves them), the
- * flags and unverified addresses a first scan would have produced, and one login per role.
+ * tail of custom domains in every lifecycle stage (as the local protocol server serves them), and
+ * the months of scans that brought them there: each check an observation, each lapse seen the day
+ * it began, each flag opened by the scan that saw it (history.ts); and one login per role.
  * Does nothing when any user exists, so a second start adds nothing.
  */
 export async function seedDemo(db: Db, options: { now: Date }): Promise<SeedSummary> {
@@ -51,55 +52,46 @@ export async function seedDemo(db: Db, options: { now: Date }): Promise<SeedSumm
     ]);
     const idOf = new Map(userRows.map((u) => [u.username, u.id]));
 
-    const domainInfo = new Map<string, { stage: Stage; verifiedAt: Date }>();
-    const domainRows = registry.map((d) => {
-      const c = classifyDemoRecord(d.record, now);
-      const checkedAt = new Date(now.getTime() - between(rng, 1, 20) * 3_600_000);
-      domainInfo.set(d.name, {
-        stage: c.stage,
-        verifiedAt: d.record.verifiedAt ? new Date(d.record.verifiedAt) : new Date(now.getTime() - 900 * DAY),
-      });
-      return {
+    // Each domain's past (dev/demo/seed/history.ts): the checks of the scans since the registry
+    // started watching, ending in the stage the classifier gives today's record.
+    const classified = registry.map((d) => ({ d, c: classifyDemoRecord(d.record, now) }));
+    const verifiedAtOf = (d: DemoDomain) =>
+      d.record.verifiedAt ? new Date(d.record.verifiedAt) : new Date(now.getTime() - 900 * DAY);
+    const past = simulateHistory(
+      classified.map(({ d, c }) => ({
         name: d.name,
+        eras: domainEras(d, c, now),
+        verifiedAt: verifiedAtOf(d).getTime(),
         stage: c.stage,
-        stageSince: c.stage === 'active' ? c.registeredAt : new Date(now.getTime() - between(rng, 1, 9) * DAY),
-        registeredAt: c.registeredAt,
-        handle: c.handle,
         expiresAt: c.expiresAt,
-        registrar: c.registrar,
-        timeline: c.timeline,
-        evidence: c.evidence,
-        lastCheckedAt: checkedAt,
-        nextCheckAt: nextCheckAt(
-          { stage: c.stage, expiresAt: c.expiresAt, now: checkedAt, consecutiveFailures: 0 },
-          DEFAULT_POLICY_SETTINGS,
-        ),
-        observation: { statusWords: d.record.rdap?.statuses ?? [], deletionAt: d.record.rdap?.deletionAt },
-      };
-    });
+      })),
+      now,
+    );
+    const domainInfo = new Map<string, DomainInfo>();
     const insertedDomains = await insertChunked(
       tx,
       domains,
-      domainRows.map(({ observation: _o, ...row }) => row),
+      classified.map(({ d, c }) => {
+        const history = past.byDomain.get(d.name)!;
+        domainInfo.set(d.name, { verifiedAt: verifiedAtOf(d), history });
+        return {
+          name: d.name,
+          stage: c.stage,
+          stageSince: history.stageSince,
+          registeredAt: c.registeredAt,
+          handle: c.handle,
+          expiresAt: c.expiresAt,
+          registrar: c.registrar,
+          timeline: c.timeline,
+          evidence: c.evidence,
+          lastCheckedAt: history.lastCheckedAt,
+          nextCheckAt: history.nextCheckAt,
+          // Watched from the first check: the address's verification put it under watch.
+          createdAt: history.checks[0]!.at,
+        };
+      }),
     );
     const domainId = new Map(insertedDomains.map((d) => [d.name, d.id]));
-    await insertChunked(
-      tx,
-      domainObservations,
-      domainRows.map((d) => ({
-        domainId: domainId.get(d.name)!,
-        observedAt: d.lastCheckedAt,
-        source: 'rdap' as const,
-        statusWords: d.observation.statusWords,
-        parsedStage: d.stage,
-        handle: d.handle,
-        registrar: d.registrar,
-        registeredAt: d.registeredAt,
-        expiresAt: d.expiresAt,
-        deletionAt: d.observation.deletionAt ? new Date(d.observation.deletionAt) : null,
-        evidence: d.evidence,
-      })),
-    );
 
     const addressRows: (typeof emails.$inferInsert)[] = [];
     const seen = new Set<string>();
@@ -112,9 +104,7 @@ export async function seedDemo(db: Db, options: { now: Date }): Promise<SeedSumm
     for (const account of DEMO_ACCOUNTS) {
       account.addresses.forEach((address, i) => {
         const domain = address.split('@')[1]!;
-        add(
-          customOrProvider(idOf.get(account.username)!, address, domain, i === 0, domainInfo, verifiedLongAgo(), now),
-        );
+        add(customOrProvider(idOf.get(account.username)!, address, domain, i === 0, domainInfo, verifiedLongAgo()));
       });
     }
     for (const p of people)
@@ -134,15 +124,7 @@ export async function seedDemo(db: Db, options: { now: Date }): Promise<SeedSumm
         const p = pick(rng, people);
         const local = holders === 1 ? pick(rng, CUSTOM_LOCAL_PARTS) : p.username.replace(/\d+$/, '');
         add(
-          customOrProvider(
-            idOf.get(p.username)!,
-            `${local}@${d.name}`,
-            d.name,
-            false,
-            domainInfo,
-            verifiedLongAgo(),
-            now,
-          ),
+          customOrProvider(idOf.get(p.username)!, `${local}@${d.name}`, d.name, false, domainInfo, verifiedLongAgo()),
         );
       }
     }
@@ -156,15 +138,23 @@ export async function seedDemo(db: Db, options: { now: Date }): Promise<SeedSumm
     }
     const insertedEmails = await insertChunked(tx, emails, addressRows);
 
-    const flagRows = insertedEmails
-      .filter((e) => lapsed.has(domainInfo.get(e.domain)?.stage ?? 'active'))
-      .map((e) => ({
-        emailId: e.id,
-        domainId: domainId.get(e.domain)!,
-        stage: domainInfo.get(e.domain)!.stage,
-        state: 'open' as const,
-        createdAt: e.unverifiedAt ?? now,
-      }));
+    const scanIds = await writeHistory(tx, past, domainId, classified, insertedEmails);
+    const flagRows = insertedEmails.flatMap((e) => {
+      const flag = domainInfo.get(e.domain)?.history.flag;
+      if (!flag) return [];
+      return [
+        {
+          emailId: e.id,
+          domainId: domainId.get(e.domain)!,
+          scanId: scanIds[flag.check.scan]!,
+          stage: flag.stage,
+          state: flag.resolvedBy ? ('resolved' as const) : ('open' as const),
+          createdAt: flag.check.at,
+          resolvedAt: flag.resolvedBy?.at ?? null,
+          resolution: flag.resolvedBy ? 'renewed' : null,
+        },
+      ];
+    });
     await insertChunked(tx, flags, flagRows);
     await writeDemoAnchor(tx, now);
     await recordAudit(
@@ -192,48 +182,38 @@ export async function seedDemo(db: Db, options: { now: Date }): Promise<SeedSumm
   });
 }
 
+interface DomainInfo {
+  verifiedAt: Date;
+  history: DomainHistory;
+}
+
+/**
+ * An address row: at a big provider, verified long ago; at a watched domain, as that domain's past
+ * left it (unverified by the check that opened its flag, or verified again after a restore).
+ */
 function customOrProvider(
   userId: number,
   address: string,
   domain: string,
   isPrimary: boolean,
-  info: Map<string, { stage: Stage; verifiedAt: Date }>,
+  info: Map<string, DomainInfo>,
   fallbackVerifiedAt: Date,
-  now: Date,
 ): typeof emails.$inferInsert {
   const d = info.get(domain);
   if (!d) return { userId, address, domain, isPrimary, verified: true, verifiedAt: fallbackVerifiedAt };
-  const isLapsed = lapsed.has(d.stage);
+  const flag = d.history.flag;
+  if (flag?.resolvedBy) {
+    const verifiedAt = new Date(flag.resolvedBy.at.getTime() + REVERIFIED_AFTER_MS);
+    return { userId, address, domain, isPrimary, verified: true, verifiedAt };
+  }
   return {
     userId,
     address,
     domain,
     isPrimary,
-    verified: !isLapsed,
+    verified: !flag,
     verifiedAt: d.verifiedAt,
-    unverifyReason: isLapsed ? 'domain_lifecycle' : null,
-    unverifiedAt: isLapsed ? new Date(now.getTime() - 2 * DAY) : null,
+    unverifyReason: flag ? 'domain_lifecycle' : null,
+    unverifiedAt: flag ? flag.check.at : null,
   };
-}
-
-type Insertable = typeof users | typeof domains | typeof emails | typeof flags | typeof domainObservations;
-
-// postgres.js caps a statement at 65k parameters; chunks keep every insert well under it.
-async function insertChunked<T extends Insertable>(
-  tx: Parameters<Parameters<Db['transaction']>[0]>[0],
-  table: T,
-  rows: T['$inferInsert'][],
-): Promise<T['$inferSelect'][]> {
-  const out: T['$inferSelect'][] = [];
-  for (let i = 0; i < rows.length; i += 500) {
-    const chunk = rows.slice(i, i + 500);
-    if (chunk.length)
-      out.push(
-        ...((await tx
-          .insert(table)
-          .values(chunk as never)
-          .returning()) as T['$inferSelect'][]),
-      );
-  }
-  return out;
 }
