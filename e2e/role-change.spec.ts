@@ -7,6 +7,7 @@ import { e2eSql } from './support/db';
 import { linkIn, waitForMail } from './support/mailbox';
 import { type CapturedAction, captureAction, expectRefused } from './support/server-action';
 import { gk, setScenario } from './support/services';
+import { enrolTotp, nextTotpCode } from './support/totp';
 
 // Two promises about sessions, through real sign-ins against the production build and its database:
 // a role change bites on the very next request (the role is re-read from the database, not trusted
@@ -25,7 +26,9 @@ async function makeUser(label: string, role: 'user' | 'staff') {
     await sql`insert into users (username, name, role, password_hash) values (${username}, ${`Person ${tag}`}, ${role}, ${await hashPassword(PASSWORD)}) returning id`;
   await sql`insert into emails (user_id, address, domain, is_primary, verified, verified_at) values (${user!.id}, ${address}, 'gmail.com', true, true, now() - interval '2 years')`;
   await sql.end();
-  return { id: Number(user!.id), username, address };
+  // Staff need a second factor to use their role: enrolled as the app would leave them.
+  const totpSecret = role === 'staff' ? await enrolTotp(Number(user!.id)) : undefined;
+  return { id: Number(user!.id), username, address, totpSecret };
 }
 
 /** A second address on a watched custom domain the local registry serves as active (so a rescan has work). */
@@ -47,10 +50,11 @@ function ownClient() {
   return { 'x-forwarded-for': `198.${18 + (a! % 2)}.${b}.${(c! % 254) + 1}` };
 }
 
-async function signIn(page: Page, username: string, landing: '/admin' | '/account') {
+async function signIn(page: Page, username: string, landing: '/admin' | '/account', totpSecret?: string) {
   const login = new LoginPage(page);
   await login.goto(landing);
   await login.signIn(username, PASSWORD);
+  if (totpSecret) await login.enterCode(await nextTotpCode(username, totpSecret));
   await expect(page).toHaveURL(new RegExp(`${landing}$`));
 }
 
@@ -82,7 +86,7 @@ test('a demoted staff member loses the staff area on the next request, and gets 
   await page.setExtraHTTPHeaders(ownClient());
   const staff = await makeUser('demote', 'staff');
   await addWatchedAddress(staff.id, 'e2e-demote');
-  await signIn(page, staff.username, '/admin');
+  await signIn(page, staff.username, '/admin', staff.totpSecret);
   const overview = await page.goto('/admin');
   expect(overview?.status()).toBe(200);
   await expect(page.getByRole('heading', { name: /403/ })).toHaveCount(0);

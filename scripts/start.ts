@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { createDb } from '@/db/connect';
 import { migrateDatabase } from '@/db/migrate';
 import { freePort, resolveDatabase } from '@/db/runtime';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '@/dev/demo/seed/demo-accounts';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_SECOND_FACTOR_HINT } from '@/dev/demo/seed/demo-accounts';
 import { demoLoginsWithKnownPassword } from '@/dev/demo/seed/demo-logins';
 import { demoRegistryDomains, readDemoAnchor } from '@/dev/demo/registry';
 import { readEnv } from '@/lib/env';
@@ -64,6 +64,9 @@ async function main() {
 
   const { db, close } = createDb(database.url, { max: 2, appName: 'gravekeeper-start' });
   stops.push(close);
+  // Before the seed: the demo staff and admin accounts' TOTP key is sealed with the ring.
+  const sealingKeys = await ensureSealingKeys(dataDir, env.GK_SEALING_KEYS);
+  log(`Sealing keys (TOTP secrets, queued links): ${sealingKeys}`);
   const firstUsers = await ensureFirstUsers(db, database, new Date());
   const summary = firstUsers.seeded;
   if (summary?.seeded)
@@ -72,8 +75,6 @@ async function main() {
   const refusal = exposureRefusal({ host: env.HOST, demoLogins, demoPassword: DEMO_PASSWORD });
   if (refusal) throw new Error(refusal);
 
-  const sealingKeys = await ensureSealingKeys(dataDir, env.GK_SEALING_KEYS);
-  log(`Sealing keys (TOTP secrets, queued links): ${sealingKeys}`);
   const childEnv: NodeJS.ProcessEnv = {
     ...process.env,
     DATABASE_URL: database.url,
@@ -148,6 +149,7 @@ async function main() {
   if (shown.length > 0) {
     log(`Demo logins (password: ${DEMO_PASSWORD}):`);
     for (const a of shown) log(`  ${a.username.padEnd(11)} ${a.role.padEnd(6)} ${a.note} — ${a.addresses.join(', ')}`);
+    if (shown.some((a) => a.role !== 'user')) log(DEMO_SECOND_FACTOR_HINT);
   }
   if (firstUsers.users === 0) log(FIRST_ADMIN_HINT);
   log('Press Ctrl+C to stop.');

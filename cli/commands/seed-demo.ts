@@ -1,5 +1,5 @@
 import { seedDemo } from '@/dev/demo/seed/seed-demo';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '@/dev/demo/seed/demo-accounts';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_SECOND_FACTOR_HINT } from '@/dev/demo/seed/demo-accounts';
 import { withCliDatabase } from '../db';
 import { type CliIO, UsageError } from '../io';
 
@@ -14,5 +14,6 @@ export async function seedDemoCommand(argv: string[], io: CliIO): Promise<number
     `seeded ${summary.users} users, ${summary.addresses} addresses, ${summary.domains} custom domains, ${summary.flags} flags\n`,
   );
   for (const a of DEMO_ACCOUNTS) io.stdout.write(`  ${a.username} / ${DEMO_PASSWORD}  (${a.note})\n`);
+  io.stdout.write(`${DEMO_SECOND_FACTOR_HINT}\n`);
   return 0;
 }

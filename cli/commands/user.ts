@@ -1,10 +1,15 @@
 import { parseArgs } from 'node:util';
+import { SECOND_FACTOR_ROLES } from '@/lib/auth/permissions';
 import { createUser } from '@/lib/users/create-user';
 import { listUsers } from '@/lib/users/queries';
 import { roleSchema } from '@/lib/users/schemas';
 import { setUserRole } from '@/lib/users/set-role';
 import { withCliDatabase } from '../db';
 import { type CliIO, operatorName, readAll, UsageError } from '../io';
+
+// Staff and admin powers need a second factor; a new account has none, so its owner enrols first.
+const ENROL_FIRST =
+  'must set up two-factor authentication at first sign-in (/account/two-factor) before opening the dashboard';
 
 const USAGE = `usage:
   gk user add <username> --role user|staff|admin [--name "Full Name"]   (password on stdin)
@@ -37,6 +42,7 @@ export async function userCommand(argv: string[], io: CliIO): Promise<number> {
       ),
     );
     io.stdout.write(`created ${user.username} (${user.role}, id ${user.id})\n`);
+    if (SECOND_FACTOR_ROLES.includes(user.role)) io.stdout.write(`${user.username} ${ENROL_FIRST}\n`);
     return 0;
   }
   if (sub === 'set-role') {
@@ -51,6 +57,10 @@ export async function userCommand(argv: string[], io: CliIO): Promise<number> {
     io.stdout.write(
       result.changed ? `${result.username} is now ${result.role}\n` : `${result.username} was already ${result.role}\n`,
     );
+    if (SECOND_FACTOR_ROLES.includes(result.role))
+      io.stdout.write(
+        'staff and admin accounts without two-factor authentication are sent to enrol before the dashboard opens\n',
+      );
     return 0;
   }
   if (sub === 'list') {

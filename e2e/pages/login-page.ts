@@ -7,10 +7,22 @@ export class LoginPage {
     await this.page.goto(next ? `/login?callbackUrl=${encodeURIComponent(next)}` : '/login');
   }
 
+  /** The password step; with two-factor authentication on, the code step follows (enterCode). */
   async signIn(username: string, password: string) {
     await this.page.getByLabel('Username').fill(username);
     await this.page.getByLabel('Password').fill(password);
     await this.page.getByRole('button', { name: 'Sign in' }).click();
+  }
+
+  /** The code step: only the code, on a form of its own (the password is not asked again). */
+  async enterCode(code: string) {
+    await expect(this.codeField()).toBeVisible();
+    await this.codeField().fill(code);
+    await this.page.getByRole('button', { name: 'Sign in' }).click();
+  }
+
+  codeField() {
+    return this.page.getByLabel('Authentication code');
   }
 
   async expectError(text: string | RegExp) {

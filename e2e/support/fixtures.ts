@@ -5,6 +5,7 @@ import { hashPassword } from '@/lib/auth/password';
 import { LoginPage } from '../pages/login-page';
 import { e2eSql } from './db';
 import { gk, type Scenario, setScenario } from './services';
+import { enrolTotp, nextTotpCode } from './totp';
 
 // What a spec needs, made by the spec itself: users with their addresses, custom domains the local
 // protocol server serves, flags a real scan opens. Names are unique per call, so no spec sees another's
@@ -45,16 +46,23 @@ export interface MadeUser {
   addresses: string[];
   /** The client address its browser sends (see uniqueClientIp). */
   ip: string;
+  /** The TOTP secret when two-factor authentication is on (staff and admin by default). */
+  totpSecret?: string;
 }
+
+/** Who signs in through the form: a made user, or any account with its password (and TOTP secret). */
+export type SignInUser = Pick<MadeUser, 'username' | 'password' | 'ip' | 'role'> & { totpSecret?: string };
 
 /**
  * A user with `addresses` (default: one at gmail.com), each verified two years ago unless told
  * otherwise, the first one primary. A custom domain among them is put under watch (a domain row,
- * not due before the spec scans it), as adding the address in the app would.
+ * not due before the spec scans it), as adding the address in the app would. Staff and admin are
+ * enrolled in two-factor authentication (they need it to use their role) unless `twoFactor: false`;
+ * `twoFactor: true` enrols a user too. signIn then types the code.
  */
 export async function makeUser(
   role: Role = 'user',
-  options: { addresses?: AddressSpec[]; password?: string; label?: string } = {},
+  options: { addresses?: AddressSpec[]; password?: string; label?: string; twoFactor?: boolean } = {},
 ): Promise<MadeUser> {
   const tag = uniqueTag(options.label ?? `e2e-${role}`);
   const password = options.password ?? E2E_PASSWORD;
@@ -80,6 +88,7 @@ export async function makeUser(
         where not exists (select 1 from domain_lists where domain = ${domain} and list = 'trusted')
         on conflict (name) do nothing`;
     }
+    const twoFactor = options.twoFactor ?? role !== 'user';
     return {
       id,
       username: tag,
@@ -88,29 +97,33 @@ export async function makeUser(
       password,
       addresses: specs.map((s) => s.address.toLowerCase()),
       ip: uniqueClientIp(),
+      ...(twoFactor ? { totpSecret: await enrolTotp(id) } : {}),
     };
   } finally {
     await sql.end();
   }
 }
 
-/** Signs `page` in through the login form as `user` (with a second factor when `code` is given). */
+/**
+ * Signs `page` in through the login form as `user`: the password, then (with two-factor
+ * authentication on) the code on its own step, from `code` or else from the user's TOTP secret.
+ * Lands where the app sends them: /account, /admin, or for staff and admin without a second
+ * factor, two-factor enrolment.
+ */
 export async function signIn(
   page: Page,
-  user: Pick<MadeUser, 'username' | 'password' | 'ip' | 'role'>,
+  user: SignInUser,
   options: { code?: () => Promise<string>; next?: string } = {},
 ): Promise<Page> {
   await page.setExtraHTTPHeaders({ 'x-forwarded-for': user.ip });
   const login = new LoginPage(page);
   await login.goto(options.next);
   await login.signIn(user.username, user.password);
-  if (options.code) {
-    await expect(page.getByLabel('Authentication code')).toBeVisible();
-    await page.getByLabel('Authentication code').fill(await options.code());
-    await page.getByLabel('Password').fill(user.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-  }
-  const landing = options.next ?? (user.role === 'user' ? '/account' : '/admin');
+  const code = options.code ?? (user.totpSecret ? () => nextTotpCode(user.username, user.totpSecret!) : undefined);
+  if (code) await login.enterCode(await code());
+  const landing =
+    options.next ??
+    (user.role === 'user' ? '/account' : user.totpSecret || options.code ? '/admin' : '/account/two-factor');
   await expect(page).toHaveURL(new RegExp(`${landing.replace(/[/?]/g, '\\$&')}$`));
   return page;
 }
@@ -118,7 +131,7 @@ export async function signIn(
 /** A browser context of its own, signed in as `user`: close it when done. */
 export async function signedInPage(
   browser: Browser,
-  user: Pick<MadeUser, 'username' | 'password' | 'ip' | 'role'>,
+  user: SignInUser,
 ): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ extraHTTPHeaders: { 'x-forwarded-for': user.ip } });
   const page = await signIn(await context.newPage(), user);

@@ -3,6 +3,8 @@
 
 export const AUDIT_ACTIONS = [
   'auth.login',
+  'auth.login_failed',
+  'auth.login_throttled',
   'auth.step_up',
   'demo.seed',
   'domain_list.add',

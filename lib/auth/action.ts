@@ -7,7 +7,7 @@ import { type ActionResult, AppError, toFailure } from '@/lib/errors';
 import { hitRateLimit } from '@/lib/rate-limit/hit';
 import { tooManyRequests } from '@/lib/rate-limit/wait-words';
 import { parseInput } from './parse-input';
-import { can, type Permission } from './permissions';
+import { actorCan, type Permission, refusalReason } from './permissions';
 import { currentActor, type UserActor } from './session';
 import { assertFreshProof } from './step-up';
 
@@ -71,7 +71,8 @@ export async function runAction<S extends z.ZodType, T, P = undefined>(
   let data: T;
   try {
     if (!actor) throw new AppError('unauthenticated', 'Your session has ended. Sign in again.');
-    if (!can(actor.role, def.permission)) throw new AppError('forbidden', 'Your role is not allowed to do this.');
+    if (!actorCan(actor, def.permission))
+      throw new AppError('forbidden', refusalReason(actor, def.permission, 'Your role is not allowed to do this.'));
     if (def.stepUp) await assertFreshProof(db, actor, now);
     const input = parseInput(def.input, raw);
     if (def.rateLimit) {

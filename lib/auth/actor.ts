@@ -7,7 +7,18 @@ export interface SessionRef {
 
 // Who is acting. Verbs in lib/ take it in their context so the dashboard, the CLI and jobs share them.
 export type Actor =
-  | { type: 'user'; id: number; role: Role; username: string; session?: SessionRef }
+  | {
+      type: 'user';
+      id: number;
+      role: Role;
+      username: string;
+      session?: SessionRef;
+      /**
+       * Set by currentActor (lib/auth/session.ts) for a staff or admin account without two-factor
+       * authentication: it may do only what a user may (enough to enrol) until it turns 2FA on.
+       */
+      needsSecondFactor?: boolean;
+    }
   | { type: 'job'; name: string }
   | { type: 'cli'; operator: string }
   | { type: 'system' };

@@ -2,7 +2,8 @@ import NextAuth, { CredentialsSignin } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import { getDb } from '@/db/client';
 import { readEnv } from '@/lib/env';
-import { authenticate, loginInputSchema } from './authenticate';
+import { type AuthenticateResult, authenticate, loginInputSchema } from './authenticate';
+import { authenticateCode, codeStepInputSchema } from './authenticate-code';
 import { authConfig } from './config';
 import { deviceCookieFrom } from './device-cookie';
 import { requestClientIp } from './request-ip';
@@ -29,8 +30,42 @@ class AccountThrottled extends Waiting {
 class DeviceThrottled extends Waiting {
   code = 'device_throttled';
 }
+// The password step passed: the ticket carries it to the code step (lib/auth/sign-in-ticket.ts).
 class TwoFactorRequired extends CredentialsSignin {
   code = 'two_factor_required';
+  constructor(readonly ticket: string | undefined) {
+    super();
+  }
+}
+// A wrong or used code: a fresh ticket for another try, when the password entry has tries left.
+class CodeRejected extends CredentialsSignin {
+  code = 'code_invalid';
+  constructor(readonly ticket: string | undefined) {
+    super();
+  }
+}
+// The ticket is expired, spent, from another browser, or the account changed since: start over.
+class TicketRefused extends CredentialsSignin {
+  code = 'ticket_invalid';
+  constructor(readonly username: string | undefined) {
+    super();
+  }
+}
+
+/** The sign-in step a credentials post is: a ticket and a code, or a username and password. */
+async function check(raw: unknown, request: Request | undefined): Promise<AuthenticateResult> {
+  const headers = request?.headers ?? new Headers();
+  const context = {
+    ip: requestClientIp(headers, readEnv().TRUSTED_PROXIES),
+    deviceCookie: deviceCookieFrom(headers.get('cookie')),
+    // Handed in by the login action from the browser's HttpOnly cookie (app/(auth)/login/actions.ts).
+    binding: typeof (raw as { binding?: unknown })?.binding === 'string' ? (raw as { binding: string }).binding : null,
+  };
+  const codeStep = codeStepInputSchema.safeParse(raw);
+  if (codeStep.success) return authenticateCode(getDb(), { ...codeStep.data, ...context });
+  const parsed = loginInputSchema.safeParse(raw);
+  if (!parsed.success) return { ok: false, reason: 'invalid' };
+  return authenticate(getDb(), { ...parsed.data, ...context });
 }
 
 export const { handlers, auth, signIn, signOut } = NextAuth({
@@ -47,14 +82,9 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   },
   providers: [
     Credentials({
-      credentials: { username: {}, password: {}, code: {} },
+      credentials: { username: {}, password: {}, code: {}, ticket: {}, binding: {} },
       async authorize(raw, request) {
-        const parsed = loginInputSchema.safeParse(raw);
-        if (!parsed.success) throw new InvalidLogin();
-        const headers = request?.headers ?? new Headers();
-        const ip = requestClientIp(headers, readEnv().TRUSTED_PROXIES);
-        const deviceCookie = deviceCookieFrom(headers.get('cookie'));
-        const result = await authenticate(getDb(), { ...parsed.data, ip, deviceCookie });
+        const result = await check(raw, request);
         if (result.ok)
           return {
             id: String(result.user.id),
@@ -63,13 +93,22 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
             username: result.user.username,
             sessionVersion: result.user.sessionVersion,
           };
-        if (result.reason === 'rate_limited') throw new RateLimited(result.retryAfterSeconds);
-        if (result.reason === 'throttled')
-          throw result.scope === 'device'
-            ? new DeviceThrottled(result.retryAfterSeconds)
-            : new AccountThrottled(result.retryAfterSeconds);
-        if (result.reason === 'two_factor_required') throw new TwoFactorRequired();
-        throw new InvalidLogin();
+        switch (result.reason) {
+          case 'rate_limited':
+            throw new RateLimited(result.retryAfterSeconds);
+          case 'throttled':
+            throw result.scope === 'device'
+              ? new DeviceThrottled(result.retryAfterSeconds)
+              : new AccountThrottled(result.retryAfterSeconds);
+          case 'two_factor_required':
+            throw new TwoFactorRequired(result.ticket);
+          case 'code_invalid':
+            throw new CodeRejected(result.ticket);
+          case 'ticket_invalid':
+            throw new TicketRefused(result.username);
+          default:
+            throw new InvalidLogin();
+        }
       },
     }),
   ],

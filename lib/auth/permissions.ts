@@ -51,3 +51,30 @@ export const ROLE_DESCRIPTIONS: Record<Role, string> = {
 export function can(role: Role, permission: Permission): boolean {
   return ROLE_PERMISSIONS[role].includes(permission);
 }
+
+/** Roles whose powers need a second factor: without one, such an account has only a user's. */
+export const SECOND_FACTOR_ROLES: readonly Role[] = ['staff', 'admin'];
+
+export const SECOND_FACTOR_REQUIRED =
+  'Staff and admin accounts need two-factor authentication. Turn it on at /account/two-factor, then try again.';
+
+export function needsSecondFactor(role: Role, totpEnabled: boolean): boolean {
+  return SECOND_FACTOR_ROLES.includes(role) && !totpEnabled;
+}
+
+/**
+ * What a signed-in actor may do now: its role's permissions, or only a user's while a staff or admin
+ * account has no second factor (currentActor sets `needsSecondFactor` from the database).
+ */
+export function actorCan(actor: { role: Role; needsSecondFactor?: boolean }, permission: Permission): boolean {
+  return can(actor.needsSecondFactor ? 'user' : actor.role, permission);
+}
+
+/** Why `actor` is refused `permission`, in words: the missing second factor, or the role. */
+export function refusalReason(
+  actor: { role: Role; needsSecondFactor?: boolean },
+  permission: Permission,
+  byRole: string,
+): string {
+  return actor.needsSecondFactor && can(actor.role, permission) ? SECOND_FACTOR_REQUIRED : byRole;
+}

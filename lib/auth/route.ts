@@ -4,7 +4,7 @@ import { getDb } from '@/db/client';
 import type { Db } from '@/db/connect';
 import { AppError, HTTP_STATUS, toFailure } from '@/lib/errors';
 import { parseInput } from './parse-input';
-import { can, type Permission } from './permissions';
+import { actorCan, type Permission, refusalReason } from './permissions';
 import { currentActor, type UserActor } from './session';
 
 // Read-only route handlers (the JSON behind client polling): session → role re-read from the database
@@ -37,7 +37,8 @@ export async function runRoute<S extends z.ZodType, T>(
 ): Promise<Response> {
   try {
     if (!actor) throw new AppError('unauthenticated', 'Sign in first.');
-    if (!can(actor.role, def.permission)) throw new AppError('forbidden', 'Your role is not allowed to read this.');
+    if (!actorCan(actor, def.permission))
+      throw new AppError('forbidden', refusalReason(actor, def.permission, 'Your role is not allowed to read this.'));
     const input = parseInput(def.query, raw instanceof URLSearchParams ? raw : new URLSearchParams(raw));
     // The pool is opened only for a caller allowed to read: a refusal needs no database.
     const data = await def.run({ ctx: { actor, db: typeof db === 'function' ? db() : db }, input });

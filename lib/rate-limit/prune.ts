@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '@/db/connect';
+import { pruneSignInEvents } from '@/lib/auth/sign-in-events';
 import { hitRateLimit } from './hit';
 
 // Housekeeping for tables that grow with traffic rather than with accounts: a stranger spraying
@@ -16,6 +17,8 @@ export interface PruneResult {
   rateLimits: number;
   loginThrottles: number;
   resetAttempts: number;
+  /** Sign-in records past their retention (lib/auth/sign-in-events.ts). */
+  signInEvents: number;
 }
 
 export async function pruneRecords(
@@ -43,7 +46,13 @@ export async function pruneRecords(
         and nth > ${RESET_ATTEMPTS_ALWAYS_KEPT.overall}
         and (user_id is null or nth_of_user > ${RESET_ATTEMPTS_ALWAYS_KEPT.perUser}))
     returning id`);
-  return { rateLimits: rateLimits.length, loginThrottles: loginThrottles.length, resetAttempts: resetAttempts.length };
+  const signInEvents = await pruneSignInEvents(db, options.now);
+  return {
+    rateLimits: rateLimits.length,
+    loginThrottles: loginThrottles.length,
+    resetAttempts: resetAttempts.length,
+    signInEvents,
+  };
 }
 
 /**

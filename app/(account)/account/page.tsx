@@ -4,10 +4,12 @@ import { AccountWarning } from '@/components/account/account-warning';
 import { AddressList } from '@/components/account/address-list';
 import { NotificationList } from '@/components/account/notification-list';
 import { ResetActivity } from '@/components/account/reset-activity';
+import { SignInActivity } from '@/components/account/sign-in-activity';
 import { TwoFactorCard } from '@/components/account/two-factor-card';
 import { PageHeader } from '@/components/ui/page-header';
 import { getAccountOverview, listProviderExamples } from '@/lib/account/queries';
 import { pageContext } from '@/lib/auth/session';
+import { listSignInActivity } from '@/lib/auth/sign-in-events';
 import { appBaseUrl, readEnv } from '@/lib/env';
 import {
   addAddressAction,
@@ -22,7 +24,11 @@ export const metadata: Metadata = { title: 'Your account' };
 
 export default async function AccountPage() {
   const { actor, db } = await pageContext('account.manage');
-  const [overview, providers] = await Promise.all([getAccountOverview(db, actor.id), listProviderExamples(db)]);
+  const [overview, providers, signIns] = await Promise.all([
+    getAccountOverview(db, actor.id),
+    listProviderExamples(db),
+    listSignInActivity(db, actor.id),
+  ]);
   if (!overview) notFound();
   return (
     <>
@@ -42,6 +48,7 @@ export default async function AccountPage() {
       <TwoFactorCard enabled={overview.user.totpEnabled} recoveryCodesLeft={overview.user.recoveryCodesLeft} />
       <NotificationList inbox={overview.inbox} markRead={markNotificationsReadAction} appUrl={appBaseUrl(readEnv())} />
       <ResetActivity attempts={overview.resets} />
+      <SignInActivity events={signIns} />
     </>
   );
 }

@@ -1,81 +1,83 @@
 'use server';
 
 import { AuthError } from 'next-auth';
-import { z } from 'zod';
 import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
+import { z } from 'zod';
 import { signIn, signOut } from '@/lib/auth';
 import { loginInputSchema } from '@/lib/auth/authenticate';
 import { DEVICE_COOKIE, DEVICE_COOKIE_MAX_AGE_SECONDS, issueDeviceCookie } from '@/lib/auth/device-cookie';
+import { newBinding, readTicket, TICKET_TTL_SECONDS } from '@/lib/auth/sign-in-ticket';
 import { appBaseUrl, readEnv } from '@/lib/env';
-
-export interface LoginState {
-  error?: string;
-  needsCode?: boolean;
-  username?: string;
-}
+import { type LoginState, loginMessage } from './messages';
 
 const redirectSchema = z
   .string()
   .regex(/^\/(?!\/)[\w\-./?=&%]*$/)
   .catch('/');
 
-// Same words for an unknown user and a wrong password: the form must not reveal which accounts exist.
-const MESSAGES: Record<string, (wait: string) => string> = {
-  invalid_login: () => 'Wrong username or password.',
-  rate_limited: (wait) => `Too many sign-in attempts from your network. Try again ${wait}.`,
-  account_throttled: (wait) =>
-    `Too many failed sign-ins for this account from new devices. Try again ${wait}, or sign in from a device you have signed in on before.`,
-  device_throttled: (wait) => `Too many failed sign-ins from this device. Try again ${wait}.`,
-  two_factor_required: () => 'Enter the 6-digit code from your authenticator app, or a recovery code.',
-};
+// The browser's half of a sign-in ticket: a random value in an HttpOnly cookie, whose hash the
+// ticket names (lib/auth/sign-in-ticket.ts). Scoped to /login, where the form posts.
+const BINDING_COOKIE = 'gk_signin';
 
-function waitWords(seconds: number | undefined): string {
-  if (!seconds || seconds <= 1) return 'in a moment';
-  if (seconds < 60) return `in ${seconds} seconds`;
-  const minutes = Math.ceil(seconds / 60);
-  return minutes === 1 ? 'in about a minute' : `in about ${minutes} minutes`;
+function cookieOptions(path: string, maxAge: number) {
+  const secure = appBaseUrl(readEnv()).startsWith('https:');
+  return { httpOnly: true, sameSite: 'lax' as const, secure, path, maxAge };
 }
 
 // Not a defineAction/definePublicAction definition: signing in is next-auth's signIn, which checks
-// the credentials (lib/auth/authenticate.ts, with its own rate limits and equal-work refusals),
-// creates the session and answers with a redirect; there is no session yet for a permission, and
-// no lib/ verb to run in a transaction. This file only maps next-auth's outcome to plain words.
+// the credentials (lib/auth/authenticate.ts and authenticate-code.ts, with their own rate limits and
+// equal-work refusals), creates the session and answers with a redirect; there is no session yet for a
+// permission, and no lib/ verb to run in a transaction. This file only carries the two steps (password,
+// then the code with the ticket) and maps next-auth's outcome to plain words (./messages.ts).
 // The definition is only a public entry in the action registry (test/integration/actions/).
 export const loginAction = Object.assign(
   async function loginAction(_prev: LoginState, form: FormData): Promise<LoginState> {
-    const username = String(form.get('username') ?? '');
     const next = redirectSchema.parse(form.get('next') ?? '/');
+    const jar = await cookies();
+    const ticket = String(form.get('ticket') ?? '');
+    const codeStep = ticket !== '';
+    const code = String(form.get('code') ?? '').trim();
+    const username = codeStep ? (readTicket(ticket)?.username ?? '') : String(form.get('username') ?? '');
+    if (codeStep && !code) return { step: 'code', ticket, username, error: loginMessage('code_missing') };
+    const binding = jar.get(BINDING_COOKIE)?.value || newBinding();
     let destination: string;
     try {
       destination = await signIn('credentials', {
-        username,
-        password: String(form.get('password') ?? ''),
-        code: String(form.get('code') ?? ''),
+        ...(codeStep ? { ticket, code } : { username, password: String(form.get('password') ?? '') }),
+        binding,
         redirectTo: next,
         redirect: false,
       });
     } catch (error) {
-      if (error instanceof AuthError) {
-        const { code = 'invalid_login', retryAfterSeconds } = error as AuthError & {
-          code?: string;
-          retryAfterSeconds?: number;
+      if (!(error instanceof AuthError)) throw error;
+      const refusal = error as AuthError & { code?: string; retryAfterSeconds?: number; ticket?: string };
+      const reason = refusal.code ?? 'invalid_login';
+      const message = loginMessage(reason, refusal.retryAfterSeconds);
+      if (reason === 'two_factor_required' || reason === 'code_invalid') {
+        if (!refusal.ticket) return { step: 'password', username, error: loginMessage('ticket_invalid') };
+        jar.set(BINDING_COOKIE, binding, cookieOptions('/login', TICKET_TTL_SECONDS));
+        // The first arrival at the code step needs no alert: the step itself says what to type.
+        return {
+          step: 'code',
+          ticket: refusal.ticket,
+          username,
+          error: reason === 'code_invalid' ? message : undefined,
         };
-        const message = MESSAGES[code] ?? MESSAGES.invalid_login!;
-        return { error: message(waitWords(retryAfterSeconds)), needsCode: code === 'two_factor_required', username };
       }
-      throw error;
+      // Waiting out a delay keeps the ticket: the code step can be tried again after the wait.
+      if (codeStep && reason !== 'ticket_invalid') return { step: 'code', ticket, username, error: message };
+      return { step: 'password', username, error: message };
     }
     // Signed in: this browser becomes a known device for the account (a fresh cookie each time), so
-    // strangers' failed guesses never lock the owner out of it.
-    const normalised = loginInputSchema.shape.username.parse(username);
-    (await cookies()).set(DEVICE_COOKIE, issueDeviceCookie(normalised), {
-      httpOnly: true,
-      sameSite: 'lax',
-      secure: appBaseUrl(readEnv()).startsWith('https:'),
-      path: '/',
-      maxAge: DEVICE_COOKIE_MAX_AGE_SECONDS,
-    });
+    // strangers' failed guesses never lock the owner out of it. The username is the one the checked
+    // password or ticket named, never one the form could swap in.
+    jar.set(
+      DEVICE_COOKIE,
+      issueDeviceCookie(loginInputSchema.shape.username.parse(username)),
+      cookieOptions('/', DEVICE_COOKIE_MAX_AGE_SECONDS),
+    );
+    jar.set(BINDING_COOKIE, '', cookieOptions('/login', 0));
     redirect(destination);
   },
   { definition: { name: 'auth.sign_in', public: true as const } },

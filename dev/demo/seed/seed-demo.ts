@@ -4,6 +4,8 @@ import type { Db } from '@/db/connect';
 import { domains, emails, flags, users } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record';
 import { hashPassword } from '@/lib/auth/password';
+import { SECOND_FACTOR_ROLES } from '@/lib/auth/permissions';
+import { seal } from '@/lib/auth/secret-box';
 import { normalizeEmailDomain } from '@/lib/domains/normalize';
 import { demoRegistryDomains, writeDemoAnchor } from '@/dev/demo/registry';
 import type { DemoDomain } from '@/dev/peers/protocol-server/dataset';
@@ -13,7 +15,7 @@ import { type DomainHistory, REVERIFIED_AFTER_MS, simulateHistory } from './hist
 import { domainEras } from './history-eras';
 import { writeHistory } from './history-write';
 import { insertChunked } from './insert-chunked';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo-accounts';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_TOTP_SECRET } from './demo-accounts';
 import { CUSTOM_LOCAL_PARTS, person, provider } from './people';
 
 const DAY = 86_400_000;
@@ -47,7 +49,14 @@ export async function seedDemo(db: Db, options: { now: Date }): Promise<SeedSumm
   return db.transaction(async (tx) => {
     const people = Array.from({ length: BULK_USERS }, (_, i) => person(rng, i + 1));
     const userRows = await insertChunked(tx, users, [
-      ...DEMO_ACCOUNTS.map((a) => ({ username: a.username, name: a.name, role: a.role, passwordHash: demoHash })),
+      ...DEMO_ACCOUNTS.map((a) => ({
+        username: a.username,
+        name: a.name,
+        role: a.role,
+        passwordHash: demoHash,
+        // Staff and admin are enrolled in 2FA already, with the published demo key.
+        ...(SECOND_FACTOR_ROLES.includes(a.role) ? { totpEnabled: true, totpSecretEnc: seal(DEMO_TOTP_SECRET) } : {}),
+      })),
       ...people.map((p) => ({ username: p.username, name: p.name, role: 'user' as const, passwordHash: lockedHash })),
     ]);
     const idOf = new Map(userRows.map((u) => [u.username, u.id]));

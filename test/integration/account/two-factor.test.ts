@@ -72,15 +72,16 @@ describe('signing in with TOTP on', () => {
     expect(await login(actor.username)).toEqual({ ok: false, reason: 'two_factor_required' });
     const code = await codeAt(secret, 1);
     expect(await login(actor.username, code)).toMatchObject({ ok: true });
-    expect(await login(actor.username, code)).toEqual({ ok: false, reason: 'invalid' });
-    expect(await login(actor.username, '000000')).toEqual({ ok: false, reason: 'invalid' });
+    // The password was right: a wrong or replayed code is told apart (the login form says so).
+    expect(await login(actor.username, code)).toEqual({ ok: false, reason: 'code_invalid' });
+    expect(await login(actor.username, '000000')).toEqual({ ok: false, reason: 'code_invalid' });
   });
 
   it('accepts each recovery code once, typed any way', async () => {
     const { actor, codes } = await enrolled();
     const [first, second] = codes as [string, string];
     expect(await login(actor.username, first.toUpperCase().replace('-', ' '))).toMatchObject({ ok: true });
-    expect(await login(actor.username, first)).toEqual({ ok: false, reason: 'invalid' });
+    expect(await login(actor.username, first)).toEqual({ ok: false, reason: 'code_invalid' });
     expect(await login(actor.username, second)).toMatchObject({ ok: true });
     expect((await userRow(actor.id)).recoveryCodeHashes).toHaveLength(8);
   });
@@ -119,7 +120,7 @@ describe('turning TOTP off and replacing recovery codes', () => {
       regenerateRecoveryCodes({ ctx: ctxOf(x, actor), input: { code: await codeAt(secret, 1) } }),
     );
     expect(recoveryCodes).toHaveLength(10);
-    expect(await login(actor.username, codes[0])).toEqual({ ok: false, reason: 'invalid' });
+    expect(await login(actor.username, codes[0])).toEqual({ ok: false, reason: 'code_invalid' });
     expect(await login(actor.username, recoveryCodes[0])).toMatchObject({ ok: true });
   });
 });

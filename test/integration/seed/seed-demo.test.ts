@@ -4,10 +4,14 @@ import { domains, emails, flags, users } from '@/db/schema';
 import { DEMO_ACCOUNTS } from '@/dev/demo/seed/demo-accounts';
 import { seedDemo } from '@/dev/demo/seed/seed-demo';
 import { authenticate } from '@/lib/auth/authenticate';
-import { DEMO_PASSWORD } from '@/dev/demo/seed/demo-accounts';
+import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from '@/dev/demo/seed/demo-accounts';
+import { generate } from 'otplib';
 import { STAGES } from '@/core/domains';
 import { getOverviewCounts } from '@/lib/overview/queries';
 import { setupTestDatabase } from '../../support/test-db';
+
+// The demo staff and admin accounts' TOTP key is sealed: the test brings its key.
+process.env.GK_ENCRYPTION_KEY ??= 'integration-test-encryption-key-0123';
 
 const t = setupTestDatabase();
 const now = new Date('2026-11-23T12:00:00Z');
@@ -70,8 +74,18 @@ describe('demo seed', () => {
 
   it('creates the demo logins with their roles and the maintainer whose domain changed hands', async () => {
     for (const account of DEMO_ACCOUNTS) {
-      const result = await authenticate(t.db, { username: account.username, password: DEMO_PASSWORD, ip: 'seed-test' });
-      expect(result).toMatchObject({ ok: true, user: { role: account.role } });
+      const login = (code?: string) =>
+        authenticate(t.db, { username: account.username, password: DEMO_PASSWORD, code, ip: 'seed-test' });
+      if (account.role === 'user') {
+        expect(await login()).toMatchObject({ ok: true, user: { role: account.role } });
+        continue;
+      }
+      // Staff and admin are enrolled with the published demo key that `npm start` prints.
+      expect(await login()).toMatchObject({ ok: false, reason: 'two_factor_required' });
+      expect(await login(await generate({ secret: DEMO_TOTP_SECRET }))).toMatchObject({
+        ok: true,
+        user: { role: account.role },
+      });
     }
     const maintainer = await t.db
       .select({ address: emails.address, verified: emails.verified, stage: domains.stage })

@@ -4,6 +4,8 @@ import { type AuditAction, isAuditAction } from '@/lib/audit/actions';
 // action added to the list does not compile until it has a name here.
 export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   'auth.login': 'Signed in',
+  'auth.login_failed': 'Failed sign-in (wrong password or code, or a stale second step)',
+  'auth.login_throttled': 'Sign-in refused: too many attempts',
   'auth.step_up': 'Confirmed their identity (step-up)',
   'keys.retire': 'Retired a sealing key',
   'keys.rotate': 'Rotated the sealing key',

@@ -1,10 +1,12 @@
 import { dehydrate, HydrationBoundary } from '@tanstack/react-query';
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
+import { SignInActivity } from '@/components/account/sign-in-activity';
 import { PageHeader } from '@/components/ui/page-header';
 import { makeQueryClient } from '@/app/query-client';
 import { can } from '@/lib/auth/permissions';
 import { pageContext } from '@/lib/auth/session';
+import { listSignInActivity } from '@/lib/auth/sign-in-events';
 import { getUserDetail } from '@/lib/users/detail-queries';
 import { UserClient } from './user-client';
 import { userKeys } from './user-query';
@@ -17,7 +19,7 @@ export default async function UserPage({ params }: Props) {
   const { actor, db } = await pageContext('users.read');
   const id = Number((await params).id);
   if (!Number.isSafeInteger(id) || id <= 0) notFound();
-  const user = await getUserDetail(db, id);
+  const [user, signIns] = await Promise.all([getUserDetail(db, id), listSignInActivity(db, id)]);
   if (!user) notFound();
   const queryClient = makeQueryClient();
   queryClient.setQueryData(userKeys.detail(id), user);
@@ -33,6 +35,8 @@ export default async function UserPage({ params }: Props) {
           can={{ notify: can(actor.role, 'users.notify'), rescan: can(actor.role, 'scans.request') }}
         />
       </HydrationBoundary>
+      {/* Rendered on the server with the page: the list changes only when someone signs in. */}
+      <SignInActivity events={signIns} title="Sign-in activity" className="mt-6" />
     </>
   );
 }
