@@ -45,7 +45,7 @@ export interface PlatformBehaviour {
 export const PLATFORMS: Record<PlatformId, PlatformBehaviour> = {
   verisign: {
     name: 'Verisign (.com, .net)',
-    hosts: ['rdap.verisign.com', 'rdap-pilot.verisignlabs.com'],
+    hosts: ['rdap.verisign.com'],
     reregistration: 'not_written',
     handleIsRoid: true,
     registrationEvent: true,
@@ -60,7 +60,6 @@ export const PLATFORMS: Record<PlatformId, PlatformBehaviour> = {
       'verisign_google.com_2024-07-29.json',
       'verisign_baeldung.com_2024-04-01.json',
       'verisign_themarquetry.com_2022-01-20.json',
-      'verisign-rdap-pilot_arin.net_2017-12-20.json',
     ],
   },
   nomulus: {
@@ -79,11 +78,7 @@ export const PLATFORMS: Record<PlatformId, PlatformBehaviour> = {
       'google/nomulus commit 9f3dfec118d25064e37140a7b5112ded966c048a (2026-04-02): optional events off by default',
       'google-registry_bugatti.app_2022-01-21.json: a production answer with a `reregistration` event 2021-07-21 on a domain created 2019-07-29 under the same ROID',
     ],
-    fixtures: [
-      'google-registry_bugatti.app_2022-01-21.json',
-      'google-registry_web.dev_2026-10-05.json',
-      'nomulus-test_cat.lol.json',
-    ],
+    fixtures: ['google-registry_bugatti.app_2022-01-21.json', 'google-registry_web.dev_2026-10-05.json'],
   },
   identity_digital: {
     name: 'Identity Digital (Donuts, Afilias: .ai, .io, .info, .org back end …)',
