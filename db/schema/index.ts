@@ -8,6 +8,7 @@ export * from './flags';
 export * from './login-throttles';
 export * from './notifications';
 export * from './overrides';
+export * from './provider-budgets';
 export * from './rate-limits';
 export * from './reset-attempts';
 export * from './scans';
