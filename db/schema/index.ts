@@ -1,6 +1,7 @@
 export * from './audit-log';
 export * from './domain-lists';
 export * from './domain-observations';
+export * from './domain-probes';
 export * from './domains';
 export * from './emails';
 export * from './enums';
