@@ -1,4 +1,4 @@
-import pLimit, { type LimitFunction } from 'p-limit';
+import { AsyncLocalStorage } from 'node:async_hooks';
 
 // Politeness towards each server we query. A scan sends thousands of lookups; registries throttle
 // or block clients that burst (rdap.nic.biz answers 403, ZDNS 422), and a block says nothing about
@@ -22,10 +22,52 @@ export const systemClock: Clock = {
   sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
 };
 
+/**
+ * One send budget per host shared with other processes (lib/budget/provider-budget.ts keeps it in
+ * PostgreSQL): with it, a gate asks the budget for each start instead of spacing on its own, so any
+ * number of workers together keep the host's rate.
+ */
+export interface SharedBudget {
+  /** Resolves when one request to `host` may start; `urgent` waiters are served first. */
+  slot(host: string, requestsPerSecond: number, urgent: boolean): Promise<void>;
+  /** The host said to back off (429 / Retry-After): every process holds for `ms`. */
+  pause(host: string, ms: number): void;
+}
+
+// On-demand checks ("Rescan now") run inside this context: their requests take the next free
+// concurrency place and send slot before any scheduled or full-scan request waiting for the host.
+const lane = new AsyncLocalStorage<'urgent'>();
+export function inUrgentLane<T>(fn: () => Promise<T>): Promise<T> {
+  return lane.run('urgent', fn);
+}
+export const isUrgent = (): boolean => lane.getStore() === 'urgent';
+
 export const DEFAULT_HOST_LIMITS: HostLimits = { concurrency: 4, requestsPerSecond: 5 };
 
+/** A concurrency limit whose queue serves urgent callers first (FIFO within each lane). */
+class PriorityLimit {
+  activeCount = 0;
+  private readonly urgent: (() => void)[] = [];
+  private readonly normal: (() => void)[] = [];
+  constructor(private readonly max: number) {}
+
+  async run<T>(urgent: boolean, fn: () => Promise<T>): Promise<T> {
+    if (this.activeCount >= this.max)
+      await new Promise<void>((resolve) => (urgent ? this.urgent : this.normal).push(resolve));
+    else this.activeCount += 1;
+    try {
+      return await fn();
+    } finally {
+      const next = this.urgent.shift() ?? this.normal.shift();
+      // The place passes straight to the next waiter, so the count stays as it is.
+      if (next) next();
+      else this.activeCount -= 1;
+    }
+  }
+}
+
 export class HostGate {
-  private readonly limit: LimitFunction;
+  private readonly limit: PriorityLimit;
   private readonly intervalMs: number;
   private nextSlotAt = 0;
   private lastStartAt = Number.NEGATIVE_INFINITY;
@@ -36,16 +78,19 @@ export class HostGate {
   constructor(
     readonly limits: HostLimits,
     private readonly clock: Clock,
+    private readonly shared?: { budget: SharedBudget; host: string },
   ) {
-    this.limit = pLimit(Math.max(1, Math.floor(limits.concurrency)));
+    this.limit = new PriorityLimit(Math.max(1, Math.floor(limits.concurrency)));
     const rps = limits.requestsPerSecond;
     this.intervalMs = rps > 0 && Number.isFinite(rps) ? 1000 / rps : 0;
   }
 
   /** Runs one request attempt inside the host's concurrency and spacing limits. */
   run<T>(attempt: () => Promise<T>): Promise<T> {
-    return this.limit(async () => {
-      await this.waitForSlot();
+    const urgent = isUrgent();
+    return this.limit.run(urgent, async () => {
+      if (this.shared) await this.shared.budget.slot(this.shared.host, this.limits.requestsPerSecond, urgent);
+      else await this.waitForSlot();
       this.requests += 1;
       return attempt();
     });
@@ -53,7 +98,9 @@ export class HostGate {
 
   /** Holds every request to this host, e.g. after a 429 with Retry-After: the whole host is throttled, not one URL. */
   pause(ms: number): void {
-    if (ms > 0) this.pausedUntil = Math.max(this.pausedUntil, this.clock.now() + ms);
+    if (ms <= 0) return;
+    this.pausedUntil = Math.max(this.pausedUntil, this.clock.now() + ms);
+    this.shared?.budget.pause(this.shared.host, ms);
   }
 
   get inFlight(): number {
@@ -95,12 +142,14 @@ export class HostGates {
     private readonly defaults: HostLimits,
     private readonly overrides: Record<string, Partial<HostLimits>>,
     private readonly clock: Clock,
+    private readonly budget?: SharedBudget,
   ) {}
 
   for(host: string): HostGate {
     let gate = this.gates.get(host);
     if (!gate) {
-      gate = new HostGate({ ...this.defaults, ...this.overrides[host] }, this.clock);
+      const shared = this.budget ? { budget: this.budget, host } : undefined;
+      gate = new HostGate({ ...this.defaults, ...this.overrides[host] }, this.clock, shared);
       this.gates.set(host, gate);
     }
     return gate;

@@ -1,5 +1,12 @@
 import type { Agent } from 'undici';
-import { type Clock, DEFAULT_HOST_LIMITS, HostGates, type HostLimits, systemClock } from '@/lib/domains/host-limiter';
+import {
+  type Clock,
+  DEFAULT_HOST_LIMITS,
+  HostGates,
+  type HostLimits,
+  type SharedBudget,
+  systemClock,
+} from '@/lib/domains/host-limiter';
 import { createOutboundAgent, type Resolve } from '@/lib/domains/outbound-agent';
 import { type FetchedResponse, type FetchOutcome, outboundGet } from '@/lib/domains/outbound-fetch';
 import { OutboundPolicy } from '@/lib/domains/outbound-policy';
@@ -32,6 +39,11 @@ export interface HttpClientOptions {
   hostDefaults?: Partial<HostLimits>;
   /** Keyed by URL host (`host:port` when a port is given). */
   hosts?: Record<string, Partial<HostLimits>>;
+  /**
+   * The deployment-wide budget per host (workers): each host's `requestsPerSecond` becomes the
+   * ceiling of one budget all processes share, and a 429's Retry-After holds every process.
+   */
+  budget?: SharedBudget;
   /** Bodies above this many bytes (default 1 MiB) end the read with a 'too_large' error; the rest is never buffered. */
   maxBodyBytes?: number;
   /** Redirect hops followed per attempt (default 5); each hop is checked like the first URL. */
@@ -104,7 +116,12 @@ export class HttpClient {
       maxRedirects: options.maxRedirects ?? 5,
       userAgent: options.userAgent ?? 'Gravekeeper/0.1 (email-domain lifecycle check)',
     };
-    this.gates = new HostGates({ ...DEFAULT_HOST_LIMITS, ...options.hostDefaults }, options.hosts ?? {}, this.clock);
+    this.gates = new HostGates(
+      { ...DEFAULT_HOST_LIMITS, ...options.hostDefaults },
+      options.hosts ?? {},
+      this.clock,
+      options.budget,
+    );
   }
 
   async get(url: string, request: HttpRequestOptions = {}): Promise<HttpResult> {

@@ -68,10 +68,45 @@ export class RequestStats {
     return this.log(filter).map((e) => e.atMs);
   }
 
-  summary(): { requests: number; byHost: Record<string, number>; maxInFlight: number; inFlight: number } {
+  /**
+   * The most requests that arrived within any one second (a sliding window, every arrival counted,
+   * 429s included): what a provider's rate limiter sees. Benchmarks and the shared-budget test read it.
+   */
+  maxPerSecond(filter?: RequestFilter): number {
+    const times = this.times(filter);
+    let max = 0;
+    let from = 0;
+    for (let to = 0; to < times.length; to += 1) {
+      while ((times[to] as number) - (times[from] as number) >= 1000) from += 1;
+      max = Math.max(max, to - from + 1);
+    }
+    return max;
+  }
+
+  summary(): {
+    requests: number;
+    byHost: Record<string, number>;
+    maxInFlight: number;
+    inFlight: number;
+    maxPerSecond: number;
+    maxPerSecondByHost: Record<string, number>;
+    responses429: number;
+  } {
     const byHost: Record<string, number> = {};
-    for (const e of this.entries) byHost[e.host] = (byHost[e.host] ?? 0) + 1;
-    return { requests: this.total, byHost, maxInFlight: this.maxInFlightSeen, inFlight: this.inFlight };
+    let responses429 = 0;
+    for (const e of this.entries) {
+      byHost[e.host] = (byHost[e.host] ?? 0) + 1;
+      if (e.status === 429) responses429 += 1;
+    }
+    return {
+      requests: this.total,
+      byHost,
+      maxInFlight: this.maxInFlightSeen,
+      inFlight: this.inFlight,
+      maxPerSecond: this.maxPerSecond(),
+      maxPerSecondByHost: Object.fromEntries(Object.keys(byHost).map((host) => [host, this.maxPerSecond({ host })])),
+      responses429,
+    };
   }
 
   reset(): void {
