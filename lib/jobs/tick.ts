@@ -2,6 +2,9 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '@/db/connect';
 import type { Actor } from '@/lib/auth/actor';
 import { recordAudit } from '@/lib/audit/record';
+import { createDnsClient, type DnsClient } from '@/lib/domains/dns';
+import { readEnv } from '@/lib/env';
+import { probeActiveDomains, type ProbeResult } from '@/lib/probe/run';
 
 const ACTOR: Actor = { type: 'job', name: 'scheduler' };
 
@@ -65,4 +68,22 @@ export async function expireOverrides(db: Db, now: Date): Promise<number> {
     }
     return rows.length;
   });
+}
+
+const globalForProbe = globalThis as unknown as { gkProbeDns?: DnsClient };
+
+/**
+ * The daily DNS probe's share of a tick: a time-boxed batch of active domains due for NS/MX
+ * (lib/probe/run.ts). Resumable: what is not reached this tick is due at the next. Returns the
+ * one-domain scans it requested for domains whose DNS moved; the caller enqueues them.
+ */
+export async function probeDueDomains(
+  db: Db,
+  now: Date,
+  options: { dns?: DnsClient; budgetMs?: number } = {},
+): Promise<ProbeResult> {
+  if (!options.dns) globalForProbe.gkProbeDns ??= createDnsClient({ servers: readEnv().DNS_SERVERS });
+  const dns = options.dns ?? (globalForProbe.gkProbeDns as DnsClient);
+  // The tick's clock stamps the whole batch (the time box itself runs on the monotonic clock).
+  return probeActiveDomains(db, { dns, budgetMs: options.budgetMs ?? 20_000, now: () => now });
 }

@@ -4,7 +4,7 @@ import type { DomainChecker } from '@/lib/domains/check';
 import { pruneIfDue } from '@/lib/rate-limit/prune';
 import { runScanChunk } from '@/lib/scans/run';
 import { QUEUES, type ScanJob, sendScanSlice } from './boss';
-import { expireOverrides, scheduleDueDomains, stalledScans } from './tick';
+import { expireOverrides, probeDueDomains, scheduleDueDomains, stalledScans } from './tick';
 
 export interface WorkerOptions {
   db: Db;
@@ -51,6 +51,12 @@ export async function startWorker(options: WorkerOptions): Promise<{ tick: () =>
     if (scheduled) {
       log(`scheduled scan #${scheduled}`);
       await sendScanSlice(boss, { scanId: scheduled, slice: 0 });
+    }
+    // The daily DNS probe: a domain whose NS/MX moved is checked at once, in its own one-domain scan.
+    const probe = await probeDueDomains(db, now);
+    for (const moved of probe.moved) {
+      log(`dns probe: ${moved.domain} moved (${moved.moves.map((m) => m.kind).join(', ')}), scan #${moved.scanId}`);
+      await sendScanSlice(boss, { scanId: moved.scanId, slice: 0 });
     }
     for (const scanId of await stalledScans(db, now, options.tuning.stallSeconds)) {
       // A fresh slice number: the stalled slice's job may still sit in pg-boss as active.
