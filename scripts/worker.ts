@@ -20,7 +20,7 @@ const boss = await startBoss(database.url, 'worker');
 const worker = await startWorker({
   db,
   boss,
-  checker: processChecker(),
+  checker: processChecker(db),
   log,
   resetAttemptRetentionDays: env.GK_RESET_ATTEMPT_RETENTION_DAYS,
   tuning: {

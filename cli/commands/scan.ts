@@ -74,7 +74,7 @@ export async function scanCommand(argv: string[], io: CliIO): Promise<number> {
         return 0;
       }
       const tty = Boolean((io.stdout as NodeJS.WriteStream).isTTY);
-      const checker = processChecker();
+      const checker = processChecker(db);
       for (;;) {
         const outcome = await runScanChunk(scanId, { db, checker, budgetMs: 2_000 });
         const [scan] = await db.select().from(scans).where(eq(scans.id, scanId));

@@ -5,11 +5,18 @@ import PgBoss from 'pg-boss';
 export const QUEUES = {
   /** One slice of one scan: { scanId, slice }. */
   scan: 'gk-scan',
+  /**
+   * On-demand scans (a staff member's "Rescan now" of a domain or user): a lane of their own that
+   * every worker polls beside the scan queue, so they never wait for a full scan's slice to end.
+   */
+  scanNow: 'gk-scan-now',
 } as const;
 
 export interface ScanJob {
   scanId: number;
   slice: number;
+  /** 'now': an on-demand scan, sent to QUEUES.scanNow and checked ahead of other work at each provider. */
+  lane?: 'now';
 }
 
 /**
@@ -38,7 +45,7 @@ export async function startBoss(url: string, role: 'sender' | 'worker'): Promise
 export const SCAN_SLICE = { expireInSeconds: 15 * 60, retryLimit: 50, retryDelay: 5 } as const;
 
 export async function sendScanSlice(boss: PgBoss, job: ScanJob, startAfterSeconds = 0): Promise<void> {
-  await boss.send(QUEUES.scan, job, {
+  await boss.send(job.lane === 'now' ? QUEUES.scanNow : QUEUES.scan, job, {
     // One job per slice of a scan: a retried or doubled enqueue cannot run the same slice twice.
     singletonKey: `scan:${job.scanId}:${job.slice}`,
     expireInSeconds: SCAN_SLICE.expireInSeconds,

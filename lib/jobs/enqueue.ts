@@ -14,11 +14,12 @@ function sender(): Promise<PgBoss> {
 
 /**
  * Hands a committed scan row to the workers. If this fails the scan stays queued and the workers'
- * minute tick picks it up, so a request is never lost.
+ * minute tick picks it up, so a request is never lost. `lane: 'now'` for on-demand rescans: their
+ * own queue, polled by every worker beside the scan queue.
  */
-export async function enqueueScan(scanId: number): Promise<void> {
+export async function enqueueScan(scanId: number, lane?: 'now'): Promise<void> {
   try {
-    await sendScanSlice(await sender(), { scanId, slice: 0 });
+    await sendScanSlice(await sender(), { scanId, slice: 0, ...(lane ? { lane } : {}) });
   } catch (error) {
     console.error(`[gravekeeper] could not enqueue scan #${scanId} now; the worker tick will pick it up`, error);
   }

@@ -1,6 +1,7 @@
 import type PgBoss from 'pg-boss';
 import type { Db } from '@/db/connect';
 import type { DomainChecker } from '@/lib/domains/check';
+import { inUrgentLane } from '@/lib/domains/host-limiter';
 import { pruneIfDue } from '@/lib/rate-limit/prune';
 import { runScanChunk } from '@/lib/scans/run';
 import { QUEUES, type ScanJob, sendScanSlice } from './boss';
@@ -22,26 +23,40 @@ export interface WorkerOptions {
   resetAttemptRetentionDays?: number;
 }
 
+export interface RunningWorker {
+  tick: () => Promise<void>;
+  /**
+   * Stops the tick and waits for one in flight, so the caller may close the database after it.
+   * (Scan slices in progress are pg-boss's: its graceful stop waits for them.)
+   */
+  stop: () => Promise<void>;
+}
+
 /** Registers this process as a worker: scan slices, and the minute tick (scheduler + sweeper + hourly prune). */
-export async function startWorker(options: WorkerOptions): Promise<{ tick: () => Promise<void>; stop: () => void }> {
+export async function startWorker(options: WorkerOptions): Promise<RunningWorker> {
   const { db, boss, checker } = options;
   const log = options.log ?? (() => {});
 
-  await boss.work<ScanJob>(QUEUES.scan, { batchSize: 1, pollingIntervalSeconds: 1 }, async ([job]) => {
-    if (!job) return;
-    const { scanId, slice } = job.data;
+  const runSlice = async (job: ScanJob) => {
+    const { scanId, slice, lane } = job;
     const { concurrency, sliceSeconds, leaseSeconds } = options.tuning;
-    const outcome = await runScanChunk(scanId, {
-      db,
-      checker,
-      budgetMs: sliceSeconds * 1000,
-      concurrency,
-      leaseSeconds,
-    });
+    const run = () => runScanChunk(scanId, { db, checker, budgetMs: sliceSeconds * 1000, concurrency, leaseSeconds });
+    // On-demand checks take the next free place and send slot at every provider (inUrgentLane).
+    const outcome = lane === 'now' ? await inUrgentLane(run) : await run();
+    const next = { scanId, slice: slice + 1, ...(lane ? { lane } : {}) };
     // A slice ends after its time budget so a dead worker loses little; the next slice continues.
-    if (outcome === 'more') await sendScanSlice(boss, { scanId, slice: slice + 1 });
-    else if (outcome === 'waiting') await sendScanSlice(boss, { scanId, slice: slice + 1 }, 5);
+    if (outcome === 'more') await sendScanSlice(boss, next);
+    // Another worker holds the rest of the leases; an on-demand scan looks again sooner.
+    else if (outcome === 'waiting') await sendScanSlice(boss, next, lane === 'now' ? 1 : 5);
     else log(`scan #${scanId} ${outcome}`);
+  };
+  // Two queues, each with its own polling loop: an on-demand scan starts while this worker is in the
+  // middle of a full scan's slice, instead of waiting for the slice to end.
+  await boss.work<ScanJob>(QUEUES.scanNow, { batchSize: 1, pollingIntervalSeconds: 0.5 }, async ([job]) => {
+    if (job) await runSlice({ ...job.data, lane: 'now' });
+  });
+  await boss.work<ScanJob>(QUEUES.scan, { batchSize: 1, pollingIntervalSeconds: 1 }, async ([job]) => {
+    if (job) await runSlice(job.data);
   });
 
   const tick = async () => {
@@ -70,9 +85,24 @@ export async function startWorker(options: WorkerOptions): Promise<{ tick: () =>
   };
   // Every worker ticks on its own timer: each step is safe to run twice at once (a unique index
   // admits one scheduled scan; a doubled slice only meets leases already taken).
-  const safeTick = () =>
-    tick().catch((error) => log(`tick failed: ${error instanceof Error ? error.message : String(error)}`));
+  const inFlight = new Set<Promise<void>>();
+  let stopped = false;
+  const safeTick = () => {
+    if (stopped) return Promise.resolve();
+    const run = tick()
+      .catch((error) => log(`tick failed: ${error instanceof Error ? error.message : String(error)}`))
+      .finally(() => inFlight.delete(run));
+    inFlight.add(run);
+    return run;
+  };
   const timer = setInterval(safeTick, options.tuning.tickSeconds * 1000);
   await safeTick();
-  return { tick, stop: () => clearInterval(timer) };
+  return {
+    tick,
+    stop: async () => {
+      stopped = true;
+      clearInterval(timer);
+      await Promise.all(inFlight);
+    },
+  };
 }

@@ -3,6 +3,7 @@ import type { Db } from '@/db/connect';
 import { domains } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import type { DomainChecker } from '@/lib/domains/check';
+import { inUrgentLane } from '@/lib/domains/host-limiter';
 import { ensureDomainTracked } from '@/lib/domains/track';
 import type { Stage } from '@/core/domains';
 import { AppError } from '@/lib/errors';
@@ -34,9 +35,10 @@ export async function checkDomainNow(
       input: { kind: 'domain', target: domain, trigger: opts.trigger },
     }),
   );
-  const checker = opts.checker ?? processChecker();
+  const checker = opts.checker ?? processChecker(db);
   for (let slice = 0; slice < 20; slice += 1) {
-    const outcome = await runScanChunk(scanId, { db, checker, budgetMs: 30_000, now: opts.now });
+    // Someone is waiting for this answer: it goes ahead of scheduled and full-scan requests.
+    const outcome = await inUrgentLane(() => runScanChunk(scanId, { db, checker, budgetMs: 30_000, now: opts.now }));
     if (outcome === 'done') break;
     // Another worker is checking this very domain: wait for its lease, then take our turn.
     if (outcome === 'waiting') await new Promise((r) => setTimeout(r, 500));

@@ -10,6 +10,8 @@ import { requestScan, rescanDomainSchema, rescanUserSchema } from '@/lib/scans/r
 // to the workers only after the commit (`after`), so a worker never looks for a row not yet visible.
 
 const enqueueAfterCommit = async ({ data }: { data: { scanId: number } }) => enqueueScan(data.scanId);
+// "Rescan now" of one domain or user: the on-demand lane, ahead of any running full scan.
+const enqueueNowAfterCommit = async ({ data }: { data: { scanId: number } }) => enqueueScan(data.scanId, 'now');
 // Per actor: a reviewer rechecking a handful of domains is fine; a script hammering the registries is not.
 // Rescans of a domain and of a user share one budget per person.
 const RESCAN_LIMIT = { limit: 30, windowSeconds: 600, bucket: 'scan.rescan' };
@@ -20,7 +22,7 @@ export const rescanDomainAction = defineAction({
   input: rescanDomainSchema,
   rateLimit: RESCAN_LIMIT,
   run: ({ ctx, input }) => requestScan({ ctx, input: { kind: 'domain', target: input.domain, trigger: 'dashboard' } }),
-  after: enqueueAfterCommit,
+  after: enqueueNowAfterCommit,
   revalidate: ['/admin/scans'],
 });
 
@@ -30,7 +32,7 @@ export const rescanUserAction = defineAction({
   input: rescanUserSchema,
   rateLimit: RESCAN_LIMIT,
   run: ({ ctx, input }) => requestScan({ ctx, input: { kind: 'user', target: input.username, trigger: 'dashboard' } }),
-  after: enqueueAfterCommit,
+  after: enqueueNowAfterCommit,
   revalidate: ['/admin/scans'],
 });
 
