@@ -14,22 +14,38 @@
  * - Events are stage changes as lib/domains/classify.ts would report them; "expiring" starts when the
  *   warning window opens; re_registered is sticky (lib/scans/apply.ts).
  * - Policies: ours = lib/policy/recheck.ts with DEFAULT_POLICY_SETTINGS, first checks spread over a
- *   30-day import (reported apart; the measured year starts after it); daily = every 24 h; PyPI =
- *   warehouse's daily 04:00 batch of ≤ 1,000 rows unchecked for > 30 days, oldest first.
+ *   30-day import (reported apart; the measured year starts after it), plus the daily DNS probe of
+ *   domains last seen active/expiring (lib/probe/) that brings a check forward when DNS moved;
+ *   daily = a full check every 24 h; PyPI = warehouse's daily 04:00 batch of ≤ 1,000 rows (null or
+ *   oldest first) unchecked for > 30 days, a failed row retried ~7 days later, unverify on
+ *   undelegated / inactive / expiring / deleting / unknown (warehouse accounts/tasks.py, utils.py).
+ * - Requests are counted per source (RDAP registry, RDAP registrar, status API, DNS), not per check.
  * - A share of checks fail (sources down) in every policy; ours then backs off as recheck.ts says.
  * - Delay = first successful check at or after the event − event. Checks run 30 days past the year so
  *   late events get detected; anything undetected still counts, with delay = end − event (lower bound).
+ * - PyPI detects an event when its status words change from those of the stage before it.
  * Output: tables, then exactly one line of JSON (last line).
  */
 import { parseArgs } from 'node:util';
-import { buildLifecycle, eventsOf } from './bench-schedule/lifecycle';
+import { buildLifecycle, eventsOf, type Segment } from './bench-schedule/lifecycle';
 import { machineLine } from './bench-schedule/machine';
 import { assumptionLines, clockFor, MODEL, type RunConfig } from './bench-schedule/model';
-import { type CallsByStage, simulateDaily, simulateOurs, simulatePypi } from './bench-schedule/policies';
+import { type CallsByStage, simulateDaily, simulateOurs } from './bench-schedule/policies';
+import { simulatePypi, wordsKey } from './bench-schedule/pypi';
 import { buildRegistry, describeRegistry } from './bench-schedule/registry';
-import { causeTable, overLine, policyTable, stageCallsLine } from './bench-schedule/report';
+import {
+  causeTable,
+  EVENT_KINDS,
+  kindTable,
+  overLine,
+  policyTable,
+  requestTable,
+  stageCallsLine,
+  unverifyLine,
+} from './bench-schedule/report';
 import { streamRng } from './bench-schedule/rng';
-import { PolicyStats, recordDetections } from './bench-schedule/stats';
+import { drawDomainSources, totalRequests } from './bench-schedule/sources';
+import { PolicyStats, recordDetections, recordPypiDetections } from './bench-schedule/stats';
 
 function readConfig(): RunConfig {
   const { values } = parseArgs({
@@ -66,19 +82,30 @@ function main(): void {
   const daily = new PolicyStats();
   const pypi = new PolicyStats();
   const byStage: CallsByStage = {};
-  const pypiRun = simulatePypi(registry, clock, config);
+  const lifecycles: Segment[][] = [];
+  for (let d = 0; d < config.domains; d += 1)
+    lifecycles.push(buildLifecycle(streamRng(config.seed, 'lifecycle', d), clock));
+  const pypiRun = simulatePypi(registry, lifecycles, clock, config);
   pypi.calls = pypiRun.calls;
+  pypi.requests.statusApi = pypiRun.calls;
+  pypi.unverified = pypiRun.unverified;
+  pypi.falseUnverified = pypiRun.falseUnverified;
+  let probeChecks = 0;
 
   for (let d = 0; d < config.domains; d += 1) {
-    const segments = buildLifecycle(streamRng(config.seed, 'lifecycle', d), clock);
+    const segments = lifecycles[d] ?? [];
     const events = eventsOf(segments);
-    const o = simulateOurs(d, segments, clock, config, byStage);
+    const rows = registry.addressesPerDomain[d] ?? 1;
+    const src = drawDomainSources(streamRng(config.seed, 'sources', d));
+    const o = simulateOurs(d, segments, clock, config, src, ours.requests, byStage);
     ours.calls += o.calls;
-    recordDetections(events, o.checks, clock, ours);
-    const y = simulateDaily(d, clock, config);
+    probeChecks += o.probeChecks;
+    recordDetections(events, o.checks, clock, ours, rows);
+    const y = simulateDaily(d, segments, clock, config, src, daily.requests);
     daily.calls += y.calls;
-    recordDetections(events, y.checks, clock, daily);
-    recordDetections(events, pypiRun.perDomain[d] ?? [], clock, pypi);
+    recordDetections(events, y.checks, clock, daily, rows);
+    const pypiRows = (pypiRun.rowsOf[d] ?? []).map((row) => pypiRun.firedAt[row] ?? []);
+    recordPypiDetections(events, pypiRun.perDomain[d] ?? [], clock, pypi, pypiRows, wordsKey);
   }
 
   const policies = [
@@ -113,13 +140,36 @@ function main(): void {
   out();
   out(causeTable(policies));
   out();
+  out(kindTable(policies));
+  out();
+  out(requestTable(policies, config.days));
+  out(
+    `ours: ${(probeChecks / config.days).toFixed(1)} checks/day brought forward by the DNS probe; RDAP registrar requests follow the registry's link (registered domains only)`,
+  );
+  out(unverifyLine(policies));
+  out(
+    `false unverifications (the domain's owner held it): PyPI ${pypi.falseUnverified} of ${pypi.unverified} row unverifications (${((pypi.falseUnverified / Math.max(pypi.unverified, 1)) * 100).toFixed(1)}%); ours 0 in this model (only RDAP showing redemption or later unverifies; a failed check or an "unknown" leaves the stage)`,
+  );
+  out();
   out(overLine('ours', ours, 24));
   out(stageCallsLine(byStage, config.days));
   out(
     `ours during the ${MODEL.importDays}-day import ramp (not in the figures above): ${ramp.events} events, p50 ${ramp.p50.toFixed(1)} h, p99 ${ramp.p99.toFixed(1)} h`,
   );
+  const oursRequests = totalRequests(ours.requests);
+  const dailyRequests = totalRequests(daily.requests);
+  const httpOf = (r: typeof ours.requests) => r.rdapRegistry + r.rdapRegistrar + r.statusApi;
+  const kindP99 = EVENT_KINDS.map(
+    ([kind, cause]) => [kind, ours.byCause.get(cause)?.summary().p99 ?? Number.NaN] as const,
+  );
   out(
-    `calls ratio ours/daily ${(ours.calls / daily.calls).toFixed(4)}, ours/PyPI ${(ours.calls / pypi.calls).toFixed(4)}; ours p99 ${s.p99.toFixed(2)} h against a target of ≤ 24 h: ${s.p99 <= 24 ? 'met' : 'MISSED'}`,
+    `targets: ours p99 ≤ 24 h per event kind: ${kindP99.map(([k, p99]) => `${k} ${p99.toFixed(1)} h ${p99 <= 24 ? 'met' : 'MISSED'}`).join(', ')}`,
+  );
+  out(
+    `targets: ours requests ${(oursRequests / config.days).toFixed(0)}/day = ${((oursRequests / dailyRequests) * 100).toFixed(1)}% of a daily full check (${(dailyRequests / config.days).toFixed(0)}/day), target ≤ 10%: ${oursRequests <= 0.1 * dailyRequests ? 'met' : 'MISSED'}; without DNS ${((httpOf(ours.requests) / httpOf(daily.requests)) * 100).toFixed(1)}%`,
+  );
+  out(
+    `targets: ours paid status-API calls ${(ours.requests.statusApi / config.days).toFixed(1)}/day, PyPI ${(pypi.calls / config.days).toFixed(1)}/day, target ≤ 25% of PyPI: ${ours.requests.statusApi <= 0.25 * pypi.calls ? 'met' : 'MISSED'}`,
   );
   out(`ran in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 
@@ -148,6 +198,36 @@ function main(): void {
     pypi_undetected_share: round(p.undetectedShare, 4),
     pypi_unverified_before_drop_share: round(pypi.dropsCaughtBefore / pypi.drops, 4),
     fail_rate: config.failRate,
+    paid_calls_per_day: round(perDay(ours.requests.statusApi), 1),
+    pypi_paid_calls_per_day: round(perDay(pypi.calls), 1),
+    requests_per_day: round(perDay(oursRequests), 1),
+    requests_by_source_per_day: Object.fromEntries(
+      Object.entries(ours.requests).map(([k, v]) => [k, round(perDay(v), 1)]),
+    ),
+    daily_requests_per_day: round(perDay(dailyRequests), 1),
+    requests_ratio_vs_daily: round(oursRequests / dailyRequests, 4),
+    false_unverify_share: round(ours.falseUnverified / Math.max(ours.unverified, 1), 4),
+    pypi_false_unverify_share: round(pypi.falseUnverified / Math.max(pypi.unverified, 1), 4),
+    addresses_unverified_before_drop_share: round(ours.addressesCaughtBefore / ours.addressDrops, 4),
+    pypi_addresses_unverified_before_drop_share: round(pypi.addressesCaughtBefore / pypi.addressDrops, 4),
+    detection_by_kind: Object.fromEntries(
+      EVENT_KINDS.map(([kind, cause]) => [
+        kind,
+        Object.fromEntries(
+          policies.map(({ name, stats }) => {
+            const k = stats.byCause.get(cause)?.summary();
+            return [
+              name,
+              {
+                events: k?.events ?? 0,
+                p50_hours: round(k?.p50 ?? Number.NaN, 2),
+                p99_hours: round(k?.p99 ?? Number.NaN, 2),
+              },
+            ];
+          }),
+        ),
+      ]),
+    ),
   };
   out(JSON.stringify(json));
 }

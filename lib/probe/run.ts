@@ -5,8 +5,9 @@ import type { DnsClient } from '@/lib/domains/dns';
 import { requestScan } from '@/lib/scans/request';
 import { describeMoves, type ProbeMove, probeMoves, type ProbeSnapshot } from './compare';
 
-// The daily DNS probe of every active custom domain: NS and MX only (two queries to the configured
-// resolvers, no RDAP, no status API), in time-boxed batches a worker's tick can run. A domain whose
+// The daily DNS probe of every custom domain its owner still holds (stage active or expiring): NS
+// and MX only (two queries to the configured resolvers, no RDAP, no status API), in time-boxed
+// batches a worker's tick can run. A domain whose
 // DNS moved (lib/probe/compare.ts) gets a one-domain scan at once (the same path as "Rescan now"),
 // so a mid-term deletion or a registrar's parking is seen within a day, not at the 30-day recheck.
 
@@ -54,10 +55,10 @@ export async function probeActiveDomains(db: Db, options: ProbeOptions): Promise
   const started = performance.now();
   const result: ProbeResult = { probed: 0, failed: 0, moved: [] };
 
-  // Active domains never probed get a row due now.
+  // Held domains never probed get a row due now.
   await db.execute(sql`
     insert into domain_probes (domain_id, next_probe_at)
-    select d.id, ${clock().toISOString()}::timestamptz from domains d where d.stage = 'active' and ${WATCHED}
+    select d.id, ${clock().toISOString()}::timestamptz from domains d where d.stage in ('active', 'expiring') and ${WATCHED}
     on conflict do nothing`);
 
   while (performance.now() - started < budgetMs) {
@@ -67,7 +68,7 @@ export async function probeActiveDomains(db: Db, options: ProbeOptions): Promise
       from domains d
       where d.id = p.domain_id and p.domain_id in (
         select p2.domain_id from domain_probes p2 join domains d on d.id = p2.domain_id
-        where d.stage = 'active' and ${WATCHED}
+        where d.stage in ('active', 'expiring') and ${WATCHED}
           and p2.next_probe_at <= ${now.toISOString()}::timestamptz
           and (p2.probing_until is null or p2.probing_until < ${now.toISOString()}::timestamptz)
         order by p2.next_probe_at, p2.domain_id

@@ -32,10 +32,13 @@ export interface Segment {
 
 export interface LifecycleEvent {
   at: number;
+  from: Stage;
   to: Stage;
   cause: Cause;
   /** For a drop: when the redemption it followed began (the stage at which addresses are unverified). */
   redemptionAt?: number;
+  /** For a drop: when the lapse began (grace, or redemption when the owner deleted it): PyPI's rule fires from here. */
+  lapseAt?: number;
 }
 
 const YEAR_MS = 365 * DAY_MS;
@@ -150,17 +153,22 @@ function withOwnerDeletion(rng: Rng, segments: Segment[], at: number): Segment[]
 export function eventsOf(segments: readonly Segment[]): LifecycleEvent[] {
   const events: LifecycleEvent[] = [];
   let redemptionAt: number | undefined;
+  let lapseAt: number | undefined;
   for (let i = 1; i < segments.length; i += 1) {
     const prev = segments[i - 1];
     const seg = segments[i];
     if (!prev || !seg || prev.stage === seg.stage) continue;
     if (seg.cause === 'initial' || seg.cause === 'renewed_early') continue;
-    if (seg.stage === 'redemption') redemptionAt = seg.from;
+    if (seg.stage === 'redemption') {
+      redemptionAt = seg.from;
+      lapseAt = prev.stage === 'grace' ? prev.from : seg.from;
+    }
     events.push({
       at: seg.from,
+      from: prev.stage,
       to: seg.stage,
       cause: seg.cause,
-      ...(seg.cause === 'dropped' ? { redemptionAt } : {}),
+      ...(seg.cause === 'dropped' ? { redemptionAt, lapseAt } : {}),
     });
   }
   return events;

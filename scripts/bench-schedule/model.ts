@@ -39,7 +39,37 @@ export const MODEL = {
   importDays: 30,
   /** Checks go on this long past the measured year, so late events in it still get detected (calls there are not counted). */
   tailDays: 30,
-  pypi: { capPerDay: 1000, recheckDays: 30, batchHourUtc: 4 },
+  /**
+   * Requests per check (lib/domains/check.ts): one registry RDAP request; one registrar RDAP request
+   * when the registry links one (thin .com/.net and others) and the domain is registered; two DNS
+   * queries (NS, MX); the paid status API only where RDAP cannot answer: no RDAP server for the TLD,
+   * or RDAP failed (every failed check asks it once).
+   */
+  sources: { registrarLinkShare: 0.6, noRdapShare: 0.08, dnsQueriesPerLookup: 2 },
+  /**
+   * Ours' daily DNS probe (lib/probe/): domains last seen active or expiring, every 24 h from a random
+   * phase. In DNS: redemption, pending delete and available are NXDOMAIN; a stranger's registration
+   * has other name servers; of registrars, this share park an expired domain on their expiry name
+   * servers (lib/domains/parking-nameservers.ts) within the given days of expiry.
+   */
+  probe: { intervalHours: 24, parkOnExpiryShare: 0.5, parkDelayDays: [0, 5] as const },
+  /**
+   * warehouse accounts/tasks.py batch_update_email_domain_status: ≤ capPerDay rows a day, null or
+   * oldest domain_last_checked first, unchecked for > recheckDays; a failed lookup sets the row's
+   * check time 23 days back (retried after ~failedRetryDays). unverify_emails_with_expired_domains
+   * unverifies a verified row whose last words include one of `unverifyOn`. Status words a call
+   * returns beyond its stage's (judgement calls): 'unknown' at this rate, and 'undelegated' for a
+   * registered, delegated domain at this rate (the two ways its rule fires on a healthy domain).
+   */
+  pypi: {
+    capPerDay: 1000,
+    recheckDays: 30,
+    batchHourUtc: 4,
+    failedRetryDays: 7,
+    unverifyOn: ['undelegated', 'inactive', 'expiring', 'deleting', 'unknown'],
+    unknownRate: 0.005,
+    undelegatedRegisteredRate: 0.002,
+  },
 } as const;
 
 /** Simulation epoch: the import. A fixed date so runs are reproducible (the calendar does not matter). */
@@ -81,6 +111,9 @@ export function assumptionLines(config: RunConfig): string[] {
     `owner deletes mid-term: ${pct(m.ownerDeleteRatePerYear)} of domains per year, at an unannounced time, straight to redemption`,
     `ours: first check uniform over the ${m.importDays}-day import, then lib/policy/recheck.ts nextCheckAt with DEFAULT_POLICY_SETTINGS; events of the import ramp are reported apart`,
     `daily: every domain every 24 h, random phase; PyPI: one call per row, daily batch at 0${m.pypi.batchHourUtc}:00 UTC of ≤ ${m.pypi.capPerDay} rows unchecked for > ${m.pypi.recheckDays} d, oldest first (warehouse batch_update_email_domain_status)`,
+    `requests per check: 1 registry RDAP, +1 registrar RDAP for the ${pct(m.sources.registrarLinkShare)} of domains whose registry links one (registered only), ${m.sources.dnsQueriesPerLookup} DNS, +1 paid status-API call where RDAP cannot answer (${pct(m.sources.noRdapShare)} of domains in TLDs without RDAP, and every failed check)`,
+    `ours' DNS probe: every ${m.probe.intervalHours} h for domains last seen active/expiring (${m.sources.dnsQueriesPerLookup} queries); NXDOMAIN (redemption onwards), new NS (re-registered) or expiry parking (${pct(m.probe.parkOnExpiryShare)} of registrars, ${m.probe.parkDelayDays.join('–')} d after expiry) triggers a full check at once`,
+    `PyPI words: active/expiring → active, grace → expiring, redemption → undelegated+expiring, pending delete → undelegated+deleting, available → undelegated+inactive, re-registered → active; extra 'unknown' on ${pct(m.pypi.unknownRate)} of calls and 'undelegated' on ${pct(m.pypi.undelegatedRegisteredRate)} of calls to registered domains (false unverifications); failed rows retried after ${m.pypi.failedRetryDays} d`,
     `failed checks: ${pct(config.failRate)} of all checks, every policy, independent draws; a failed check detects nothing (ours backs off per recheck.ts)`,
     `measured: events and calls over ${config.days} d after the import ramp; checks continue ${m.tailDays} d past it; an event still undetected then counts with delay = (end of simulation − event), a lower bound`,
   ];

@@ -95,3 +95,41 @@ export function overLine(name: string, stats: PolicyStats, hours: number): strin
   const share = total === 0 ? 0 : over / total;
   return `${name}: ${over} of ${total} events (${(share * 100).toFixed(2)}%) took > ${hours} h${parts.length ? `: ${parts.join(', ')}` : ''}`;
 }
+
+/** The four event kinds of issue 12, by the cause that makes each. */
+export const EVENT_KINDS = [
+  ['expiry', 'expired'],
+  ['deletion', 'deleted_by_registrar'],
+  ['re-registration', 're_registered'],
+  ['mid-term deletion', 'deleted_by_owner'],
+] as const;
+
+export function kindTable(policies: NamedStats[]): string {
+  const rows = EVENT_KINDS.map(([kind, cause]) => [
+    kind,
+    String(policies[0]?.stats.byCause.get(cause)?.hours.length ?? 0),
+    ...policies.flatMap(({ stats }) => {
+      const s = stats.byCause.get(cause)?.summary();
+      return [h(s?.p50 ?? Number.NaN), h(s?.p99 ?? Number.NaN)];
+    }),
+  ]);
+  return table(['event kind', 'events', ...policies.flatMap((p) => [`${p.name} p50 h`, `${p.name} p99 h`])], rows);
+}
+
+export function requestTable(policies: NamedStats[], days: number): string {
+  const rows = policies.map(({ name, stats }) => {
+    const r = stats.requests;
+    const total = r.rdapRegistry + r.rdapRegistrar + r.statusApi + r.dns;
+    return [name, ...[r.rdapRegistry, r.rdapRegistrar, r.statusApi, r.dns, total].map((n) => (n / days).toFixed(1))];
+  });
+  return table(['requests/day', 'RDAP registry', 'RDAP registrar', 'status API (paid)', 'DNS', 'total'], rows);
+}
+
+export function unverifyLine(policies: NamedStats[]): string {
+  return `unverified addresses before the domain could be registered by someone else: ${policies
+    .map(
+      ({ name, stats }) =>
+        `${name} ${stats.addressDrops === 0 ? '–' : pct(stats.addressesCaughtBefore / stats.addressDrops)}`,
+    )
+    .join(', ')}`;
+}
