@@ -19,10 +19,10 @@ export const RECOVERY_COOL_DOWN_MS = 72 * 3600_000;
 /** The address in the mailbox grammar, or a plain-words refusal (the form keeps what was typed). */
 export function parseNewAddress(raw: string) {
   const normalized = normalizeEmailDomain(raw);
-  if (!normalized.ok)
-    throw new AppError('invalid_input', `That address cannot be used: ${normalized.error.message}.`, {
-      address: normalized.error.message,
-    });
+  if (!normalized.ok) {
+    const why = `That address cannot be used: ${normalized.error.message}.`;
+    throw new AppError('invalid_input', why, { address: why });
+  }
   return normalized;
 }
 
