@@ -8,7 +8,8 @@ import { statusWordsOf } from './sources';
 
 // PyPI as warehouse runs it (accounts/tasks.py, accounts/utils.py): one status-API call per address
 // row; a daily batch of at most 1,000 rows whose domain_last_checked is null or older than 30 days,
-// oldest first; a failed call sets the row's time 23 days back (retried ~7 days later); a verified
+// oldest first; a failed call sets the row's time 23 days back ("retry in ~7 days": at a daily batch,
+// due again after 8, as a good row after 31, since due means strictly older than 30 days); a verified
 // row whose last words include undelegated, inactive, expiring, deleting or unknown is unverified.
 // The queue starts in its steady state: rows in random order, check times spaced as the cap (or
 // the 30-day recheck, whichever is slower) would have left them.
