@@ -56,7 +56,36 @@ const guarded = auth((request) => {
   return pass(request);
 });
 
+/**
+ * A path with a malformed percent-encoding (`/admin/domains/%`) fails inside Next's router, which then
+ * answers a bare-text 500. Such a path names nothing: API callers get a JSON 400, pages the 404 page
+ * (the dashboard's own, with its navigation, for /admin paths: its catch-all answers the rewrite).
+ */
+function malformedPath(request: NextRequest): NextResponse | null {
+  const { pathname, origin } = request.nextUrl;
+  try {
+    decodeURIComponent(pathname);
+    return null;
+  } catch {
+    if (pathname.startsWith('/api/'))
+      return withHeaders(
+        NextResponse.json(
+          { ok: false, code: 'invalid_input', message: 'This address is not written in a form we can read.' },
+          { status: 400, headers: { 'cache-control': 'no-store' } },
+        ),
+        headersFor(),
+      );
+    const target = new URL(/^\/admin(\/|$)/.test(pathname) ? '/admin/not-a-page' : '/not-a-page', origin);
+    const headers = headersFor();
+    const forwarded = new Headers(request.headers);
+    forwarded.set('Content-Security-Policy', headers['Content-Security-Policy'] ?? '');
+    return withHeaders(NextResponse.rewrite(target, { request: { headers: forwarded } }), headers);
+  }
+}
+
 export default function proxy(request: NextRequest, event: NextFetchEvent) {
+  const malformed = malformedPath(request);
+  if (malformed) return malformed;
   // next-auth types its wrapper for route handlers; as a proxy it is handed the fetch event as is.
   if (SIGNED_IN_AREAS.test(request.nextUrl.pathname))
     return guarded(request, event as unknown as Parameters<typeof guarded>[1]);

@@ -1,3 +1,4 @@
+import { formatDate } from '../data-table/format';
 import { STAGE_META } from './stage-badge';
 import { STAGE_FILL } from './stage-colors';
 import type { Band, TimelineLayout } from './timeline-layout';
@@ -19,8 +20,8 @@ function bandLabel(band: Band, width: number): string | null {
   for (const text of [full, name]) if (text.length * 7.5 + 12 <= width) return text;
   return null;
 }
-const day = (iso: string) =>
-  new Date(iso).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+// The shared formatter: the same text on the server and in the browser.
+const day = (iso: string) => formatDate(iso);
 
 /**
  * A band in words: observed stages say from when (and, for the stage the domain is in now, that it
@@ -42,6 +43,8 @@ export function bandTitle(band: Band, now: string): string {
  * hollow diamond, "est."), flags and scans as points. The key-dates table beside it carries the same
  * facts as text.
  */
+// The <title> gets one string: with several children React renders it differently on the server and in
+// the browser (hydration error #418 on every domain page).
 export function LifecycleTimeline({ domain, layout }: { domain: string; layout: TimelineLayout }) {
   return (
     <svg
@@ -51,7 +54,7 @@ export function LifecycleTimeline({ domain, layout }: { domain: string; layout: 
       className="h-auto w-full"
       data-testid="lifecycle-timeline"
     >
-      <title id="timeline-title">Lifecycle timeline of {domain}</title>
+      <title id="timeline-title">{`Lifecycle timeline of ${domain}`}</title>
       <desc id="timeline-desc">
         {`From ${day(layout.start)} to ${day(layout.end)}. Stages: ${layout.bands.map((b) => bandTitle(b, layout.now)).join('; ')}. ${layout.events.filter((e) => e.type === 'flag').length} flags and ${layout.events.filter((e) => e.type === 'scan').length} scans.`}
       </desc>

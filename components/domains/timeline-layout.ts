@@ -1,4 +1,5 @@
 import type { DateKind, Stage, Timeline } from '@/core/domains';
+import { formatMonthYear } from '../data-table/format';
 import { layoutBands } from './timeline-bands';
 
 // Turns a domain's history into positions on a horizontal time axis (0..1). Pure, so it is unit
@@ -154,7 +155,7 @@ function monthTicks(start: number, end: number, x: (ms: number) => number) {
     if (m.getUTCMonth() % step === 0)
       ticks.push({
         x: x(m.getTime()),
-        label: m.toLocaleDateString('en-GB', { month: 'short', year: 'numeric', timeZone: 'UTC' }),
+        label: formatMonthYear(m),
       });
     m = new Date(Date.UTC(m.getUTCFullYear(), m.getUTCMonth() + 1, 1));
   }

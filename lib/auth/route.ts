@@ -2,6 +2,7 @@ import 'server-only';
 import type { z } from 'zod';
 import { getDb } from '@/db/client';
 import type { Db } from '@/db/connect';
+import { asDatabaseError } from '@/lib/database-unavailable';
 import { AppError, HTTP_STATUS, toFailure } from '@/lib/errors';
 import { parseInput } from './parse-input';
 import { actorCan, type Permission, refusalReason } from './permissions';
@@ -44,7 +45,8 @@ export async function runRoute<S extends z.ZodType, T>(
     const data = await def.run({ ctx: { actor, db: typeof db === 'function' ? db() : db }, input });
     return Response.json(data, { headers: { 'cache-control': 'no-store' } });
   } catch (error) {
-    const failure = toFailure(error);
+    // A database that does not answer is a 503 in words, not a 500.
+    const failure = toFailure(asDatabaseError(error));
     return Response.json(failure, { status: HTTP_STATUS[failure.code], headers: { 'cache-control': 'no-store' } });
   }
 }

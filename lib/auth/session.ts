@@ -4,6 +4,7 @@ import { forbidden, redirect } from 'next/navigation';
 import { cache } from 'react';
 import { getDb } from '@/db/client';
 import { users } from '@/db/schema';
+import { asDatabaseError } from '@/lib/database-unavailable';
 import type { Actor } from './actor';
 import { auth } from './index';
 import { actorCan, can, needsSecondFactor, type Permission } from './permissions';
@@ -32,7 +33,11 @@ export const currentActor = cache(async (): Promise<UserActor | null> => {
     })
     .from(users)
     .where(eq(users.id, id))
-    .limit(1);
+    .limit(1)
+    // Every signed-in page reads this first: a database that does not answer is named as such.
+    .catch((error) => {
+      throw asDatabaseError(error);
+    });
   // A session from before a password reset is over: whoever held it must sign in again.
   if (!row || row.sessionVersion !== (session?.user?.sessionVersion ?? 0)) return null;
   const sid = session?.user?.sid;

@@ -1,19 +1,16 @@
 import { z } from 'zod';
+import { type FilterParse, parseFilters } from '@/lib/validation/refused-filters';
+import { searchDate } from '@/lib/validation/search-date';
+import { searchText } from '@/lib/validation/search-text';
 import { FLAG_STATES } from '@/db/schema/enums';
 import { STAGES } from '@/core/domains';
 
 // The flags table's state in the URL: parsed the same way by the page, the JSON route and the client.
-// A malformed value is dropped (the page still loads) rather than failing the whole page.
+// A malformed choice (state, stage, date, cursor) is dropped: an old link still loads. Typed text (domain,
+// username, search) is refused when it holds control characters or is too long: the JSON route answers
+// 400, the page leaves that filter out and says so (parseFlagsFilters).
 
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .toLowerCase()
-    .max(max)
-    .optional()
-    .transform((v) => (v ? v : undefined))
-    .catch(undefined);
+const lowerText = (max: number) => searchText(max).transform((v) => v?.toLowerCase());
 
 export const FLAG_SORTS = ['newest', 'oldest'] as const;
 export const FLAGS_PAGE_SIZE = 50;
@@ -23,17 +20,11 @@ export const MIN_SEARCH = 3;
 export const flagsSearchSchema = z.object({
   state: z.enum(FLAG_STATES).optional().catch(undefined),
   stage: z.enum(STAGES).optional().catch(undefined),
-  domain: optionalText(253),
-  user: optionalText(64),
-  from: z.iso.date().optional().catch(undefined),
-  to: z.iso.date().optional().catch(undefined),
-  q: z
-    .string()
-    .trim()
-    .max(100)
-    .optional()
-    .transform((v) => (v && v.length >= MIN_SEARCH ? v : undefined))
-    .catch(undefined),
+  domain: lowerText(253),
+  user: lowerText(64),
+  from: searchDate(),
+  to: searchDate(),
+  q: searchText(100).transform((v) => (v && v.length >= MIN_SEARCH ? v : undefined)),
   sort: z.enum(FLAG_SORTS).optional().catch(undefined),
   cursor: z
     .string()
@@ -56,8 +47,14 @@ export function flagsSearchToParams(search: FlagsSearch): URLSearchParams {
   return params;
 }
 
-export function parseFlagsSearch(raw: Record<string, string | string[] | undefined> | URLSearchParams): FlagsSearch {
-  const entries = raw instanceof URLSearchParams ? Object.fromEntries(raw.entries()) : raw;
-  const flat = Object.fromEntries(Object.entries(entries).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
-  return flagsSearchSchema.parse(flat);
+type RawSearch = Record<string, string | string[] | undefined> | URLSearchParams;
+
+/** The page's parse: refused filters are left out and listed in `refused` (key → sentence). */
+export function parseFlagsFilters(raw: RawSearch): FilterParse<FlagsSearch> {
+  return parseFilters(flagsSearchSchema, raw);
+}
+
+/** The search without its refused filters. */
+export function parseFlagsSearch(raw: RawSearch): FlagsSearch {
+  return parseFlagsFilters(raw).search;
 }

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { CursorPagination } from '@/components/data-table/cursor-pagination';
+import { FilterRefusals } from '@/components/data-table/filter-refusals';
 import { formatDateTime } from '@/components/data-table/format';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
@@ -9,7 +10,8 @@ import { pageContext } from '@/lib/auth/session';
 import { auditActionLabel } from './action-labels';
 import { AuditFilters } from './audit-filters';
 import { AuditDetails } from './audit-details';
-import { auditSearchSchema, splitTarget } from './search-params';
+import { refusalSentences } from '@/lib/validation/refused-filters';
+import { parseAuditSearch, splitTarget } from './search-params';
 
 export const metadata: Metadata = { title: 'Audit log' };
 
@@ -19,7 +21,7 @@ export default async function AuditPage({
   searchParams: Promise<Record<string, string | undefined>>;
 }) {
   const { db } = await pageContext('audit.read');
-  const search = auditSearchSchema.parse(await searchParams);
+  const { search, refused } = parseAuditSearch(await searchParams);
   const { rows, nextCursor } = await listAuditEntries(db, { ...search, ...splitTarget(search.target) });
   const href = (cursor: string | undefined) => {
     const params = new URLSearchParams(
@@ -34,6 +36,7 @@ export default async function AuditPage({
         description="Append-only: the database refuses to change or delete an entry. Newest first."
       />
       <AuditFilters search={search} />
+      <FilterRefusals messages={refusalSentences(refused)} />
       {rows.length === 0 ? (
         <EmptyState title="No entry matches these filters" />
       ) : (

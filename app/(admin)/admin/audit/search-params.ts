@@ -1,23 +1,19 @@
 import { z } from 'zod';
 import { AUDIT_ACTIONS } from '@/lib/audit/actions';
-
-const text = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
-    .optional()
-    .transform((v) => v || undefined)
-    .catch(undefined);
+import { type FilterParse, parseFilters } from '@/lib/validation/refused-filters';
+import { searchDate } from '@/lib/validation/search-date';
+import { searchText } from '@/lib/validation/search-text';
 
 // The audit page's filters in the URL. `target` is "type:id" ("flag:12", "user:3") or a bare type.
+// Typed text with control characters (a NUL byte fails the query) or past its length is refused: the
+// page leaves that filter out and says so; a malformed choice (action, day, cursor) is dropped.
 export const auditSearchSchema = z.object({
-  actor: text(100).transform((v) => v?.toLowerCase()),
+  actor: searchText(100).transform((v) => v?.toLowerCase()),
   // Only a known action filters; anything else (an old link, a typo) shows every action.
   action: z.enum(AUDIT_ACTIONS).optional().catch(undefined),
-  target: text(200),
-  from: z.iso.date().optional().catch(undefined),
-  to: z.iso.date().optional().catch(undefined),
+  target: searchText(200),
+  from: searchDate(),
+  to: searchDate(),
   cursor: z
     .string()
     .regex(/^[A-Za-z0-9_-]{1,200}$/)
@@ -25,6 +21,10 @@ export const auditSearchSchema = z.object({
     .catch(undefined),
 });
 export type AuditSearch = z.output<typeof auditSearchSchema>;
+
+export function parseAuditSearch(raw: Record<string, string | string[] | undefined>): FilterParse<AuditSearch> {
+  return parseFilters(auditSearchSchema, raw);
+}
 
 export function splitTarget(target: string | undefined): { targetType?: string; targetId?: string } {
   if (!target) return {};

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Form from 'next/form';
 import Link from 'next/link';
 import { z } from 'zod';
+import { FilterRefusals } from '@/components/data-table/filter-refusals';
 import { formatDate, formatDateTime } from '@/components/data-table/format';
 import { STAGE_OPTIONS, StageBadge } from '@/components/domains/stage-badge';
 import { Button, buttonVariants } from '@/components/ui/button';
@@ -12,13 +13,17 @@ import { PageHeader } from '@/components/ui/page-header';
 import { Table, TBody, TD, TH, THead, TR } from '@/components/ui/table';
 import { pageContext } from '@/lib/auth/session';
 import { listDomains } from '@/lib/domains/queries';
+import { parseFilters, refusalSentences } from '@/lib/validation/refused-filters';
+import { searchText } from '@/lib/validation/search-text';
 import { STAGES } from '@/core/domains';
 
 export const metadata: Metadata = { title: 'Domains' };
 
+// A malformed stage or page is dropped; search text with control characters (a NUL byte fails the
+// query) is refused: the list ignores it and says so next to the filters.
 const paramsSchema = z.object({
   stage: z.enum(STAGES).optional().catch(undefined),
-  q: z.string().trim().max(100).optional().catch(undefined),
+  q: searchText(100),
   page: z.coerce.number().int().min(1).max(10_000).optional().catch(undefined),
 });
 
@@ -28,7 +33,8 @@ export default async function DomainsPage({
   searchParams: Promise<Record<string, string | undefined>>;
 }) {
   const { db } = await pageContext('domains.read');
-  const { stage, q, page = 1 } = paramsSchema.parse(await searchParams);
+  const { search, refused } = parseFilters(paramsSchema, await searchParams);
+  const { stage, q, page = 1 } = search;
   const { rows, hasMore } = await listDomains(db, { stage, q, page });
   const href = (p: number) => {
     const params = new URLSearchParams(
@@ -64,6 +70,7 @@ export default async function DomainsPage({
           </Link>
         </Form>
       </search>
+      <FilterRefusals messages={refusalSentences(refused)} />
       {rows.length === 0 ? (
         <EmptyState title="No domain matches" />
       ) : (

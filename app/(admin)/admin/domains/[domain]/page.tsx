@@ -7,26 +7,34 @@ import { makeQueryClient } from '@/app/query-client';
 import { can } from '@/lib/auth/permissions';
 import { pageContext } from '@/lib/auth/session';
 import { getDomainDetail } from '@/lib/domains/timeline-queries';
+import { hasControlCharacters } from '@/lib/validation/search-text';
 import { DomainClient } from './domain-client';
 import { domainKeys } from './domain-query';
 
 type Props = { params: Promise<{ domain: string }> };
 
-const decode = (s: string) => {
+/**
+ * The domain named by the path, or null when no domain can have that name: a malformed percent-encoding
+ * (`/admin/domains/%`) or control characters (a NUL byte would fail the query). The page answers 404.
+ */
+function requestedName(segment: string): string | null {
+  let name: string;
   try {
-    return decodeURIComponent(s);
+    name = decodeURIComponent(segment);
   } catch {
-    return s;
+    return null;
   }
-};
+  return name.trim() && !hasControlCharacters(name) ? name : null;
+}
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return { title: decode((await params).domain) };
+  return { title: requestedName((await params).domain) ?? 'Not found' };
 }
 
 export default async function DomainPage({ params }: Props) {
   const { actor, db } = await pageContext('domains.read');
-  const requested = decode((await params).domain);
+  const requested = requestedName((await params).domain);
+  if (requested === null) notFound();
   const detail = await getDomainDetail(db, requested);
   if (!detail) notFound();
   // One URL per domain: other spellings (Unicode, capitals, an address) land on the stored name.

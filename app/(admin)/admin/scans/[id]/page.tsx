@@ -5,6 +5,7 @@ import { PageHeader } from '@/components/ui/page-header';
 import { makeQueryClient } from '@/app/query-client';
 import { can } from '@/lib/auth/permissions';
 import { pageContext } from '@/lib/auth/session';
+import { parsePathId } from '@/lib/validation/path-id';
 import { getScan, listScanDomainChanges, listScanErrors } from '@/lib/scans/queries';
 import { scanKeys } from '../scans-query';
 import { ScanClient } from './scan-client';
@@ -17,8 +18,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function ScanPage({ params }: Props) {
   const { actor, db } = await pageContext('scans.read');
-  const id = Number((await params).id);
-  if (!Number.isSafeInteger(id) || id <= 0) notFound();
+  const id = parsePathId((await params).id);
+  if (id === null) notFound();
   const scan = await getScan(db, id);
   if (!scan) notFound();
   const [changes, errors] = await Promise.all([listScanDomainChanges(db, id), listScanErrors(db, id)]);

@@ -7,6 +7,7 @@ import { makeQueryClient } from '@/app/query-client';
 import { can } from '@/lib/auth/permissions';
 import { pageContext } from '@/lib/auth/session';
 import { listSignInActivity } from '@/lib/auth/sign-in-events';
+import { parsePathId } from '@/lib/validation/path-id';
 import { getUserDetail } from '@/lib/users/detail-queries';
 import { UserClient } from './user-client';
 import { userKeys } from './user-query';
@@ -17,8 +18,8 @@ export const metadata: Metadata = { title: 'User' };
 
 export default async function UserPage({ params }: Props) {
   const { actor, db } = await pageContext('users.read');
-  const id = Number((await params).id);
-  if (!Number.isSafeInteger(id) || id <= 0) notFound();
+  const id = parsePathId((await params).id);
+  if (id === null) notFound();
   const [user, signIns] = await Promise.all([getUserDetail(db, id), listSignInActivity(db, id)]);
   if (!user) notFound();
   const queryClient = makeQueryClient();

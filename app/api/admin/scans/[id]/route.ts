@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineRoute } from '@/lib/auth/route';
 import { AppError } from '@/lib/errors';
+import { pathId } from '@/lib/validation/path-id';
 import { getScan, listScanDomainChanges, listScanErrors } from '@/lib/scans/queries';
 import { withParams } from '../../with-params';
 
@@ -9,7 +10,7 @@ export const GET = withParams<{ id: string }>(
   defineRoute({
     name: 'scan.read',
     permission: 'scans.read',
-    query: z.object({ id: z.coerce.number().int().positive(), details: z.enum(['0', '1']).optional() }),
+    query: z.object({ id: pathId, details: z.enum(['0', '1']).optional() }),
     run: async ({ ctx: { db }, input: { id, details } }) => {
       const scan = await getScan(db, id);
       if (!scan) throw new AppError('not_found', `No scan #${id}.`);

@@ -1,5 +1,5 @@
-// Shown while a staff page reads its data: the shape of a page, not a blank screen.
-export default function AdminLoading() {
+/** The shape of a dashboard page while it reads its data: not a blank screen. */
+export function PageSkeleton() {
   return (
     <div aria-busy="true" aria-live="polite" className="flex flex-col gap-4">
       <p className="sr-only">Loading…</p>
