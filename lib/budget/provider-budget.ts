@@ -146,8 +146,11 @@ export class ProviderBudget implements SharedBudget {
         from up`);
       this.leases += 1;
     } catch (error) {
-      this.log(`provider budget: could not lease slots for ${host}: ${message(error)}`);
-      await this.clock.sleep(500);
+      // Without the database this worker paces itself at the ceiling (as before shared budgets)
+      // rather than stalling every check; the next lease tries the database again.
+      this.log(`provider budget: could not lease slots for ${host}, pacing locally: ${message(error)}`);
+      state.intervalMs = 1000 / ceiling;
+      state.slots.push(this.clock.now() + state.intervalMs);
       return;
     }
     if (!row) return;

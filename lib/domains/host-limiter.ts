@@ -72,16 +72,19 @@ export class HostGate {
   private nextSlotAt = 0;
   private lastStartAt = Number.NEGATIVE_INFINITY;
   private pausedUntil = 0;
+  private readonly shared?: { budget: SharedBudget; host: string };
   /** Requests actually sent (each retry counts). */
   requests = 0;
 
   constructor(
     readonly limits: HostLimits,
     private readonly clock: Clock,
-    private readonly shared?: { budget: SharedBudget; host: string },
+    shared?: { budget: SharedBudget; host: string },
   ) {
-    this.limit = new PriorityLimit(Math.max(1, Math.floor(limits.concurrency)));
+    // A host without a rate (0 or Infinity: unlimited, e.g. a local server) needs no shared budget.
     const rps = limits.requestsPerSecond;
+    this.shared = rps > 0 && Number.isFinite(rps) ? shared : undefined;
+    this.limit = new PriorityLimit(Math.max(1, Math.floor(limits.concurrency)));
     this.intervalMs = rps > 0 && Number.isFinite(rps) ? 1000 / rps : 0;
   }
 
