@@ -14,11 +14,20 @@ export class LoginPage {
     await this.page.getByRole('button', { name: 'Sign in' }).click();
   }
 
-  /** The code step: only the code, on a form of its own (the password is not asked again). */
+  /**
+   * The code step: only the code, on a form of its own (the password is not asked again). Waits for
+   * the server's answer: a refusal re-renders the same form (and may repeat the same words), so the
+   * next code must not be typed into a form the answer is about to reset.
+   */
   async enterCode(code: string) {
+    const submit = this.page.getByRole('button', { name: 'Sign in' });
     await expect(this.codeField()).toBeVisible();
+    await expect(submit).toBeEnabled();
     await this.codeField().fill(code);
-    await this.page.getByRole('button', { name: 'Sign in' }).click();
+    await Promise.all([
+      this.page.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname === '/login'),
+      submit.click(),
+    ]);
   }
 
   codeField() {

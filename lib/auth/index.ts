@@ -70,6 +70,13 @@ async function check(raw: unknown, request: Request | undefined): Promise<Authen
 
 export const { handlers, auth, signIn, signOut } = NextAuth({
   ...authConfig,
+  // A refused sign-in (wrong password, a code wanted or wrong, a delay) is an outcome, recorded in
+  // sign_in_events, not a server fault: only other errors reach the log.
+  logger: {
+    error(error) {
+      if ((error as Error & { type?: string }).type !== 'CredentialsSignin') console.error('[auth][error]', error);
+    },
+  },
   callbacks: {
     ...authConfig.callbacks,
     // A sign-in checked the password: it is the session's first proof of identity (step-up).
