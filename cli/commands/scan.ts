@@ -68,7 +68,8 @@ export async function scanCommand(argv: string[], io: CliIO): Promise<number> {
     const { scanId } = await db.transaction((tx) => requestScan({ ctx: { tx, actor, now: new Date() }, input }));
     const boss = await startBoss(url, 'sender');
     try {
-      await sendScanSlice(boss, { scanId, slice: 0 });
+      // A domain, address or user rescan is on demand: its own lane, ahead of a running full scan.
+      await sendScanSlice(boss, { scanId, slice: 0, ...(input.kind === 'full' ? {} : { lane: 'now' as const }) });
       if (!wait) {
         io.stdout.write(`scan #${scanId} queued for the workers\n`);
         return 0;

@@ -1,5 +1,7 @@
 import type PgBoss from 'pg-boss';
+import { eq } from 'drizzle-orm';
 import type { Db } from '@/db/connect';
+import { scans } from '@/db/schema';
 import type { DomainChecker } from '@/lib/domains/check';
 import { inUrgentLane } from '@/lib/domains/host-limiter';
 import { pruneIfDue } from '@/lib/rate-limit/prune';
@@ -30,6 +32,13 @@ export interface RunningWorker {
    * (Scan slices in progress are pg-boss's: its graceful stop waits for them.)
    */
   stop: () => Promise<void>;
+}
+
+/** A staff member's rescan of a domain, address or user: picked up again in the on-demand lane. */
+async function onDemandLane(db: Db, scanId: number): Promise<{ lane?: 'now' }> {
+  const [row] = await db.select({ kind: scans.kind, trigger: scans.trigger }).from(scans).where(eq(scans.id, scanId));
+  const onDemand = row && row.kind !== 'full' && row.kind !== 'scheduled' && ['dashboard', 'cli'].includes(row.trigger);
+  return onDemand ? { lane: 'now' } : {};
 }
 
 /** Registers this process as a worker: scan slices, and the minute tick (scheduler + sweeper + hourly prune). */
@@ -75,7 +84,7 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
     }
     for (const scanId of await stalledScans(db, now, options.tuning.stallSeconds)) {
       // A fresh slice number: the stalled slice's job may still sit in pg-boss as active.
-      await sendScanSlice(boss, { scanId, slice: Date.now() });
+      await sendScanSlice(boss, { scanId, slice: Date.now(), ...(await onDemandLane(db, scanId)) });
     }
     const pruned = await pruneIfDue(db, { now, resetAttemptRetentionDays: options.resetAttemptRetentionDays ?? 90 });
     if (pruned)
