@@ -9,6 +9,8 @@ import { CLI, scanToEnd, setupProtocolServer } from '../../support/scan-harness'
 import { pgError } from '../../support/db-error';
 import { setupTestDatabase } from '../../support/test-db';
 
+// The demo seed seals the demo staff and admin accounts' TOTP key: the test brings its key.
+process.env.GK_ENCRYPTION_KEY ??= 'integration-test-encryption-key-0123';
 const t = setupTestDatabase();
 const now = new Date();
 const h = setupProtocolServer(() => demoRegistryDomains(now).map((d) => d.record));

@@ -15,6 +15,8 @@ import { setupTestDatabase } from '../../support/test-db';
 // `npm start` seeds logins with a published password only on the embedded demo database, and
 // refuses to listen beyond loopback while any of them still opens with it.
 
+// The demo seed seals the demo staff and admin accounts' TOTP key: the test brings its key.
+process.env.GK_ENCRYPTION_KEY ??= 'integration-test-encryption-key-0123';
 const t = setupTestDatabase();
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gk-first-users-'));
 afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
