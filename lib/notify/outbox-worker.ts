@@ -179,12 +179,17 @@ export function startOutboxWorker(
       }
       if (drained && !stopped)
         await new Promise<void>((resolve) => {
-          wake = resolve;
-          setTimeout(resolve, config.intervalMs ?? 2_000);
+          const timer = setTimeout(resolve, config.intervalMs ?? 2_000);
+          // stop() ends the sleep at once (and its timer, so nothing holds the process open).
+          wake = () => {
+            clearTimeout(timer);
+            resolve();
+          };
         });
     }
   })();
   return {
+    /** Ends the loop after the run in progress (if any) and closes the SMTP transport; the caller closes the database after. */
     async stop() {
       stopped = true;
       wake?.();

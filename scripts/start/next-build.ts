@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { stopGroup } from './next-server';
 
 const SOURCES = ['app', 'components', 'lib', 'db', 'proxy.ts', 'next.config.ts', 'package.json', 'postcss.config.mjs'];
 
@@ -21,13 +22,23 @@ export async function needsBuild(root: string): Promise<boolean> {
   return newest > buildId.mtimeMs;
 }
 
-export function runBuild(root: string, env: NodeJS.ProcessEnv): Promise<void> {
+/**
+ * `next build`, in a process group of its own (its compiler runs worker processes) so that
+ * `onStart` can hand a stop for all of it to whoever stops `npm start` mid-build.
+ */
+export function runBuild(
+  root: string,
+  env: NodeJS.ProcessEnv,
+  onStart: (stop: () => Promise<void>) => void = () => {},
+): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(path.join(root, 'node_modules', '.bin', 'next'), ['build'], {
       cwd: root,
       env,
+      detached: true,
       stdio: ['ignore', 'inherit', 'inherit'],
     });
+    onStart(() => stopGroup(child));
     child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`next build failed (exit ${code})`))));
   });
 }

@@ -35,22 +35,37 @@ export function startNext(
   return { child, stop: () => stopGroup(child) };
 }
 
-/** SIGTERM to a child's whole process group, SIGKILL if it is still there after a grace period. */
-export function stopGroup(child: ChildProcess, graceMs = 10_000): Promise<void> {
-  return new Promise<void>((resolve) => {
-    if (child.exitCode !== null || !child.pid) return resolve();
-    child.once('exit', () => resolve());
-    try {
-      process.kill(-child.pid, 'SIGTERM');
-    } catch {
-      resolve();
-    }
-    setTimeout(() => {
-      try {
-        if (child.pid) process.kill(-child.pid, 'SIGKILL');
-      } catch {}
-    }, graceMs).unref();
-  });
+/**
+ * SIGTERM to a child's whole process group, SIGKILL to what is left of it after a grace period.
+ * Resolves once the group is empty, not merely its leader: `next start` and tsx run children of
+ * their own, and a port is only free when the last of them is gone.
+ */
+export async function stopGroup(child: ChildProcess, graceMs = 10_000): Promise<void> {
+  const pid = child.pid;
+  if (!pid) return;
+  signalGroup(pid, 'SIGTERM');
+  const deadline = Date.now() + graceMs;
+  while (groupAlive(pid) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+  if (groupAlive(pid)) signalGroup(pid, 'SIGKILL');
+  while (groupAlive(pid)) await new Promise((r) => setTimeout(r, 50));
+  // The leader's 'exit' has been seen (or it was reaped): nothing of the group is left to wait for.
+  if (child.exitCode === null && child.signalCode === null) await new Promise((r) => child.once('exit', r));
+}
+
+function signalGroup(pid: number, signal: NodeJS.Signals) {
+  try {
+    process.kill(-pid, signal);
+  } catch {}
+}
+
+/** Whether any process of the group led by `pid` is still there (a zombie leader not yet reaped counts). */
+function groupAlive(pid: number): boolean {
+  try {
+    process.kill(-pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 export async function waitForHttp(url: string, timeoutMs: number, child: ChildProcess): Promise<void> {
