@@ -13,7 +13,7 @@ import { requestScan } from '@/lib/scans/request';
 import { runScanChunk } from '@/lib/scans/run';
 import { describeMachine, peakRssMb } from './bench/machine';
 import { startProtocolProcess } from './bench/protocol-process';
-import { protocolAdmin, runWithWorkers } from './bench/scan-workers';
+import { maxLimitedRate, protocolAdmin, runWithWorkers } from './bench/scan-workers';
 import { planRegistry, seedRegistry } from './bench/synthetic-registry';
 
 // `npm run bench:scan -- --emails 200000`: a synthetic registry scanned end to end against the
@@ -159,6 +159,7 @@ const stats = (await (await fetch(`${server.url}/_admin/stats`)).json()) as {
   byHost: Record<string, number>;
   responses429: number;
   maxPerSecondByHost: Record<string, number>;
+  maxPerSecondByPrefix: Record<string, number>;
 };
 // Everything the scanner asked the providers, bootstrap fetches included.
 const providerCalls = stats.requests;
@@ -175,7 +176,7 @@ const result = {
   bound_seconds: Number(boundSeconds.toFixed(1)),
   ratio_to_bound: Number((seconds / boundSeconds).toFixed(3)),
   rate_limit: rate,
-  max_rate_seen: Math.max(0, ...Object.values(stats.maxPerSecondByHost)),
+  max_rate_seen: maxLimitedRate(stats),
   requests: stats.requests,
   responses_429: stats.responses429,
   peak_rss_mb: Math.round(scanPeakRss / 2 ** 20),

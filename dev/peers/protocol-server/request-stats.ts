@@ -83,6 +83,15 @@ export class RequestStats {
     return max;
   }
 
+  private maxPerSecondByPrefix(): Record<string, number> {
+    const keys = new Map<string, RequestFilter>();
+    for (const e of this.entries) {
+      const prefix = `/${e.path.split('/')[1] ?? ''}/`;
+      keys.set(`${e.host} ${prefix}`, { host: e.host, path: prefix });
+    }
+    return Object.fromEntries([...keys].map(([key, filter]) => [key, this.maxPerSecond(filter)]));
+  }
+
   summary(): {
     requests: number;
     byHost: Record<string, number>;
@@ -90,6 +99,8 @@ export class RequestStats {
     inFlight: number;
     maxPerSecond: number;
     maxPerSecondByHost: Record<string, number>;
+    /** Keyed `host /first-segment/` ("127.0.0.1:4010 /rdap/"): what a per-path rate limit sees. */
+    maxPerSecondByPrefix: Record<string, number>;
     responses429: number;
   } {
     const byHost: Record<string, number> = {};
@@ -105,6 +116,7 @@ export class RequestStats {
       inFlight: this.inFlight,
       maxPerSecond: this.maxPerSecond(),
       maxPerSecondByHost: Object.fromEntries(Object.keys(byHost).map((host) => [host, this.maxPerSecond({ host })])),
+      maxPerSecondByPrefix: this.maxPerSecondByPrefix(),
       responses429,
     };
   }
