@@ -4,6 +4,7 @@ import { NOTIFICATION_KINDS, NOTIFICATION_STATES } from '@/db/schema/enums';
 import { type OutboxSearch, outboxSearchSchema } from '@/lib/notify/outbox-search';
 import { listOutboxPage } from '@/lib/notify/queries';
 import { parseListSearch } from '@/lib/pagination/search-params';
+import { SEARCH_TEXT_ERRORS } from '@/lib/validation/search-text';
 import { setupTestDatabase } from '../../support/test-db';
 import { makeUser } from './fixtures';
 import { expectBackAndForth, TAMPERED_CURSORS, walkForward } from './keyset-walk';
@@ -76,7 +77,8 @@ describe('outbox mail list', () => {
   });
 
   it('filters by recipient (any part of the address), kind, state and days, alone and together', async () => {
-    const by = async (raw: Record<string, string>) => walkForward(read, parseListSearch(outboxSearchSchema, raw), 4);
+    const by = async (raw: Record<string, string>) =>
+      walkForward(read, parseListSearch(outboxSearchSchema, raw).search, 4);
     expect(await by({ q: 'LAPSED-example' })).toEqual(newestFirst(mails.filter((m) => m.address.includes('lapsed'))));
     expect(await by({ q: 'person17@' })).toEqual(newestFirst(mails.filter((m) => m.address === 'person17@gmail.com')));
     // LIKE's own characters are searched for as they are, not as wildcards.
@@ -95,8 +97,8 @@ describe('outbox mail list', () => {
     expect(page.rows.every((r) => r.kind === 'password_reset' && r.subject.length > 0)).toBe(true);
   });
 
-  it('drops malformed URL values, control characters included, and shows the first page for a tampered cursor', async () => {
-    const search = parseListSearch(outboxSearchSchema, {
+  it('drops malformed choices, refuses control characters in the search, and shows the first page for a tampered cursor', async () => {
+    const { search, refused } = parseListSearch(outboxSearchSchema, {
       q: 'gmail\u0000.com',
       kind: 'spam',
       state: 'bounced',
@@ -107,7 +109,9 @@ describe('outbox mail list', () => {
       dir: 'up',
     });
     expect(Object.values(search).filter((v) => v !== undefined)).toEqual([]);
-    expect(parseListSearch(outboxSearchSchema, { q: 'ab' }).q).toBeUndefined();
+    // The page leaves the search out and says why (the JSON route answers 400 instead).
+    expect(refused).toEqual({ q: SEARCH_TEXT_ERRORS.control });
+    expect(parseListSearch(outboxSearchSchema, { q: 'ab' }).search.q).toBeUndefined();
     const first = await read({}, 5);
     for (const cursor of TAMPERED_CURSORS) {
       const page = await read({ cursor, dir: 'next' }, 5);

@@ -4,6 +4,7 @@ import { parseListSearch } from '@/lib/pagination/search-params';
 import { listResetAttemptsPage } from '@/lib/reset/queries';
 import { RESET_OUTCOMES } from '@/lib/reset/schemas';
 import { type ResetSearch, resetSearchSchema } from '@/lib/reset/search';
+import { SEARCH_TEXT_ERRORS } from '@/lib/validation/search-text';
 import { setupTestDatabase } from '../../support/test-db';
 import { makeUser } from './fixtures';
 import { expectBackAndForth, TAMPERED_CURSORS, walkForward } from './keyset-walk';
@@ -54,7 +55,8 @@ describe('password-reset requests list', () => {
   });
 
   it('filters by what was asked for, outcome and days, alone and together', async () => {
-    const by = async (raw: Record<string, string>) => walkForward(read, parseListSearch(resetSearchSchema, raw), 3);
+    const by = async (raw: Record<string, string>) =>
+      walkForward(read, parseListSearch(resetSearchSchema, raw).search, 3);
     expect(await by({ q: 'Casey.Probed' })).toEqual(newestFirst(attempts.filter((a) => a.input === 'casey.probed')));
     expect(await by({ q: '@lapsed-' })).toEqual(newestFirst(attempts.filter((a) => a.input.includes('@lapsed-'))));
     expect(await by({ q: 'lapsed_1' })).toEqual([]);
@@ -73,14 +75,16 @@ describe('password-reset requests list', () => {
     expect((await read({ q: 'casey.probed' }, 50)).rows.every((r) => r.username === 'casey.probed')).toBe(true);
   });
 
-  it('drops malformed URL values, control characters included, and shows the first page for a tampered cursor', async () => {
-    const search = parseListSearch(
+  it('drops malformed choices, refuses control characters in the search, and shows the first page for a tampered cursor', async () => {
+    const { search, refused } = parseListSearch(
       resetSearchSchema,
       { reset_q: 'casey\u0000', reset_outcome: 'maybe', reset_from: '2026-13-01', reset_cursor: '%%%' },
       'reset_',
     );
     expect(Object.values(search).filter((v) => v !== undefined)).toEqual([]);
-    expect(parseListSearch(resetSearchSchema, { reset_q: 'casey' }, 'reset_').q).toBe('casey');
+    // The page leaves the search out and says why (the JSON route answers 400 instead).
+    expect(refused).toEqual({ q: SEARCH_TEXT_ERRORS.control });
+    expect(parseListSearch(resetSearchSchema, { reset_q: 'casey' }, 'reset_').search.q).toBe('casey');
     const first = await read({}, 5);
     for (const cursor of TAMPERED_CURSORS) {
       const page = await read({ cursor, dir: 'prev' }, 5);

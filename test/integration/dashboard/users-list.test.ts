@@ -4,6 +4,7 @@ import type { Role } from '@/db/schema/enums';
 import { parseListSearch } from '@/lib/pagination/search-params';
 import { listUsersPage } from '@/lib/users/queries';
 import { type UsersSearch, usersSearchSchema } from '@/lib/users/search';
+import { SEARCH_TEXT_ERRORS } from '@/lib/validation/search-text';
 import { setupTestDatabase } from '../../support/test-db';
 import { makeAddress } from './fixtures';
 import { expectBackAndForth, TAMPERED_CURSORS, walkForward } from './keyset-walk';
@@ -64,7 +65,8 @@ describe('users list', () => {
   });
 
   it('searches username, name and address; filters by role, 2FA and days, alone and together', async () => {
-    const by = async (raw: Record<string, string>) => walkForward(read, parseListSearch(usersSearchSchema, raw), 4);
+    const by = async (raw: Record<string, string>) =>
+      walkForward(read, parseListSearch(usersSearchSchema, raw).search, 4);
     expect(await by({ q: 'MEMBER1' })).toEqual(newestFirst(made.filter((u) => u.username.startsWith('member1'))));
     expect(await by({ q: 'lovelace' })).toEqual(newestFirst(made.filter((u) => u.name === 'Ada Lovelace')));
     expect(await by({ q: 'old-company' })).toEqual(newestFirst(made.filter((u) => u.address.includes('old-company'))));
@@ -80,8 +82,8 @@ describe('users list', () => {
     expect(await by({ role: 'user', twofa: 'off', to: '2025-02-28' })).toEqual(newestFirst(together));
   });
 
-  it('drops malformed URL values, control characters included, and shows the first page for a tampered cursor', async () => {
-    const search = parseListSearch(usersSearchSchema, {
+  it('drops malformed choices, refuses control characters in the search, and shows the first page for a tampered cursor', async () => {
+    const { search, refused } = parseListSearch(usersSearchSchema, {
       q: '\u0000member',
       role: 'root',
       twofa: 'maybe',
@@ -90,6 +92,8 @@ describe('users list', () => {
       dir: 'sideways',
     });
     expect(Object.values(search).filter((v) => v !== undefined)).toEqual([]);
+    // The page leaves the search out and says why (the JSON route answers 400 instead).
+    expect(refused).toEqual({ q: SEARCH_TEXT_ERRORS.control });
     const first = await read({}, 5);
     for (const cursor of TAMPERED_CURSORS) {
       const page = await read({ cursor, dir: 'next' }, 5);

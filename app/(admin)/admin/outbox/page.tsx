@@ -1,9 +1,9 @@
 import { dehydrate, HydrationBoundary } from '@tanstack/react-query';
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { FilterRefusals } from '@/components/data-table/filter-refusals';
 import { OutboxToolbar } from '@/components/outbox/outbox-toolbar';
 import { ResetsToolbar } from '@/components/outbox/resets-toolbar';
-import { Notice } from '@/components/ui/notice';
 import { PageHeader } from '@/components/ui/page-header';
 import { makeQueryClient } from '@/app/query-client';
 import { NOTIFICATION_STATES } from '@/db/schema/enums';
@@ -11,9 +11,10 @@ import { pageContext } from '@/lib/auth/session';
 import { appBaseUrl, readEnv } from '@/lib/env';
 import { outboxSearchSchema } from '@/lib/notify/outbox-search';
 import { listOutboxPage, outboxCounts } from '@/lib/notify/queries';
-import { parseListSearch, refusedSearchText } from '@/lib/pagination/search-params';
+import { parseListSearch } from '@/lib/pagination/search-params';
 import { listResetAttemptsPage } from '@/lib/reset/queries';
 import { RESET_PARAM_PREFIX, resetSearchSchema } from '@/lib/reset/search';
+import { refusalSentences } from '@/lib/validation/refused-filters';
 import { MailsClient } from './mails-client';
 import { mailParams, mailsQuery, type OutboxPageState, outboxHref, resetParams, resetsQuery } from './outbox-query';
 import { ResetsClient } from './resets-client';
@@ -27,11 +28,9 @@ export default async function OutboxPage({
 }) {
   const { db } = await pageContext('outbox.read');
   const raw = await searchParams;
-  const state: OutboxPageState = {
-    mails: parseListSearch(outboxSearchSchema, raw),
-    resets: parseListSearch(resetSearchSchema, raw, RESET_PARAM_PREFIX),
-  };
-  const refused = refusedSearchText(raw, 'q') ?? refusedSearchText(raw, `${RESET_PARAM_PREFIX}q`);
+  const mails = parseListSearch(outboxSearchSchema, raw);
+  const resets = parseListSearch(resetSearchSchema, raw, RESET_PARAM_PREFIX);
+  const state: OutboxPageState = { mails: mails.search, resets: resets.search };
   const queryClient = makeQueryClient();
   const [counts] = await Promise.all([
     outboxCounts(db),
@@ -65,11 +64,6 @@ export default async function OutboxPage({
           </Link>
         ))}
       </nav>
-      {refused ? (
-        <Notice tone="error" className="mb-3">
-          {refused}
-        </Notice>
-      ) : null}
       <HydrationBoundary state={dehydrate(queryClient)}>
         <OutboxToolbar
           search={state.mails}
@@ -77,6 +71,7 @@ export default async function OutboxPage({
           clearHref={outboxHref({ ...state, mails: {} })}
           keep={[...resetParams(state.resets)]}
         />
+        <FilterRefusals messages={refusalSentences(mails.refused)} />
         <MailsClient state={state} />
         <h2 className="mt-8 mb-3 text-base font-semibold">Password-reset requests</h2>
         <ResetsToolbar
@@ -85,6 +80,7 @@ export default async function OutboxPage({
           clearHref={outboxHref({ ...state, resets: {} })}
           keep={[...mailParams(state.mails)]}
         />
+        <FilterRefusals messages={refusalSentences(resets.refused)} />
         <ResetsClient state={state} />
       </HydrationBoundary>
     </>

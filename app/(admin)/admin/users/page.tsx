@@ -1,13 +1,14 @@
 import { dehydrate, HydrationBoundary } from '@tanstack/react-query';
 import type { Metadata } from 'next';
-import { Notice } from '@/components/ui/notice';
+import { FilterRefusals } from '@/components/data-table/filter-refusals';
 import { PageHeader } from '@/components/ui/page-header';
 import { UsersToolbar } from '@/components/users/users-toolbar';
 import { makeQueryClient } from '@/app/query-client';
 import { pageContext } from '@/lib/auth/session';
-import { parseListSearch, refusedSearchText } from '@/lib/pagination/search-params';
+import { parseListSearch } from '@/lib/pagination/search-params';
 import { listUsersPage } from '@/lib/users/queries';
 import { usersSearchSchema } from '@/lib/users/search';
+import { refusalSentences } from '@/lib/validation/refused-filters';
 import { UsersClient } from './users-client';
 import { usersQuery } from './users-query';
 
@@ -19,20 +20,14 @@ export default async function UsersPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const { db } = await pageContext('users.read');
-  const raw = await searchParams;
-  const search = parseListSearch(usersSearchSchema, raw);
-  const refused = refusedSearchText(raw, 'q');
+  const { search, refused } = parseListSearch(usersSearchSchema, await searchParams);
   const queryClient = makeQueryClient();
   await queryClient.prefetchQuery({ queryKey: usersQuery(search).queryKey, queryFn: () => listUsersPage(db, search) });
   return (
     <>
       <PageHeader title="Users" description="Registry accounts and the state of their addresses." />
       <UsersToolbar search={search} action="/admin/users" />
-      {refused ? (
-        <Notice tone="error" className="mb-3">
-          {refused}
-        </Notice>
-      ) : null}
+      <FilterRefusals messages={refusalSentences(refused)} />
       <HydrationBoundary state={dehydrate(queryClient)}>
         <UsersClient search={search} />
       </HydrationBoundary>
