@@ -73,7 +73,9 @@ export async function admitAttempt(db: Db, attempt: Attempt) {
     attempt.now,
   );
   if (!byIp.allowed) {
-    await record('rate_limited');
+    // Recorded once per window and address: past the limit a request must stay as cheap as the
+    // counter, or a flood from one address would fill the table.
+    if (byIp.count === LOGIN_LIMITS.perIp + 1) await record('rate_limited');
     return { refused: { ok: false, reason: 'rate_limited', retryAfterSeconds: byIp.retryAfterSeconds } as const };
   }
   // A browser the owner signed in on before is judged by its own failures, not by strangers'.
