@@ -7,9 +7,10 @@ import { type Clock, type SharedBudget, systemClock } from '@/lib/domains/host-l
 // one interval apart, so the slots of all workers interleave and never overlap, and the database is
 // asked once per lease (about LEASE_MS of sending), not once per request.
 //
-// Why no one-second window can hold more than the rate: slots are spaced at (rate − ½)/s and a slot
-// is used at most a quarter interval late (later ones are dropped, never bunched), so any second
-// holds at most floor(rate − ½ + ¼) + 1 = rate starts.
+// Why no one-second window can hold more than the rate: slots are spaced at (rate − 1)/s (half the
+// rate below 2/s) and a slot is used at most a quarter interval late (later ones are dropped, never
+// bunched), so any second holds at most floor(rate − 1 + ¼) + 1 = rate starts, with three quarters of
+// an interval to spare for delays between the send and the provider's clock (a loaded machine).
 //
 // The rate adapts: a 429 with Retry-After holds the host for every worker until then and cuts the
 // granted rate (once per pause); it then grows back towards the configured ceiling. A worker that is
@@ -124,10 +125,10 @@ export class ProviderBudget implements SharedBudget {
     try {
       // One statement: the upsert's row lock serialises the leases of all workers. `grown` is the
       // rate after growing back towards the ceiling since its last change; slots are spaced at
-      // (rate − ½)/s; the lease starts at the next free slot, now, or the end of a pause.
+      // (rate − 1)/s; the lease starts at the next free slot, now, or the end of a pause.
       const now = sql`extract(epoch from clock_timestamp()) * 1000`;
       const grown = sql`least(excluded.ceiling, p.rate + excluded.ceiling * ${GROWTH} * greatest(0, excluded.rate_at_ms - p.rate_at_ms) / 1000)`;
-      const first = 1000 / Math.max(ceiling - 0.5, ceiling * 0.5);
+      const first = 1000 / Math.max(ceiling - 1, ceiling * 0.5);
       [row] = await this.db.execute<{ delay_ms: number; interval_ms: number; paused_ms: number }>(sql`
         with up as (
           insert into provider_budgets as p (host, ceiling, rate, rate_at_ms, next_slot_ms, paused_until_ms)
@@ -137,11 +138,11 @@ export class ProviderBudget implements SharedBudget {
             rate = ${grown},
             rate_at_ms = greatest(p.rate_at_ms, excluded.rate_at_ms),
             next_slot_ms = greatest(p.next_slot_ms, excluded.rate_at_ms, p.paused_until_ms)
-              + ${wanted}::float8 * 1000 / greatest(${grown} - 0.5, ${grown} * 0.5)
+              + ${wanted}::float8 * 1000 / greatest(${grown} - 1, ${grown} * 0.5)
           returning p.next_slot_ms, p.rate, p.paused_until_ms, ${now} as now_ms
         )
-        select (next_slot_ms - ${wanted}::float8 * 1000 / greatest(rate - 0.5, rate * 0.5) - now_ms)::float8 as delay_ms,
-               (1000 / greatest(rate - 0.5, rate * 0.5))::float8 as interval_ms,
+        select (next_slot_ms - ${wanted}::float8 * 1000 / greatest(rate - 1, rate * 0.5) - now_ms)::float8 as delay_ms,
+               (1000 / greatest(rate - 1, rate * 0.5))::float8 as interval_ms,
                (paused_until_ms - now_ms)::float8 as paused_ms
         from up`);
       this.leases += 1;
