@@ -66,6 +66,14 @@ test('staff page past the first 100 users, keep the page on reload and back, and
   await expectAccessible(page, testInfo, 'users-list');
   await page.getByRole('table', { name: 'Users' }).getByRole('link', { name: sought.username, exact: true }).click();
   await expect(page).toHaveURL(new RegExp(`/admin/users/${sought.id}$`));
+
+  // A NUL byte in the search never reaches the database: the page says the search was left out.
+  const response = await page.goto(`/admin/users?q=${encodeURIComponent(sought.username)}%00&sort=oldest`);
+  expect(response?.status()).toBe(200);
+  await expect(
+    page.getByRole('alert').filter({ hasText: 'Search text cannot contain control characters.' }),
+  ).toBeVisible();
+  await expect.poll(async () => (await users.texts('data-username')).slice(0, 3)).toEqual(mine(0, 3));
 });
 
 test('staff find a reset mail by its recipient after more than a page of newer mail', async ({
