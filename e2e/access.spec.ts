@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { addressRow } from './pages/account-page';
 import { AdminShell } from './pages/admin-shell';
 import { LoginPage } from './pages/login-page';
 import { storageState } from './roles';
@@ -34,7 +35,7 @@ test.describe('user', () => {
   test('sees their own addresses and the warning, and is refused every staff page', async ({ page }) => {
     const user = await makeFlaggedUser('re_registered', { label: 'e2e-access' });
     await signIn(page, user);
-    const row = page.getByTestId('address-row').filter({ hasText: user.address });
+    const row = addressRow(page, user.address);
     await expect(row).toContainText('unverified');
     await expect(row).toContainText(/was registered again after you verified this address/);
     await expect(page.getByRole('alert').filter({ hasText: 'Your account may be at risk' })).toBeVisible();

@@ -100,7 +100,11 @@ test.describe('admin', () => {
     const shareBefore = await share.inputValue();
     await share.fill('1.5');
     await clickHydrated(page.getByRole('button', { name: 'Save policy' }));
-    await expect(page.getByRole('alert').filter({ hasText: 'blastRadius.maxShare' })).toBeVisible();
+    await expect(
+      page
+        .getByRole('alert')
+        .filter({ hasText: 'The largest share of addresses one scan may unverify must be at most 1.' }),
+    ).toBeVisible();
     expect(await stored()).toEqual(before);
     await share.fill(shareBefore);
     const farDays = page.getByLabel('Recheck registered domains every (days)');

@@ -43,7 +43,8 @@ export function AddressList({
               )}
               <div className="flex-1">
                 <p className="flex flex-wrap items-center gap-1 font-mono text-sm">
-                  {a.address} {a.isPrimary ? <Badge tone="info">primary</Badge> : null}
+                  <span data-testid="address">{a.address}</span>{' '}
+                  {a.isPrimary ? <Badge tone="info">primary</Badge> : null}
                   {a.verified ? <Badge tone="good">verified</Badge> : <Badge tone="bad">unverified</Badge>}
                   {a.flag ? <Badge tone="severe">flagged</Badge> : null}
                   {a.canReceiveReset ? <Badge tone="neutral">receives resets</Badge> : null}

@@ -1,5 +1,11 @@
 import { expect, type Page } from '@playwright/test';
 
+export function addressRow(page: Page, address: string) {
+  return page
+    .getByTestId('address-row')
+    .filter({ has: page.getByTestId('address').getByText(address, { exact: true }) });
+}
+
 export class AccountPage {
   constructor(readonly page: Page) {}
 
@@ -7,8 +13,9 @@ export class AccountPage {
     await this.page.goto('/account');
   }
 
+  /** The row of exactly this address (another row may name it, e.g. "primary because … was flagged"). */
   row(address: string) {
-    return this.page.getByTestId('address-row').filter({ hasText: address });
+    return addressRow(this.page, address);
   }
 
   banner() {
