@@ -48,7 +48,8 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: `rm -rf ${E2E_DATA_DIR} && tsx scripts/start.ts`,
+    // exec: the signal Playwright sends at the end reaches start itself, which stops all it started.
+    command: `rm -rf ${E2E_DATA_DIR} && exec node --import tsx scripts/start.ts`,
     url: `${baseURL}/login`,
     timeout: 240_000,
     reuseExistingServer: false,
