@@ -6,7 +6,11 @@ import type { KeysetPage, KeysetSearch } from '@/lib/pagination/keyset';
 type Read<S> = (search: S, pageSize: number) => Promise<KeysetPage<{ id: number }>>;
 
 /** Every id of the list, page by page through the next-page cursors. */
-export async function walkForward<S extends KeysetSearch>(read: Read<S>, search: S, pageSize: number): Promise<number[]> {
+export async function walkForward<S extends KeysetSearch>(
+  read: Read<S>,
+  search: S,
+  pageSize: number,
+): Promise<number[]> {
   const seen: number[] = [];
   let cursor: string | undefined;
   for (let guard = 0; guard < 500; guard += 1) {
@@ -20,7 +24,11 @@ export async function walkForward<S extends KeysetSearch>(read: Read<S>, search:
 }
 
 /** Pages 1 → 2 → 3 and back: each previous-page cursor gives exactly the page before, the first has none. */
-export async function expectBackAndForth<S extends KeysetSearch>(read: Read<S>, search: S, pageSize: number): Promise<void> {
+export async function expectBackAndForth<S extends KeysetSearch>(
+  read: Read<S>,
+  search: S,
+  pageSize: number,
+): Promise<void> {
   const ids = (p: KeysetPage<{ id: number }>) => p.rows.map((r) => r.id);
   const first = await read(search, pageSize);
   expect(first.prevCursor).toBeNull();
