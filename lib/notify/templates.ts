@@ -85,7 +85,7 @@ export function expiryReminder(payload: Record<string, unknown>, appUrl: string)
       {
         p: 'Renew it with your registrar before then. If it lapses, whoever registers it next receives its mail, including password resets for your account. If you do not mean to keep it:',
       },
-      ...remedies(appUrl),
+      ...remedies(appUrl, backupFrom(payload.backup)),
     ],
   };
 }
