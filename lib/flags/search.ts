@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { type FilterParse, parseFilters } from '@/lib/validation/refused-filters';
-import { searchDate } from '@/lib/validation/search-date';
 import { searchText } from '@/lib/validation/search-text';
+import { dateRangeFields, keysetFields, listSearchText } from '@/lib/pagination/search-params';
 import { FLAG_STATES } from '@/db/schema/enums';
 import { STAGES } from '@/core/domains';
 
@@ -12,27 +12,17 @@ import { STAGES } from '@/core/domains';
 
 const lowerText = (max: number) => searchText(max).transform((v) => v?.toLowerCase());
 
-export const FLAG_SORTS = ['newest', 'oldest'] as const;
 export const FLAGS_PAGE_SIZE = 50;
-/** Trigram search needs three characters to narrow anything down. */
-export const MIN_SEARCH = 3;
+export { MIN_SEARCH } from '@/lib/pagination/search-params';
 
 export const flagsSearchSchema = z.object({
   state: z.enum(FLAG_STATES).optional().catch(undefined),
   stage: z.enum(STAGES).optional().catch(undefined),
   domain: lowerText(253),
   user: lowerText(64),
-  from: searchDate(),
-  to: searchDate(),
-  q: searchText(100).transform((v) => (v && v.length >= MIN_SEARCH ? v : undefined)),
-  sort: z.enum(FLAG_SORTS).optional().catch(undefined),
-  cursor: z
-    .string()
-    .max(200)
-    .regex(/^[A-Za-z0-9_-]+$/)
-    .optional()
-    .catch(undefined),
-  dir: z.enum(['next', 'prev']).optional().catch(undefined),
+  ...dateRangeFields,
+  q: listSearchText(100),
+  ...keysetFields,
 });
 // Partial: every key is optional for callers (the parser fills the transformed ones with undefined).
 export type FlagsSearch = Partial<z.output<typeof flagsSearchSchema>>;

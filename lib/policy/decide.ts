@@ -24,7 +24,7 @@ export type {
 } from '@/lib/policy/types';
 
 /** How far a lapse has gone; an override made at one stage does not cover a later one. */
-const SEVERITY: Record<Stage, number> = {
+export const SEVERITY: Record<Stage, number> = {
   unknown: 0,
   active: 0,
   expiring: 1,

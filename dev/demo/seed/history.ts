@@ -1,6 +1,9 @@
 import type { ScanCounters } from '@/db/schema/scans';
 import { LAPSED_STAGES, type Stage } from '@/core/domains';
+// Most severe stage a flag has seen: flags escalate by the policy's own order.
+import { SEVERITY } from '@/lib/policy/decide';
 import { nextCheckAt } from '@/lib/policy/recheck';
+import { emptyTotals } from '@/lib/scans/apply';
 import { DEFAULT_POLICY_SETTINGS } from '@/lib/policy/settings';
 import type { Era } from './history-eras';
 
@@ -16,17 +19,6 @@ export const HISTORY_DAYS = 180;
 /** How long after a restored domain's flag was resolved its owners verified their address again. */
 export const REVERIFIED_AFTER_MS = 2 * DAY + 3 * 3_600_000;
 const LAPSED = new Set<Stage>(LAPSED_STAGES);
-/** Most severe stage a flag has seen (flags escalate, lib/policy/decide.ts). */
-const SEVERITY: Record<Stage, number> = {
-  unknown: 0,
-  active: 0,
-  expiring: 1,
-  grace: 2,
-  redemption: 3,
-  pending_delete: 4,
-  available: 5,
-  re_registered: 6,
-};
 
 export interface HistoryDomain {
   name: string;
@@ -170,17 +162,7 @@ export function scanCounters(
   byDomain: Map<string, DomainHistory>,
   holders: Map<string, number>,
 ): Required<ScanCounters>[] {
-  const counters = scans.map(() => ({
-    domainsChecked: 0,
-    verifiedAddressesChecked: 0,
-    flagsHeldForReview: 0,
-    domainsChanged: 0,
-    domainsErrored: 0,
-    addressesUnverified: 0,
-    flagsOpened: 0,
-    flagsResolved: 0,
-    notificationsQueued: 0,
-  }));
+  const counters = scans.map(() => emptyTotals());
   for (const [name, history] of byDomain) {
     const n = holders.get(name) ?? 0;
     const flag = history.flag;
