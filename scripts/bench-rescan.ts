@@ -1,11 +1,6 @@
-import fs from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
+import { benchDatabase } from './bench/database';
 import { parseArgs } from 'node:util';
 import { eq, inArray, sql } from 'drizzle-orm';
-import { createDb } from '@/db/connect';
-import { migrateDatabase } from '@/db/migrate';
-import { ensureDatabase, resolveDatabase } from '@/db/runtime';
 import { scans } from '@/db/schema';
 import { ProviderBudget } from '@/lib/budget/provider-budget';
 import { createDomainChecker } from '@/lib/domains/check';
@@ -44,17 +39,7 @@ if (![emails, rate, latencyMs, concurrency, rescans].every((n) => Number.isFinit
 }
 const log = (line: string) => process.stdout.write(`${line}\n`);
 
-const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'gk-bench-rescan-'));
-await fs.chmod(dataDir, 0o755);
-const pg = await resolveDatabase({ databaseUrl: undefined, dataDir });
-const dbName = `bench_rescan_${Date.now()}`;
-const adminUrl = new URL(pg.url);
-adminUrl.pathname = '/postgres';
-await ensureDatabase(adminUrl.toString(), dbName);
-const url = new URL(pg.url);
-url.pathname = `/${dbName}`;
-await migrateDatabase(url.toString());
-const { db, close } = createDb(url.toString(), { max: 12, appName: 'bench-rescan' });
+const { dataDir, url, db, close, stop: stopDatabase } = await benchDatabase('bench-rescan');
 
 log(`machine: ${describeMachine()}`);
 const plan = planRegistry(emails, Number(values.seed), new Date());
@@ -141,8 +126,7 @@ await worker.stop();
 await boss.stop({ graceful: true, timeout: 15_000 });
 await server.stop();
 await close();
-await pg.stop();
-await fs.rm(dataDir, { recursive: true, force: true });
+await stopDatabase();
 
 log(
   `full scan of ${names.length.toLocaleString('en')} domains: ${fullSeconds.toFixed(1)} s against a bound of ${boundSeconds.toFixed(1)} s (${rate}/s per provider, told ${rate * 2}/s); ${stats.requests} requests, ${stats.responses429} answered 429`,

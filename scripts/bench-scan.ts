@@ -1,11 +1,6 @@
-import fs from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
+import { benchDatabase } from './bench/database';
 import { parseArgs } from 'node:util';
 import { eq, sql } from 'drizzle-orm';
-import { createDb } from '@/db/connect';
-import { migrateDatabase } from '@/db/migrate';
-import { ensureDatabase, resolveDatabase } from '@/db/runtime';
 import { scans } from '@/db/schema';
 import { ProviderBudget } from '@/lib/budget/provider-budget';
 import { createDomainChecker } from '@/lib/domains/check';
@@ -45,17 +40,7 @@ if (![emails, rate, latencyMs, concurrency].every((n) => Number.isFinite(n) && n
 const log = (line: string) => process.stdout.write(`${line}\n`);
 
 const now = new Date();
-const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'gk-bench-scan-'));
-await fs.chmod(dataDir, 0o755);
-const pg = await resolveDatabase({ databaseUrl: undefined, dataDir });
-const dbName = `bench_scan_${Date.now()}`;
-const adminUrl = new URL(pg.url);
-adminUrl.pathname = '/postgres';
-await ensureDatabase(adminUrl.toString(), dbName);
-const url = new URL(pg.url);
-url.pathname = `/${dbName}`;
-await migrateDatabase(url.toString());
-const { db, close } = createDb(url.toString(), { max: 12, appName: 'bench-scan' });
+const { dataDir, url, db, close, stop: stopDatabase } = await benchDatabase('bench-scan');
 
 log(`machine: ${describeMachine()}`);
 let t = performance.now();
@@ -103,8 +88,7 @@ if (Number.isInteger(workers) && workers > 0) {
   };
   await server.stop();
   await close();
-  await pg.stop();
-  await fs.rm(dataDir, { recursive: true, force: true });
+  await stopDatabase();
   log(JSON.stringify(result));
   process.exit(0);
 }
@@ -201,6 +185,5 @@ log(
 );
 await server.stop();
 await close();
-await pg.stop();
-await fs.rm(dataDir, { recursive: true, force: true });
+await stopDatabase();
 log(JSON.stringify(result));
