@@ -2,11 +2,10 @@ import { benchDatabase } from './bench/database';
 import { parseArgs } from 'node:util';
 import { eq, inArray, sql } from 'drizzle-orm';
 import { scans } from '@/db/schema';
-import { ProviderBudget } from '@/lib/budget/provider-budget';
-import { createDomainChecker } from '@/lib/domains/check';
 import { sendScanSlice, startBoss } from '@/lib/jobs/boss';
 import { startWorker } from '@/lib/jobs/worker';
 import { requestScan } from '@/lib/scans/request';
+import { benchChecker } from './bench/bench-checker';
 import { describeMachine } from './bench/machine';
 import { startProtocolProcess } from './bench/protocol-process';
 import { planRegistry, seedRegistry } from './bench/synthetic-registry';
@@ -56,25 +55,17 @@ const server = await startProtocolProcess(
     ],
   },
 );
-const port = new URL(server.url).port;
 log(`seeded ${emails.toLocaleString('en')} addresses on ${names.length.toLocaleString('en')} custom domains`);
 // Not due: only the full scan and the rescans run (the worker's scheduler would start its own).
 await db.execute(sql`update domains set next_check_at = now() + interval '30 days'`);
 
-const checker = createDomainChecker({
-  rdap: { bootstrapUrl: server.bootstrapUrl },
-  status: { provider: 'domainr', baseUrl: `http://localhost:${port}`, clientId: 'bench' },
-  dns: null,
-  http: {
-    timeoutMs: 10_000,
-    allow: [`127.0.0.1:${port}`, `localhost:${port}`],
-    budget: new ProviderBudget(db),
-    // Twice the server's limit, as in bench:scan: the budget learns the rest from 429s.
-    hosts: {
-      [`127.0.0.1:${port}`]: { requestsPerSecond: rate * 2, concurrency },
-      [`localhost:${port}`]: { requestsPerSecond: rate * 2, concurrency },
-    },
-  },
+// Twice the server's limit, as in bench:scan: the budget learns the rest from 429s.
+const { checker } = benchChecker({
+  db,
+  serverUrl: server.url,
+  registrarUrl: server.registrarUrl,
+  ceiling: rate * 2,
+  concurrency,
 });
 const boss = await startBoss(url.toString(), 'worker');
 const worker = await startWorker({

@@ -2,10 +2,9 @@ import { benchDatabase } from './bench/database';
 import { parseArgs } from 'node:util';
 import { eq, sql } from 'drizzle-orm';
 import { scans } from '@/db/schema';
-import { ProviderBudget } from '@/lib/budget/provider-budget';
-import { createDomainChecker } from '@/lib/domains/check';
 import { requestScan } from '@/lib/scans/request';
 import { runScanChunk } from '@/lib/scans/run';
+import { benchChecker } from './bench/bench-checker';
 import { describeMachine, peakRssMb } from './bench/machine';
 import { startProtocolProcess } from './bench/protocol-process';
 import { maxLimitedRate, protocolAdmin, runWithWorkers } from './bench/scan-workers';
@@ -61,12 +60,17 @@ const server = await startProtocolProcess(
     ],
   },
 );
-const port = new URL(server.url).port;
 if (Number.isInteger(workers) && workers > 0) {
   const domainCount = plan.domains.length;
   const admin = protocolAdmin(server.url, latencyMs);
   const run = (n: number, limit: number) =>
-    runWithWorkers(db, url.toString(), admin, { workers: n, rateLimit: limit, concurrency, log });
+    runWithWorkers(db, url.toString(), admin, {
+      workers: n,
+      rateLimit: limit,
+      concurrency,
+      registrarUrl: server.registrarUrl,
+      log,
+    });
   const main = await run(workers, rate);
   // The same scan at a limit three times higher, by one worker and by N: what more workers buy.
   const one = await run(1, rate * 3);
@@ -92,21 +96,12 @@ if (Number.isInteger(workers) && workers > 0) {
   log(JSON.stringify(result));
   process.exit(0);
 }
-// RDAP on 127.0.0.1 and the status API on localhost: two providers. The scanner is told twice the
-// server's limit, never the limit itself: it settles under it from the 429s and Retry-After it gets.
-const checker = createDomainChecker({
-  rdap: { bootstrapUrl: server.bootstrapUrl },
-  status: { provider: 'domainr', baseUrl: `http://localhost:${port}`, clientId: 'bench' },
-  dns: null,
-  http: {
-    timeoutMs: 10_000,
-    allow: [`127.0.0.1:${port}`, `localhost:${port}`],
-    budget: new ProviderBudget(db),
-    hosts: {
-      [`127.0.0.1:${port}`]: { requestsPerSecond: rate * 2, concurrency: concurrency },
-      [`localhost:${port}`]: { requestsPerSecond: rate * 2, concurrency: concurrency },
-    },
-  },
+const { checker } = benchChecker({
+  db,
+  serverUrl: server.url,
+  registrarUrl: server.registrarUrl,
+  ceiling: rate * 2,
+  concurrency,
 });
 
 const domainCount = plan.domains.length;

@@ -6,6 +6,8 @@ import type { DomainRecord } from '@/dev/peers/protocol-server/records';
 
 export interface ProtocolProcess {
   url: string;
+  /** The registrars' RDAP, on a port of its own (another host, as in real life). */
+  registrarUrl: string;
   bootstrapUrl: string;
   stats(): Promise<{ requests: number; byHost: Record<string, number> }>;
   stop(): Promise<void>;
@@ -33,6 +35,7 @@ export async function startProtocolProcess(
       '--port',
       '0',
       '--no-dns',
+      '--registrar-listener',
       '--domains',
       domainsFile,
       '--faults',
@@ -43,17 +46,19 @@ export async function startProtocolProcess(
       detached: true,
     },
   );
-  const url = await new Promise<string>((resolve, reject) => {
+  const [url, registrarUrl] = await new Promise<[string, string]>((resolve, reject) => {
     let out = '';
     child.stdout?.on('data', (chunk: Buffer) => {
       out += chunk.toString();
-      const match = /protocol server on (http:\/\/\S+)/.exec(out);
-      if (match?.[1]) resolve(match[1]);
+      const server = /protocol server on (http:\/\/\S+)/.exec(out);
+      const registrar = /registrar RDAP on (http:\/\/\S+)/.exec(out);
+      if (server?.[1] && registrar?.[1]) resolve([server[1], registrar[1]]);
     });
     child.once('exit', (code) => reject(new Error(`protocol server exited (${code})`)));
   });
   return {
     url,
+    registrarUrl,
     bootstrapUrl: `${url}/rdap/bootstrap/dns.json`,
     stats: async () =>
       (await (await fetch(`${url}/_admin/stats`)).json()) as { requests: number; byHost: Record<string, number> },

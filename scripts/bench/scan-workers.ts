@@ -60,7 +60,7 @@ export async function runWithWorkers(
   db: Db,
   dbUrl: string,
   admin: Admin,
-  opts: { workers: number; rateLimit: number; concurrency: number; log: (line: string) => void },
+  opts: { workers: number; rateLimit: number; concurrency: number; registrarUrl: string; log: (line: string) => void },
 ): Promise<WorkersRun> {
   await admin.setRate(opts.rateLimit);
   await admin.resetStats();
@@ -76,6 +76,7 @@ export async function runWithWorkers(
   await Promise.all(
     Array.from({ length: opts.workers }, () => {
       const args = ['tsx', 'scripts/bench/scan-worker.ts', '--db', dbUrl, '--scan', String(scanId), '--port', port];
+      args.push('--registrar', opts.registrarUrl);
       // The scanner is never told the limit: its ceiling is twice the server's.
       args.push('--ceiling', String(opts.rateLimit * 2), '--concurrency', String(opts.concurrency));
       const child = spawn('npx', args, { stdio: ['ignore', 'ignore', 'inherit'] });

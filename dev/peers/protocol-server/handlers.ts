@@ -36,13 +36,20 @@ export function bootstrapBody(hosts: string[], now: Date): RawResponse {
 }
 
 /** GET /rdap/<server>/domain/<name> */
-export function rdapDomain(serverId: string, name: string, dataset: Dataset, baseUrl: string, now: Date): RawResponse {
+export function rdapDomain(
+  serverId: string,
+  name: string,
+  dataset: Dataset,
+  baseUrl: string,
+  now: Date,
+  registrarOrigin?: string,
+): RawResponse {
   const record = dataset.get(name);
   if (record?.responses?.rdap) return record.responses.rdap;
   // A registry only knows its own TLDs: asking the wrong server is a 404, as in real life.
   if (flavourOf(name) !== serverId) return rdapNotFound(name, baseUrl);
   if (!record) return rdapNotFound(name, baseUrl);
-  return rdapDomainBody(record, baseUrl, now);
+  return rdapDomainBody(record, baseUrl, now, registrarOrigin);
 }
 
 function knownZone(name: string): string | null {

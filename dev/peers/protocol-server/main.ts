@@ -25,6 +25,8 @@ const { values } = parseArgs({
     /** A JSON file with an array of domain records to serve instead of the demo dataset (benchmarks). */
     domains: { type: 'string' },
     'no-dns': { type: 'boolean' },
+    /** Registrars' RDAP on a port of their own (another host for the scanner's limits), as in real life. */
+    'registrar-listener': { type: 'boolean' },
   },
   allowPositionals: false,
 });
@@ -61,8 +63,10 @@ const server = await startProtocolServer({
   dns: !values['no-dns'],
   domains,
   faults,
+  registrarListener: values['registrar-listener'],
 });
 process.stdout.write(`Gravekeeper protocol server on ${server.url} (${domains.length} domains)\n`);
+if (server.registrarUrl) process.stdout.write(`registrar RDAP on ${server.registrarUrl}\n`);
 for (const [key, value] of Object.entries(server.env)) process.stdout.write(`${key}=${value}\n`);
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

@@ -52,7 +52,13 @@ function stamp(iso: string, flavour: Flavour): string {
   return iso;
 }
 
-export function rdapDomainBody(record: DomainRecord, baseUrl: string, now: Date): RawResponse {
+/** `registrarOrigin`: where the `related` links point (default: this server's own origin). */
+export function rdapDomainBody(
+  record: DomainRecord,
+  baseUrl: string,
+  now: Date,
+  registrarOrigin?: string,
+): RawResponse {
   const reg = record.rdap;
   if (!reg) return rdapNotFound(record.name, baseUrl);
   const flavour = flavourOf(record.name) ?? 'pir';
@@ -84,7 +90,8 @@ export function rdapDomainBody(record: DomainRecord, baseUrl: string, now: Date)
   const links: Record<string, string>[] = [{ value: self, rel: 'self', href: self, type: RDAP_JSON }];
   // Thin .com/.net answers (and Identity Digital's) link to the registrar's RDAP record, which this
   // server also serves (registrar-template.ts), as real registries link to the registrar's server.
-  const related = flavour === 'verisign' || flavour === 'identity' ? registrarLinkFor(record, origin, name) : null;
+  const related =
+    flavour === 'verisign' || flavour === 'identity' ? registrarLinkFor(record, registrarOrigin ?? origin, name) : null;
   if (related) links.push({ value: self, rel: 'related', href: related, type: RDAP_JSON });
   const body = {
     objectClassName: 'domain',

@@ -34,6 +34,12 @@ export interface ProtocolServerOptions {
   dns?: boolean;
   /** Other names of this host ("localhost") to spread RDAP servers over, so per-host limits can be exercised. */
   hostAliases?: string[];
+  /**
+   * Serve the registrars' RDAP (where the registries' `related` links point) on a port of its own:
+   * a registrar is another host than its registry, paced by its own limits, as in real life. Off:
+   * the links point at this server's own origin.
+   */
+  registrarListener?: boolean;
   /** When set, only these credentials are accepted; otherwise any non-empty one is. */
   credentials?: { domainrClientId?: string; fastlyKey?: string };
 }
@@ -43,6 +49,8 @@ export interface ProtocolServer {
   port: number;
   host: string;
   bootstrapUrl: string;
+  /** The registrars' own origin when `registrarListener` is on, else null. */
+  registrarUrl: string | null;
   /** Environment values that point the app, worker and CLI at this server. */
   env: Record<string, string>;
   close(): Promise<void>;
@@ -68,6 +76,7 @@ export async function startProtocolServer(options: ProtocolServerOptions = {}): 
   const faults = new FaultEngine(options.faults);
   const stats = new RequestStats();
   let port = 0;
+  let registrarOrigin: string | undefined;
 
   const target: AdminTarget = {
     getDomain: (name) => records.get(normalise(name)),
@@ -124,7 +133,10 @@ export async function startProtocolServer(options: ProtocolServerOptions = {}): 
       return send(res, bootstrapBody(hosts, now()));
     }
     if (rdapMatch?.[1] && domain)
-      return send(res, rdapDomain(rdapMatch[1], domain, dataset, `http://${reqHost}/rdap/${rdapMatch[1]}/`, now()));
+      return send(
+        res,
+        rdapDomain(rdapMatch[1], domain, dataset, `http://${reqHost}/rdap/${rdapMatch[1]}/`, now(), registrarOrigin),
+      );
     if (registrarMatch?.[1] && domain) {
       const where = {
         registrar: registrarMatch[1],
@@ -159,20 +171,31 @@ export async function startProtocolServer(options: ProtocolServerOptions = {}): 
     return send(res, json(404, { errorCode: 404, title: 'Not Found', description: [`no route for ${path}`] }));
   }
 
-  const server = http.createServer((req, res) => {
+  const onRequest: http.RequestListener = (req, res) => {
     handle(req, res).catch((err) => {
       if (!res.headersSent) send(res, json(500, { error: err instanceof Error ? err.message : String(err) }));
     });
-  });
+  };
+  const server = http.createServer(onRequest);
   const dns = await listenBoth(server, host, options.port ?? 0, options.dns ?? true, (name) => records.get(name)?.dns);
   port = (server.address() as AddressInfo).port;
-  const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  const hostInUrl = host.includes(':') ? `[${host}]` : host;
+  const url = `http://${hostInUrl}:${port}`;
+  const registrarServer = options.registrarListener ? http.createServer(onRequest) : null;
+  if (registrarServer) {
+    await new Promise<void>((resolve, reject) => {
+      registrarServer.once('error', reject);
+      registrarServer.listen(0, host, () => resolve());
+    });
+    registrarOrigin = `http://${hostInUrl}:${(registrarServer.address() as AddressInfo).port}`;
+  }
 
   return {
     url,
     port,
     host,
     bootstrapUrl: `${url}/rdap/bootstrap/dns.json`,
+    registrarUrl: registrarOrigin ?? null,
     env: {
       RDAP_BOOTSTRAP_URL: `${url}/rdap/bootstrap/dns.json`,
       DOMAIN_STATUS_PROVIDER: 'domainr',
@@ -183,12 +206,18 @@ export async function startProtocolServer(options: ProtocolServerOptions = {}): 
       // Outbound requests refuse loopback addresses unless allowed: this server, by host and port only.
       GK_OUTBOUND_ALLOW: [host, ...(options.hostAliases ?? [])]
         .map((h) => `${h.includes(':') ? `[${h}]` : h}:${port}`)
+        .concat(registrarOrigin ? [new URL(registrarOrigin).host] : [])
         .join(','),
       ...(dns ? { DNS_SERVERS: `${host.includes(':') ? `[${host}]` : host}:${dns.port}` } : {}),
     },
     async close() {
       server.closeAllConnections(); // hung requests (fault "hang") would otherwise keep close() waiting
-      await Promise.all([new Promise<void>((resolve) => server.close(() => resolve())), dns?.close()]);
+      registrarServer?.closeAllConnections();
+      await Promise.all([
+        new Promise<void>((resolve) => server.close(() => resolve())),
+        registrarServer && new Promise<void>((resolve) => registrarServer.close(() => resolve())),
+        dns?.close(),
+      ]);
     },
     setDomain: target.setDomain,
     setScenario: target.setScenario,
