@@ -1,3 +1,4 @@
+import os from 'node:os';
 import path from 'node:path';
 import { defineConfig } from 'vitest/config';
 
@@ -9,6 +10,10 @@ export default defineConfig({
     },
   },
   test: {
+    // Vitest's default leaves one core free: on a 2-core machine that is one file at a time. Test
+    // files wait on PostgreSQL, child processes and timers more than they compute, and each has its
+    // own database (test/support/test-db.ts), so two at a time halves the integration run here.
+    maxWorkers: Math.max(2, os.availableParallelism() - 1),
     projects: [
       {
         extends: true,
