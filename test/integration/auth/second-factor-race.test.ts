@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { generate } from 'otplib';
 import { describe, expect, it } from 'vitest';
 import { users } from '@/db/schema';
@@ -43,6 +43,18 @@ const burst = (username: string, code: string) =>
     ),
   );
 
+/** Waits until `n` statements of this database wait on a row lock (the held row, here). */
+async function waitForLockWaiters(n: number) {
+  for (let i = 0; i < 600; i += 1) {
+    const rows = await t.db.execute<{ n: number }>(
+      sql`select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`,
+    );
+    if ((rows[0]?.n ?? 0) >= n) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`fewer than ${n} statements came to wait on the held row within 30 s`);
+}
+
 describe('second factor under parallel use', () => {
   it('accepts one TOTP code once when fired ten times at once', async () => {
     const { actor, secret } = await enrolled();
@@ -62,12 +74,20 @@ describe('second factor under parallel use', () => {
   it('does not let a code that signed in also turn 2FA off at the same moment', async () => {
     const { actor, codes } = await enrolled();
     const code = codes[1]!;
-    const [signIn, disable] = await Promise.allSettled([
-      authenticate(t.db, { username: actor.username, password: PASSWORD, code, ip: '10.88.1.1' }),
-      t.db.transaction((x) => disableTwoFactor({ ctx: { tx: x, actor, now: new Date() }, input: { code } })),
-    ]);
-    const signedIn = signIn.status === 'fulfilled' && signIn.value.ok;
-    const disabled = disable.status === 'fulfilled';
-    expect(Number(signedIn) + Number(disabled)).toBe(1);
+    // Both must have read the row with 2FA on before either writes: a third connection holds the
+    // row until both wait on it (otherwise, under load, the disable could commit before the sign-in
+    // even reads the row, and a password sign-in without 2FA would be a different, legitimate case).
+    let signIn!: Promise<Awaited<ReturnType<typeof authenticate>>>;
+    let disable!: Promise<unknown>;
+    await t.db.transaction(async (holder) => {
+      await holder.select({ id: users.id }).from(users).where(eq(users.id, actor.id)).for('update');
+      signIn = authenticate(t.db, { username: actor.username, password: PASSWORD, code, ip: '10.88.1.1' });
+      disable = t.db.transaction((x) => disableTwoFactor({ ctx: { tx: x, actor, now: new Date() }, input: { code } }));
+      await waitForLockWaiters(2);
+    });
+    const [signedIn, disabled] = await Promise.allSettled([signIn, disable]);
+    const accepted =
+      Number(signedIn.status === 'fulfilled' && signedIn.value.ok) + Number(disabled.status === 'fulfilled');
+    expect(accepted).toBe(1);
   });
 });
