@@ -103,6 +103,7 @@ async function writeState(): Promise<Record<string, string>> {
       overrides: 'select o::text as r from overrides o',
       settings: 'select s::text as r from settings s',
       domain_lists: 'select d::text as r from domain_lists d',
+      api_tokens: 'select t::text as r from api_tokens t',
       audit_log: "select id::text as r from audit_log where actor_type = 'user'",
       scans: "select concat_ws(',', id, state) as r from scans where requested_by is not null",
       notifications:

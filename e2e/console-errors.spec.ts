@@ -58,6 +58,11 @@ const PAGES: { route: string; path: (d: Data) => string; status: Partial<Record<
   { route: '/admin/audit', path: () => '/admin/audit', status: { admin: 200, staff: 200, user: 403 } },
   { route: '/admin/outbox', path: () => '/admin/outbox', status: { admin: 200, staff: 200, user: 403 } },
   { route: '/admin/settings', path: () => '/admin/settings', status: { admin: 200, staff: 403, user: 403 } },
+  {
+    route: '/admin/settings/api',
+    path: () => '/admin/settings/api',
+    status: { admin: 200, staff: 403, user: 403 },
+  },
   { route: '/admin/[...missing]', path: () => '/admin/no-such-page', status: { admin: 404, staff: 404, user: 403 } },
 ];
 

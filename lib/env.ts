@@ -90,6 +90,11 @@ export const envSchema = z.object({
    * 0 = before every reset link to a custom domain.
    */
   GK_RESET_RECHECK_HOURS: z.coerce.number().min(0).max(8760).default(24),
+  /**
+   * Calls per second one integration API token may make to one server process (a token bucket of a
+   * second's worth); beyond it, 429 with Retry-After. A registry's reset flow needs a few a second.
+   */
+  GK_API_RATE_PER_SECOND: z.coerce.number().int().min(1).max(1_000_000).default(200),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -22,6 +22,8 @@ export const NOTIFICATION_KINDS = [
   'account_change',
 ] as const;
 export const DOMAIN_LISTS = ['trusted', 'blocked'] as const;
+/** What an integration API token may do (app/api/v1): sync accounts, ask recovery eligibility, read. */
+export const API_SCOPES = ['sync', 'eligibility', 'read'] as const;
 export const TOKEN_PURPOSES = ['verify_email', 'reset_password'] as const;
 
 export const roleEnum = pgEnum('role', ROLES);

@@ -1,3 +1,4 @@
+export * from './api-tokens';
 export * from './audit-log';
 export * from './domain-lists';
 export * from './domain-observations';

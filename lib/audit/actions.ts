@@ -2,6 +2,8 @@
 // audit page's label map is a Record over them, so a new action cannot be written without a name.
 
 export const AUDIT_ACTIONS = [
+  'api_token.create',
+  'api_token.revoke',
   'auth.login',
   'auth.login_failed',
   'auth.login_throttled',

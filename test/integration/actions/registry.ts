@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { AnyActionDefinition } from '@/lib/auth/action';
+import { API_SCOPES } from '@/db/schema/enums';
+import type { ApiScope } from '@/lib/api-tokens/schemas';
 import { PERMISSIONS, type Permission } from '@/lib/auth/permissions';
 import type { ActionResult } from '@/lib/errors';
 
@@ -41,10 +43,20 @@ export interface RegisteredRoute {
   definition: { name: string; permission: Permission };
 }
 
+/** A route of the integration API (/api/v1): a bearer token with `scope`, never a session. */
+export interface RegisteredApiRoute {
+  file: string;
+  method: string;
+  urlPath: string;
+  handler: (request: Request) => Promise<Response>;
+  definition: { name: string; scope: ApiScope };
+}
+
 export interface Registry {
   actions: RegisteredAction[];
   publicActions: RegisteredPublic[];
   routes: RegisteredRoute[];
+  apiRoutes: RegisteredApiRoute[];
   publicRoutes: RegisteredPublic[];
   /** Each entry point that breaks the contract, in words: the registry test fails while any is left. */
   problems: string[];
@@ -134,12 +146,27 @@ async function collectRouteModule(file: string, registry: Registry, names: Map<s
     const where = `${file} ${method}`;
     const definition = (value as { definition?: Record<string, unknown> } | null)?.definition;
     if (typeof value !== 'function' || !definition || typeof definition.name !== 'string') {
-      registry.problems.push(`${where}: a route handler without .definition; declare it with defineRoute`);
+      registry.problems.push(
+        `${where}: a route handler without .definition; declare it with defineRoute (or defineApiRoute)`,
+      );
       continue;
     }
     claimName(definition.name, where, names, registry.problems);
     if (definition.public === true) {
       registry.publicRoutes.push({ file, exportName: method, name: definition.name });
+      continue;
+    }
+    if (definition.scope !== undefined) {
+      if (!API_SCOPES.includes(definition.scope as ApiScope))
+        registry.problems.push(`${where}: '${definition.name}' names no known API scope`);
+      else
+        registry.apiRoutes.push({
+          file,
+          method,
+          urlPath: routeUrlPath(file),
+          handler: value as RegisteredApiRoute['handler'],
+          definition: { name: definition.name, scope: definition.scope as ApiScope },
+        });
       continue;
     }
     if (!isPermission(definition.permission)) {
@@ -164,7 +191,14 @@ function claimName(name: string, where: string, names: Map<string, string>, prob
 
 /** Finds, imports and checks every action and route handler. */
 export async function loadRegistry(): Promise<Registry> {
-  const registry: Registry = { actions: [], publicActions: [], routes: [], publicRoutes: [], problems: [] };
+  const registry: Registry = {
+    actions: [],
+    publicActions: [],
+    routes: [],
+    apiRoutes: [],
+    publicRoutes: [],
+    problems: [],
+  };
   const names = new Map<string, string>();
   const files = SOURCE_ROOTS.flatMap((root) => walk(path.join(ROOT, root)))
     .map((f) => path.relative(ROOT, f).split(path.sep).join('/'))

@@ -38,6 +38,8 @@ export const ACTION_SAMPLES: Record<string, (w: World) => unknown> = {
   'settings.update_policy': () => ({ warningWindowDays: 10 }),
   'domain_list.add': () => ({ list: 'trusted', domain: 'newprovider.example' }),
   'domain_list.remove': () => ({ domain: 'gmail.com' }),
+  'api_token.create': () => ({ name: 'registry reset flow', scopes: ['eligibility'] }),
+  'api_token.revoke': (w) => ({ id: w.apiTokenId }),
 };
 
 /** The dynamic segments of each route's URL, by the route's definition name. */
@@ -53,6 +55,11 @@ export const ROUTE_SAMPLES: Record<string, (w: World) => Record<string, string>>
   'user.read': (w) => ({ id: String(w.flagged.userId) }),
 };
 
+/** A valid query for every integration API route (/api/v1), keyed by its definition's name. */
+export const API_ROUTE_SAMPLES: Record<string, () => Record<string, string>> = {
+  'api.recovery_eligibility': () => ({ address: 'maintainer@gmail.com' }),
+};
+
 /**
  * The entry points an anonymous visitor may call, by name, with the reason. Marking a definition
  * public takes it out of the refusal matrix, so every one must be listed here on purpose.
@@ -64,4 +71,5 @@ export const PUBLIC_ACTIONS: Record<string, string> = {
   'auth.sign_out': "ends the caller's own session; nothing to protect",
   'reset.request': 'asking for a reset link: rate limited, the same answer for every input',
   'reset.complete': 'setting a new password: needs the single-use token from the link',
+  'api.openapi': 'the OpenAPI description of the integration API: names no data',
 };

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '@/db/connect';
-import { notifications, scans } from '@/db/schema';
+import { apiTokens, notifications, scans } from '@/db/schema';
+import { newApiToken } from '@/lib/api-tokens/secret';
 import { ROLES, type Role } from '@/db/schema/enums';
 import type { UserActor } from '@/lib/auth/session';
 import { makeAddress, makeUser, signedIn, unique } from '../account/fixtures';
@@ -9,7 +10,7 @@ import { makeDomain, makeFlag } from '../dashboard/fixtures';
 // A small world in which every action has something real to act on: a signed-in user of every role
 // (each signed in just now, so a step-up check would pass and only the permission can refuse), the
 // user's addresses in every state, a flagged address held for review and one open on a
-// re-registered domain, a watched domain, a running scan and an unread notification.
+// re-registered domain, a watched domain, a running scan, an unread notification and an API token.
 
 export interface World {
   actors: Record<Role, UserActor>;
@@ -19,6 +20,8 @@ export interface World {
   flagged: { heldFlagId: number; openFlagId: number; userId: number; username: string };
   domain: string;
   scanId: number;
+  /** An integration API token in force (settings: revoke). */
+  apiTokenId: number;
 }
 
 export async function buildWorld(db: Db): Promise<World> {
@@ -45,6 +48,11 @@ export async function buildWorld(db: Db): Promise<World> {
     .insert(scans)
     .values({ kind: 'domain', trigger: 'dashboard', target: domain.name, state: 'running' })
     .returning();
+  const secret = newApiToken();
+  const [apiToken] = await db
+    .insert(apiTokens)
+    .values({ name: unique('registry'), scopes: ['eligibility'], tokenHash: secret.hash, prefix: secret.prefix })
+    .returning({ id: apiTokens.id });
 
   return {
     actors,
@@ -57,6 +65,7 @@ export async function buildWorld(db: Db): Promise<World> {
     },
     domain: domain.name,
     scanId: scan!.id,
+    apiTokenId: apiToken!.id,
   };
 }
 

@@ -3,6 +3,8 @@ import { type AuditAction, isAuditAction } from '@/lib/audit/actions';
 // Every audit action the product writes (lib/audit/actions.ts), in words. A Record over the union: an
 // action added to the list does not compile until it has a name here.
 export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
+  'api_token.create': 'Created an integration API token',
+  'api_token.revoke': 'Revoked an integration API token',
   'auth.login': 'Signed in',
   'auth.login_failed': 'Failed sign-in (wrong password or code, or a stale second step)',
   'auth.login_throttled': 'Sign-in refused: too many attempts',

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { pageContext } from '@/lib/auth/session';
@@ -22,6 +23,13 @@ export default async function SettingsPage() {
         title="Settings"
         description="Admin only: the policy the scanner applies, and the domain lists. Every change is validated and recorded in the audit log."
       />
+      <p className="mb-4 text-sm">
+        Integration API tokens (your registry's sync and reset flow):{' '}
+        <Link className="underline" href="/admin/settings/api">
+          API tokens
+        </Link>
+        .
+      </p>
       <div className="flex flex-col gap-6">
         <Card>
           <CardHeader>
