@@ -70,6 +70,8 @@ export async function runApiRoute<S extends z.ZodType, T>(
     const input = parseInput(def.input, raw);
     await markApiTokenUsed(db, caller, now);
     const data = await def.run({ ctx: { caller, db, now }, input });
+    // A route that answers in another format than JSON (the Prometheus text at /metrics) builds its Response.
+    if (data instanceof Response) return data;
     return Response.json(data, { headers: NO_STORE });
   } catch (error) {
     return failure(error);

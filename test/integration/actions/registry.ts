@@ -8,7 +8,7 @@ import type { ActionResult } from '@/lib/errors';
 
 // Every way into the app that writes or reads on someone's behalf, found on the file system rather
 // than listed by hand: each 'use server' module (its first statement is the directive) and each
-// route handler under app/api. Every export of a 'use server' module, and every HTTP method a route
+// route handler under app/ (app/api and /metrics). Every export of a 'use server' module, and every HTTP method a route
 // module exports, must carry `.definition` (defineAction, definePublicAction, defineRoute): one that
 // does not is a hand-rolled entry point, and the registry reports it as a problem, which fails the
 // refusal tests. Import this after vi.mock('@/lib/auth/session') (next-auth cannot load outside Next).
@@ -206,7 +206,7 @@ export async function loadRegistry(): Promise<Registry> {
   for (const file of files) {
     if (isUseServerModule(fs.readFileSync(path.join(ROOT, file), 'utf8')))
       await collectServerModule(file, registry, names);
-    else if (/^app\/api\/.*\/route\.(ts|js)$/.test(file)) await collectRouteModule(file, registry, names);
+    else if (/^app\/(.*\/)?route\.(ts|js)$/.test(file)) await collectRouteModule(file, registry, names);
   }
   return registry;
 }

@@ -58,6 +58,7 @@ export const ROUTE_SAMPLES: Record<string, (w: World) => Record<string, string>>
 /** A valid query for every integration API route (/api/v1), keyed by its definition's name. */
 export const API_ROUTE_SAMPLES: Record<string, () => Record<string, string>> = {
   'api.recovery_eligibility': () => ({ address: 'maintainer@gmail.com' }),
+  'api.metrics': () => ({}),
 };
 
 /**

@@ -1,4 +1,5 @@
 import { defineApiRoute } from '@/lib/api/define-api-route';
+import { processMetrics } from '@/lib/metrics/registry';
 import { recoveryEligibility } from '@/lib/eligibility/recovery-eligibility';
 import { eligibilityQuerySchema } from '@/lib/eligibility/schemas';
 
@@ -8,5 +9,9 @@ export const GET = defineApiRoute({
   name: 'api.recovery_eligibility',
   scope: 'eligibility',
   input: eligibilityQuerySchema,
-  run: ({ ctx, input }) => recoveryEligibility(ctx.db, input.address, ctx.now),
+  run: async ({ ctx, input }) => {
+    const answer = await recoveryEligibility(ctx.db, input.address, ctx.now);
+    processMetrics().eligibilityLookups.inc({ reason: answer.reason });
+    return answer;
+  },
 });
