@@ -6,7 +6,7 @@ export const auditLog = pgTable(
   'audit_log',
   {
     id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
-    actorType: text('actor_type').$type<'user' | 'job' | 'cli' | 'system' | 'anonymous'>().notNull(),
+    actorType: text('actor_type').$type<'user' | 'job' | 'cli' | 'system' | 'api' | 'anonymous'>().notNull(),
     actorId: bigint('actor_id', { mode: 'number' }),
     // Username or job name as of the action, so renames do not rewrite history.
     actorLabel: text('actor_label').notNull(),

@@ -22,6 +22,11 @@ export const users = pgTable(
     // request, including an attacker's who reset the password from a hijacked mailbox.
     sessionVersion: integer('session_version').notNull().default(0),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    /**
+     * An account the registry keeps and syncs here (POST /api/v1/accounts:sync): it cannot sign in to
+     * Gravekeeper, and only the sync changes it. A sync never touches an account made here.
+     */
+    synced: boolean('synced').notNull().default(false),
   },
   (t) => [
     uniqueIndex('users_username_key').on(t.username),

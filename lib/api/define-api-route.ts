@@ -19,7 +19,9 @@ export interface ApiRouteDefinition<S extends z.ZodType, T> {
   /** `api.<what>`, unique: names the route in tests and the OpenAPI description. */
   name: string;
   scope: ApiScope;
-  /** Validates the query string (GET) or the JSON body (POST). */
+  /** Where the input comes from: the query string (default) or a JSON body. */
+  from?: 'query' | 'json';
+  /** Validates the query string or the JSON body. */
   input: S;
   run: (args: { ctx: { caller: ApiCaller; db: Db; now: Date }; input: z.output<S> }) => Promise<T>;
 }
@@ -48,7 +50,7 @@ function failure(error: unknown): Response {
 export async function runApiRoute<S extends z.ZodType, T>(
   def: ApiRouteDefinition<S, T>,
   authorization: string | null,
-  raw: unknown,
+  raw: unknown | (() => Promise<unknown>),
   db: Db,
   now: Date = new Date(),
 ): Promise<Response> {
@@ -67,7 +69,8 @@ export async function runApiRoute<S extends z.ZodType, T>(
       throw new AppError('rate_limited', `Too many calls with this token. Try again in ${wait} s.`, {
         retryAfter: String(wait),
       });
-    const input = parseInput(def.input, raw);
+    // A body is read only for a caller allowed to send it.
+    const input = parseInput(def.input, typeof raw === 'function' ? await raw() : raw);
     await markApiTokenUsed(db, caller, now);
     const data = await def.run({ ctx: { caller, db, now }, input });
     // A route that answers in another format than JSON (the Prometheus text at /metrics) builds its Response.
@@ -78,9 +81,34 @@ export async function runApiRoute<S extends z.ZodType, T>(
   }
 }
 
-/** `export const GET = defineApiRoute({…})`: input from the query string. */
+/** Most a JSON body may hold: a sync batch of 10,000 accounts is a few megabytes. */
+export const MAX_BODY_BYTES = 32 * 1024 * 1024;
+
+/** The request's JSON body, or a 400 in words. */
+async function jsonBody(request: Request): Promise<unknown> {
+  if (!(request.headers.get('content-type') ?? '').includes('application/json'))
+    throw new AppError('invalid_input', 'Send the body as JSON, with Content-Type: application/json.');
+  const text = await request.text();
+  if (Buffer.byteLength(text) > MAX_BODY_BYTES)
+    throw new AppError(
+      'invalid_input',
+      `The body is larger than ${MAX_BODY_BYTES / 1024 / 1024} MB; send smaller batches.`,
+    );
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new AppError('invalid_input', 'The body is not valid JSON.');
+  }
+}
+
+/** `export const GET = defineApiRoute({…})` (query string) or `export const POST = defineApiRoute({ from: 'json', … })`. */
 export function defineApiRoute<S extends z.ZodType, T>(def: ApiRouteDefinition<S, T>): ApiRouteHandler {
   const handler = async (request: Request): Promise<Response> =>
-    runApiRoute(def, request.headers.get('authorization'), new URL(request.url).searchParams, getDb());
+    runApiRoute(
+      def,
+      request.headers.get('authorization'),
+      def.from === 'json' ? () => jsonBody(request) : new URL(request.url).searchParams,
+      getDb(),
+    );
   return Object.assign(handler, { definition: def as unknown as AnyApiRouteDefinition });
 }

@@ -2,6 +2,7 @@
 // audit page's label map is a Record over them, so a new action cannot be written without a name.
 
 export const AUDIT_ACTIONS = [
+  'api.sync',
   'api_token.create',
   'api_token.revoke',
   'auth.login',

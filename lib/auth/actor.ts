@@ -20,6 +20,8 @@ export type Actor =
       needsSecondFactor?: boolean;
     }
   | { type: 'job'; name: string }
+  /** A registry's system calling the integration API with a token (lib/api/define-api-route.ts). */
+  | { type: 'api'; tokenId: number; name: string }
   | { type: 'cli'; operator: string }
   | { type: 'system' };
 
@@ -29,6 +31,8 @@ export function actorLabel(actor: Actor): string {
       return actor.username;
     case 'job':
       return `job:${actor.name}`;
+    case 'api':
+      return `api:${actor.name}`;
     case 'cli':
       return `cli:${actor.operator}`;
     case 'system':

@@ -36,11 +36,15 @@ async function tokenWith(scopes: string[], revoked = false): Promise<string> {
 }
 
 async function call(route: RegisteredApiRoute, authorization: string | null): Promise<Response> {
-  const query = new URLSearchParams(API_ROUTE_SAMPLES[route.definition.name]?.() ?? {});
+  const sample = API_ROUTE_SAMPLES[route.definition.name]?.() ?? {};
+  const query = new URLSearchParams(sample.query ?? {});
+  const headers: Record<string, string> = authorization ? { authorization } : {};
+  if (sample.body !== undefined) headers['content-type'] = 'application/json';
   return route.handler(
     new Request(`http://localhost${route.urlPath}?${query}`, {
       method: route.method,
-      headers: authorization ? { authorization } : {},
+      headers,
+      body: sample.body === undefined ? undefined : JSON.stringify(sample.body),
     }),
   );
 }

@@ -55,10 +55,16 @@ export const ROUTE_SAMPLES: Record<string, (w: World) => Record<string, string>>
   'user.read': (w) => ({ id: String(w.flagged.userId) }),
 };
 
-/** A valid query for every integration API route (/api/v1), keyed by its definition's name. */
-export const API_ROUTE_SAMPLES: Record<string, () => Record<string, string>> = {
-  'api.recovery_eligibility': () => ({ address: 'maintainer@gmail.com' }),
+/** A valid call of every integration API route (/api/v1, /metrics): its query, or its JSON body. */
+export const API_ROUTE_SAMPLES: Record<string, () => { query?: Record<string, string>; body?: unknown }> = {
+  'api.recovery_eligibility': () => ({ query: { address: 'maintainer@gmail.com' } }),
   'api.metrics': () => ({}),
+  'api.accounts_sync': () => {
+    const username = `synced-${Math.random().toString(36).slice(2, 10)}`;
+    return {
+      body: { accounts: [{ username, addresses: [{ address: `${username}@gmail.com`, verified: true }] }] },
+    };
+  },
 };
 
 /**

@@ -29,9 +29,15 @@ const paths = description.paths as unknown as Record<string, Record<string, Oper
 
 const ajv = new Ajv2020({ strict: true, allErrors: true, strictTypes: false });
 addFormats(ajv);
-const schemas = description.components.schemas as Record<string, object>;
-// Each component schema compiled on its own (strict: a keyword Ajv does not know fails here).
-const validators = Object.fromEntries(Object.entries(schemas).map(([name, schema]) => [name, ajv.compile(schema)]));
+// The component schemas as one JSON Schema (strict: a keyword Ajv does not know fails here); their
+// references to each other point into it.
+const defs = JSON.parse(
+  JSON.stringify(description.components.schemas).replaceAll('#/components/schemas/', 'openapi#/$defs/'),
+) as Record<string, object>;
+ajv.addSchema({ $id: 'openapi', $defs: defs });
+const validators = Object.fromEntries(
+  Object.keys(defs).map((name) => [name, ajv.getSchema(`openapi#/$defs/${name}`)!]),
+);
 
 /** The schema a documented response of `status` promises, as a validator. */
 function validatorFor(operation: Operation, status: number) {
@@ -117,6 +123,38 @@ describe('GET /api/v1/recovery-eligibility answers as documented', () => {
       const validate = validatorFor(operation, status);
       const body = await response.json();
       expect(validate(body), JSON.stringify(validate.errors)).toBe(true);
+    }
+  });
+});
+
+describe('POST /api/v1/accounts:sync answers as documented', () => {
+  const operation = paths['/api/v1/accounts:sync']!.post!;
+  const route = () => registry.apiRoutes.find((r) => r.urlPath === '/api/v1/accounts:sync')!;
+  const call = async (body: unknown) =>
+    route().handler(
+      new Request('http://localhost/api/v1/accounts:sync', {
+        method: 'POST',
+        headers: { authorization: `Bearer ${await token(['sync'])}`, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      }),
+    );
+
+  it('200, 400 and 409 with the documented bodies, and the sample batch fits the request schema', async () => {
+    const admin = await makeUser(t.db, 'admin');
+    const u = unique('s');
+    const good = { accounts: [{ username: u, addresses: [{ address: `${u}@gmail.com`, verified: true }] }] };
+    expect(validators.SyncBatch!(good), JSON.stringify(validators.SyncBatch!.errors)).toBe(true);
+    const cases: [unknown, number][] = [
+      [good, 200],
+      [{ accounts: [{ username: u, addresses: [{ address: 'nope', verified: true }] }] }, 400],
+      [{ accounts: [{ username: admin.username, addresses: [] }] }, 409],
+    ];
+    for (const [body, status] of cases) {
+      const response = await call(body);
+      expect(response.status).toBe(status);
+      const validate = validatorFor(operation, status);
+      const answer = await response.json();
+      expect(validate(answer), JSON.stringify(validate.errors)).toBe(true);
     }
   });
 });

@@ -3,6 +3,7 @@ import { type AuditAction, isAuditAction } from '@/lib/audit/actions';
 // Every audit action the product writes (lib/audit/actions.ts), in words. A Record over the union: an
 // action added to the list does not compile until it has a name here.
 export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
+  'api.sync': 'Synced accounts from the registry',
   'api_token.create': 'Created an integration API token',
   'api_token.revoke': 'Revoked an integration API token',
   'auth.login': 'Signed in',

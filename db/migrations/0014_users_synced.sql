@@ -1,0 +1,1 @@
+ALTER TABLE "users" ADD COLUMN "synced" boolean DEFAULT false NOT NULL;

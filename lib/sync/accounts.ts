@@ -1,0 +1,134 @@
+import { sql } from 'drizzle-orm';
+import type { Actor } from '@/lib/auth/actor';
+import { recordAudit } from '@/lib/audit/record';
+import type { VerbContext } from '@/lib/context';
+import { batchProblem, type SyncAccount } from './schemas';
+
+export interface SyncResult {
+  accounts: number;
+  usersCreated: number;
+  usersRenamed: number;
+  addressesAdded: number;
+  addressesChanged: number;
+  addressesRemoved: number;
+}
+
+// Set-based: each step is one statement over the whole batch (JSON expanded by PostgreSQL), so a
+// batch of 10,000 accounts costs a handful of statements, not tens of thousands.
+const expand = (accounts: SyncAccount[]) => ({
+  users: JSON.stringify(accounts.map((a) => ({ u: a.username, n: a.name }))),
+  addresses: JSON.stringify(
+    accounts.flatMap((a) =>
+      a.addresses.map((x) => ({
+        u: a.username,
+        a: x.address,
+        d: x.domain,
+        v: x.verified,
+        t: x.verifiedAt,
+        p: x.primary,
+      })),
+    ),
+  ),
+});
+
+/**
+ * Makes Gravekeeper's copy of the registry's accounts in the batch what the batch says: accounts
+ * created or renamed, addresses added, changed (verification, primary) and removed. Idempotent: the
+ * same batch again changes nothing. All or nothing: a username that belongs to an account made here,
+ * or an address that belongs to an account outside the batch, refuses the whole batch.
+ *
+ * One rule the registry cannot override: an address Gravekeeper unverified because its domain lapsed
+ * stays unverified whatever the batch says (a stranger holding the re-registered domain can "verify"
+ * it at the registry); only the owner re-verifying here, after a domain check, restores it.
+ */
+export async function syncAccounts({
+  ctx: { tx, actor, now },
+  input: accounts,
+}: {
+  ctx: VerbContext<Actor>;
+  input: SyncAccount[];
+}): Promise<SyncResult> {
+  const { users: usersJson, addresses: addressesJson } = expand(accounts);
+  const indexOf = new Map(accounts.map((a, i) => [a.username, i]));
+
+  const local = await tx.execute<{ username: string }>(sql`
+    select u.username from users u join json_to_recordset(${usersJson}::json) as x(u text, n text) on x.u = u.username
+    where not u.synced order by u.username limit 1`);
+  if (local[0]) {
+    const name = local[0].username;
+    throw batchProblem(
+      'conflict',
+      indexOf.get(name) ?? null,
+      'username',
+      `${name} is an account made in Gravekeeper, which a sync never changes`,
+    );
+  }
+  const taken = await tx.execute<{ u: string; a: string }>(sql`
+    select x.u, x.a from json_to_recordset(${addressesJson}::json) as x(u text, a text)
+    join emails e on e.address = x.a join users o on o.id = e.user_id
+    where o.username <> x.u
+      and (not o.synced or not exists (select 1 from json_to_recordset(${usersJson}::json) as b(u text) where b.u = o.username))
+    limit 1`);
+  if (taken[0]) {
+    const { u, a } = taken[0];
+    const i = indexOf.get(u) ?? null;
+    const field = `addresses[${accounts[i ?? 0]?.addresses.findIndex((x) => x.address === a) ?? 0}].address`;
+    throw batchProblem('conflict', i, field, `${a} belongs to another account that is not in this batch`);
+  }
+
+  const users = await tx.execute<{ inserted: boolean }>(sql`
+    insert into users (username, name, password_hash, synced, created_at)
+    select x.u, x.n, 'synced', true, ${now.toISOString()}::timestamptz from json_to_recordset(${usersJson}::json) as x(u text, n text)
+    on conflict (username) do update set name = excluded.name
+      where users.synced and users.name is distinct from excluded.name
+    returning (xmax = 0) as inserted`);
+  const removed = await tx.execute(sql`
+    delete from emails e using users u
+    where e.user_id = u.id and u.synced
+      and u.username in (select x.u from json_to_recordset(${usersJson}::json) as x(u text))
+      and not exists (select 1 from json_to_recordset(${addressesJson}::json) as x(u text, a text) where x.u = u.username and x.a = e.address)
+    returning e.id`);
+  // A primary that moves: the old one steps down first (one primary per user is a unique index).
+  await tx.execute(sql`
+    update emails e set is_primary = false
+    from json_to_recordset(${addressesJson}::json) as x(u text, a text, p boolean)
+    where e.address = x.a and e.is_primary and not x.p`);
+  // The registry unverified it / verified it again (never past a domain-lifecycle unverification).
+  const down = sql`(emails.verified and not excluded.verified)`;
+  const up = sql`(not emails.verified and excluded.verified and emails.unverify_reason is distinct from 'domain_lifecycle')`;
+  const upserted = await tx.execute<{ inserted: boolean }>(sql`
+    insert into emails (user_id, address, domain, is_primary, verified, verified_at)
+    select u.id, x.a, x.d, x.p, x.v, case when x.v then coalesce(x.t, ${now.toISOString()}::timestamptz) end
+    from json_to_recordset(${addressesJson}::json) as x(u text, a text, d text, v boolean, t timestamptz, p boolean)
+    join users u on u.username = x.u
+    on conflict (address) do update set
+      is_primary = excluded.is_primary,
+      verified = case when ${down} then false when ${up} then true else emails.verified end,
+      verified_at = case when ${up} then excluded.verified_at else emails.verified_at end,
+      unverified_at = case when ${down} then ${now.toISOString()}::timestamptz when ${up} then null else emails.unverified_at end,
+      unverify_reason = case when ${down} then coalesce(emails.unverify_reason, 'user') when ${up} then null else emails.unverify_reason end
+    where emails.user_id = excluded.user_id and (emails.is_primary is distinct from excluded.is_primary or ${down} or ${up})
+    returning (xmax = 0) as inserted`);
+  // New custom domains are due for their first check at once (trusted providers are never watched).
+  await tx.execute(sql`
+    insert into domains (name, next_check_at)
+    select distinct x.d, ${now.toISOString()}::timestamptz from json_to_recordset(${addressesJson}::json) as x(d text)
+    where not exists (select 1 from domain_lists l where l.domain = x.d and l.list = 'trusted')
+    on conflict (name) do nothing`);
+
+  const result: SyncResult = {
+    accounts: accounts.length,
+    usersCreated: users.filter((r) => r.inserted).length,
+    usersRenamed: users.filter((r) => !r.inserted).length,
+    addressesAdded: upserted.filter((r) => r.inserted).length,
+    addressesChanged: upserted.filter((r) => !r.inserted).length,
+    addressesRemoved: removed.length,
+  };
+  await recordAudit(tx, actor, {
+    action: 'api.sync',
+    targetType: 'sync',
+    targetId: actor.type === 'api' ? actor.tokenId : 0,
+    details: { ...result },
+  });
+  return result;
+}
