@@ -28,6 +28,10 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }
     summary: 'sealing keys for TOTP secrets and queued links: list | rotate | retire <kid>',
     load: async () => (await import('./commands/keys')).keysCommand,
   },
+  import: {
+    summary: 'import the registry’s accounts from a CSV file, as the sync API does (one transaction, a progress bar)',
+    load: async () => (await import('./commands/import')).importCommand,
+  },
   'seed-demo': {
     summary: 'fill an empty database with the demo registry and demo logins',
     load: async () => (await import('./commands/seed-demo')).seedDemoCommand,
