@@ -1,13 +1,15 @@
 import { expect, request as playwrightRequest, test } from '@playwright/test';
 import { E2E_PORT } from '../playwright.config';
 import { storageState } from './roles';
+import { newApiToken } from '@/lib/api-tokens/secret';
 import { expectAccessible } from './support/a11y';
+import { e2eSql } from './support/db';
 import { makeUser, uniqueTag } from './support/fixtures';
 import { clickHydrated } from './support/hydration';
 
 // An admin creates an integration API token on /admin/settings/api, sees it once, the registry's
 // reset flow uses it against GET /api/v1/recovery-eligibility, and the admin revokes it: the next
-// call is refused. The token and the user are this spec's own.
+// call is refused; and a registry's sync over HTTP. The tokens and the users are this spec's own.
 
 test.use({ storageState: storageState('admin') });
 
@@ -57,4 +59,39 @@ test('a token needs a name and a scope, said in words', async ({ page }) => {
   await page.getByRole('checkbox', { name: /eligibility/ }).uncheck();
   await clickHydrated(page.getByRole('button', { name: 'Create token' }));
   await expect(page.getByRole('alert').filter({ hasText: 'Pick at least one scope.' })).toBeVisible();
+});
+
+test('a registry syncs its accounts over HTTP and asks eligibility for them (the production build)', async () => {
+  const sql = e2eSql();
+  const secret = newApiToken();
+  await sql`insert into api_tokens (name, scopes, token_hash, prefix)
+    values (${uniqueTag('registry')}, ${['sync', 'eligibility']}, ${secret.hash}, ${secret.prefix})`;
+  await sql.end();
+  const registry = await playwrightRequest.newContext({
+    baseURL: `http://localhost:${E2E_PORT}`,
+    extraHTTPHeaders: { authorization: `Bearer ${secret.token}` },
+  });
+  try {
+    const username = uniqueTag('synced');
+    const address = `${username}@gmail.com`;
+    const batch = { accounts: [{ username, addresses: [{ address, verified: true }] }] };
+    const synced = await registry.post('/api/v1/accounts:sync', { data: batch });
+    expect(synced.status()).toBe(200);
+    expect(await synced.json()).toMatchObject({ usersCreated: 1, addressesAdded: 1 });
+    expect(await (await registry.post('/api/v1/accounts:sync', { data: batch })).json()).toMatchObject({
+      usersCreated: 0,
+      addressesAdded: 0,
+    });
+    const bad = await registry.post('/api/v1/accounts:sync', {
+      data: { accounts: [{ username, addresses: [{ address: 'no-at-sign', verified: true }] }] },
+    });
+    expect(bad.status()).toBe(400);
+    expect((await bad.json()).fields).toMatchObject({ index: '0', field: 'addresses[0].address' });
+    const answer = await registry.get(`/api/v1/recovery-eligibility?address=${encodeURIComponent(address)}`);
+    expect(await answer.json()).toMatchObject({ address, eligible: true });
+    const description = await (await registry.get('/api/v1/openapi.json')).json();
+    expect(Object.keys(description.paths)).toContain('/api/v1/accounts:sync');
+  } finally {
+    await registry.dispose();
+  }
 });
