@@ -1,6 +1,4 @@
-import { eq } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/connect';
-import { emails } from '@/db/schema';
 import { recoveryCandidates, resetBlock, resetRecipients } from '@/lib/reset/recovery-addresses';
 import type { EligibilityReason } from './schemas';
 
@@ -22,14 +20,9 @@ export interface RecoveryEligibility {
  * probe and the expiry-aware schedule keep the stored stage current; `checkedAt` says how current).
  */
 export async function recoveryEligibility(db: DbOrTx, address: string, now: Date): Promise<RecoveryEligibility> {
-  const [row] = await db
-    .select({ id: emails.id, userId: emails.userId })
-    .from(emails)
-    .where(eq(emails.address, address));
-  if (!row)
-    return { address, eligible: false, reason: 'unknown_address', stage: null, checkedAt: null, holdUntil: null };
-  const candidates = await recoveryCandidates(db, row.userId);
-  const candidate = candidates.find((c) => c.id === row.id);
+  // One query: the owner's addresses, found through this one (none when nobody has it).
+  const candidates = await recoveryCandidates(db, { address });
+  const candidate = candidates.find((c) => c.address === address);
   if (!candidate)
     return { address, eligible: false, reason: 'unknown_address', stage: null, checkedAt: null, holdUntil: null };
   const { recipients, held } = resetRecipients(candidates, now);

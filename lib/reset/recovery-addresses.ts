@@ -27,8 +27,15 @@ export type ResetBlock = 'unverified' | 'not_for_recovery' | 'flagged' | 'domain
 // has expired and the registrar may already serve a parking page or hand it on.
 const SAFE_STAGES: readonly Stage[] = ['active', 'expiring'];
 
-/** Every address of a user with what the reset gate needs (one query; user 0 matches none). */
-export async function recoveryCandidates(tx: DbOrTx, userId: number): Promise<RecoveryCandidate[]> {
+/**
+ * Every address of a user with what the reset gate needs (one query; user 0 matches none). The user
+ * is given by id, or by one of its addresses (the eligibility API: still one query).
+ */
+export async function recoveryCandidates(tx: DbOrTx, user: number | { address: string }): Promise<RecoveryCandidate[]> {
+  const owner =
+    typeof user === 'number'
+      ? eq(emails.userId, user)
+      : sql`${emails.userId} = (select o.user_id from emails o where o.address = ${user.address})`;
   const rows = await tx
     .select({
       id: emails.id,
@@ -47,7 +54,7 @@ export async function recoveryCandidates(tx: DbOrTx, userId: number): Promise<Re
       domainCheckedAt: sql<string | null>`(select d.last_checked_at from domains d where d.name = "emails"."domain")`,
     })
     .from(emails)
-    .where(eq(emails.userId, userId))
+    .where(owner)
     .orderBy(emails.id);
   return rows.map((r) => ({ ...r, domainCheckedAt: r.domainCheckedAt === null ? null : new Date(r.domainCheckedAt) }));
 }
