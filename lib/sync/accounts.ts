@@ -93,22 +93,37 @@ export async function syncAccounts({
     update emails e set is_primary = false
     from json_to_recordset(${addressesJson}::json) as x(u text, a text, p boolean)
     where e.address = x.a and e.is_primary and not x.p`);
-  // The registry unverified it / verified it again (never past a domain-lifecycle unverification).
-  const down = sql`(emails.verified and not excluded.verified)`;
-  const up = sql`(not emails.verified and excluded.verified and emails.unverify_reason is distinct from 'domain_lifecycle')`;
-  const upserted = await tx.execute<{ inserted: boolean }>(sql`
-    insert into emails (user_id, address, domain, is_primary, verified, verified_at)
-    select u.id, x.a, x.d, x.p, x.v, case when x.v then coalesce(x.t, ${now.toISOString()}::timestamptz) end
-    from json_to_recordset(${addressesJson}::json) as x(u text, a text, d text, v boolean, t timestamptz, p boolean)
-    join users u on u.username = x.u
-    on conflict (address) do update set
-      is_primary = excluded.is_primary,
-      verified = case when ${down} then false when ${up} then true else emails.verified end,
-      verified_at = case when ${up} then excluded.verified_at else emails.verified_at end,
-      unverified_at = case when ${down} then ${now.toISOString()}::timestamptz when ${up} then null else emails.unverified_at end,
-      unverify_reason = case when ${down} then coalesce(emails.unverify_reason, 'user') when ${up} then null else emails.unverify_reason end
-    where emails.user_id = excluded.user_id and (emails.is_primary is distinct from excluded.is_primary or ${down} or ${up})
-    returning (xmax = 0) as inserted`);
+  const stamp = sql`${now.toISOString()}::timestamptz`;
+  // A domain Gravekeeper last saw lapsing or re-registered: the registry's "verified" may be a
+  // stranger's, who holds the domain now.
+  const lapsing = (domain: ReturnType<typeof sql>) =>
+    sql`exists (select 1 from domains d where d.name = ${domain} and d.stage in ('grace', 'redemption', 'pending_delete', 'available', 're_registered'))`;
+  const desired = sql`json_to_recordset(${addressesJson}::json) as x(u text, a text, d text, v boolean, t timestamptz, p boolean)`;
+  // Existing addresses of the batch's accounts: primary, and the registry unverifying or verifying again
+  // (never past a domain-lifecycle unverification, nor onto a lapsing domain).
+  const down = sql`(e.verified and not x.v)`;
+  const up = sql`(not e.verified and x.v and e.unverify_reason is distinct from 'domain_lifecycle' and not ${lapsing(sql`e.domain`)})`;
+  const changed = await tx.execute(sql`
+    update emails e set
+      is_primary = x.p,
+      verified = case when ${down} then false when ${up} then true else e.verified end,
+      verified_at = case when ${up} then coalesce(x.t, ${stamp}) else e.verified_at end,
+      unverified_at = case when ${down} then ${stamp} when ${up} then null else e.unverified_at end,
+      unverify_reason = case when ${down} then coalesce(e.unverify_reason, 'user') when ${up} then null else e.unverify_reason end
+    from ${desired} join users u on u.username = x.u
+    where e.address = x.a and e.user_id = u.id and (e.is_primary is distinct from x.p or ${down} or ${up})
+    returning e.id`);
+  // New addresses; one the registry calls verified at a domain last seen lapsing is stored as
+  // unverified for the domain's lifecycle, so no later batch can verify it either.
+  const added = await tx.execute(sql`
+    insert into emails (user_id, address, domain, is_primary, verified, verified_at, unverified_at, unverify_reason)
+    select u.id, x.a, x.d, x.p, x.v and not ${lapsing(sql`x.d`)},
+           case when x.v then coalesce(x.t, ${stamp}) end,
+           case when x.v and ${lapsing(sql`x.d`)} then ${stamp} end,
+           case when x.v and ${lapsing(sql`x.d`)} then 'domain_lifecycle'::unverify_reason end
+    from ${desired} join users u on u.username = x.u
+    on conflict (address) do nothing
+    returning id`);
   // New custom domains are due for their first check at once (trusted providers are never watched).
   await tx.execute(sql`
     insert into domains (name, next_check_at)
@@ -120,8 +135,8 @@ export async function syncAccounts({
     accounts: accounts.length,
     usersCreated: users.filter((r) => r.inserted).length,
     usersRenamed: users.filter((r) => !r.inserted).length,
-    addressesAdded: upserted.filter((r) => r.inserted).length,
-    addressesChanged: upserted.filter((r) => !r.inserted).length,
+    addressesAdded: added.length,
+    addressesChanged: changed.length,
     addressesRemoved: removed.length,
   };
   await recordAudit(tx, actor, {

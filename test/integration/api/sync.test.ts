@@ -154,6 +154,59 @@ describe('a batch that is right', () => {
     });
   });
 
+  it('an address removed and added again on a domain last seen lapsing is stored unverified, and stays so', async () => {
+    // The attack: a stranger re-registers the domain, "verifies" the address at the registry, and the
+    // registry's export drops the old row and adds it again as new and verified.
+    const u = unique('frank');
+    const domain = `${unique('taken')}.dev`;
+    const address = `dev@${domain}`;
+    await sync({
+      accounts: [
+        {
+          username: u,
+          addresses: [
+            { address, verified: true },
+            { address: `${u}@gmail.com`, verified: true },
+          ],
+        },
+      ],
+    });
+    await t.db
+      .update(domains)
+      .set({ stage: 're_registered', lastCheckedAt: new Date() })
+      .where(eq(domains.name, domain));
+    await sync({ accounts: [{ username: u, addresses: [{ address: `${u}@gmail.com`, verified: true }] }] });
+    const readded = await sync({
+      accounts: [
+        {
+          username: u,
+          addresses: [
+            { address: `${u}@gmail.com`, verified: true },
+            { address, verified: true },
+          ],
+        },
+      ],
+    });
+    expect(readded.body).toMatchObject({ addressesAdded: 1 });
+    expect((await addressesOf(u)).find((a) => a.address === address)).toMatchObject({
+      verified: false,
+      reason: 'domain_lifecycle',
+    });
+    await sync({
+      accounts: [
+        {
+          username: u,
+          addresses: [
+            { address: `${u}@gmail.com`, verified: true },
+            { address, verified: true },
+          ],
+        },
+      ],
+    });
+    expect((await addressesOf(u)).find((a) => a.address === address)).toMatchObject({ verified: false });
+    expect(await recoveryEligibility(t.db, address, new Date())).toMatchObject({ eligible: false });
+  });
+
   it('a synced account cannot sign in to Gravekeeper', async () => {
     const u = unique('erin');
     await sync({ accounts: [{ username: u, addresses: [{ address: `${u}@gmail.com`, verified: true }] }] });
