@@ -104,6 +104,7 @@ async function writeState(): Promise<Record<string, string>> {
       settings: 'select s::text as r from settings s',
       domain_lists: 'select d::text as r from domain_lists d',
       api_tokens: 'select t::text as r from api_tokens t',
+      webhook_endpoints: 'select w::text as r from webhook_endpoints w',
       audit_log: "select id::text as r from audit_log where actor_type = 'user'",
       scans: "select concat_ws(',', id, state) as r from scans where requested_by is not null",
       notifications:

@@ -63,6 +63,11 @@ const PAGES: { route: string; path: (d: Data) => string; status: Partial<Record<
     path: () => '/admin/settings/api',
     status: { admin: 200, staff: 403, user: 403 },
   },
+  {
+    route: '/admin/settings/webhooks',
+    path: () => '/admin/settings/webhooks',
+    status: { admin: 200, staff: 403, user: 403 },
+  },
   { route: '/admin/[...missing]', path: () => '/admin/no-such-page', status: { admin: 404, staff: 404, user: 403 } },
 ];
 

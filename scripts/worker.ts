@@ -4,6 +4,7 @@ import { resolveDatabase } from '@/db/runtime';
 import { appBaseUrl, readEnv } from '@/lib/env';
 import { startBoss } from '@/lib/jobs/boss';
 import { startWorker } from '@/lib/jobs/worker';
+import { startWebhookWorker } from '@/lib/webhooks/worker';
 import { startOutboxWorker } from '@/lib/notify/outbox-worker';
 import { checkDomainNow } from '@/lib/scans/check-now';
 import { processChecker } from '@/lib/scans/checker';
@@ -57,6 +58,8 @@ const outbox = env.SMTP_URL
   ? startOutboxWorker(db, { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM, appUrl: appBaseUrl(env), log, recheck })
   : null;
 if (!outbox) log('SMTP_URL is not set: mail stays queued in the outbox');
+// Webhook deliveries (issue 13), under the same outbound rules as provider requests.
+const webhooks = startWebhookWorker(db, { allow: env.GK_OUTBOUND_ALLOW, log });
 log(`ready (${database.mode === 'external' ? 'DATABASE_URL' : `embedded PostgreSQL, ${database.mode}`})`);
 
 // Stopped in the order that lets each part finish with the database still open: no new tick (the
@@ -65,6 +68,7 @@ log(`ready (${database.mode === 'external' ? 'DATABASE_URL' : `embedded PostgreS
 async function stop() {
   await worker.stop();
   await outbox?.stop();
+  await webhooks.stop();
   await boss.stop({ graceful: true, timeout: 15_000 }).catch(() => {});
   await close();
   await database.stop();

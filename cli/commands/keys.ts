@@ -44,7 +44,7 @@ export async function keysCommand(argv: string[], io: CliIO): Promise<number> {
         `the ring is GK_SEALING_KEYS: its first key ${result.current} seals (put a new key first to rotate)\n`,
       );
     io.stdout.write(
-      `re-sealed ${result.resealed.users} TOTP secret(s) and ${result.resealed.notifications} queued link(s) with ${result.current}\n`,
+      `re-sealed ${result.resealed.users} TOTP secret(s), ${result.resealed.notifications} queued link(s) and ${result.resealed.webhooks} webhook secret(s) with ${result.current}\n`,
     );
     io.stdout.write('old keys stay in the ring until `gk keys retire <kid>`\n');
     return 0;

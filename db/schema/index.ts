@@ -19,3 +19,5 @@ export * from './sign-in-events';
 export * from './step-ups';
 export * from './tokens';
 export * from './users';
+export * from './webhook-deliveries';
+export * from './webhook-endpoints';

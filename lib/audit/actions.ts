@@ -45,6 +45,9 @@ export const AUDIT_ACTIONS = [
   'user.totp_disable',
   'user.totp_enable',
   'user.totp_enrol_start',
+  'webhook.create',
+  'webhook.remove',
+  'webhook.replay',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -20,7 +20,7 @@ export interface RotateResult {
   current: string;
   /** The key this rotation added (null when the ring is GK_SEALING_KEYS, which the operator edits). */
   added: string | null;
-  resealed: { users: number; notifications: number };
+  resealed: { users: number; notifications: number; webhooks: number };
   /** Values per key id before the rotation. */
   before: Record<string, number>;
 }
@@ -84,5 +84,15 @@ async function resealAll(tx: Tx, ring: KeyRing): Promise<RotateResult['resealed'
     );
     notifications += 1;
   }
-  return { users, notifications };
+  const hookRows = (await tx.execute(
+    sql`select id, secret_enc as v from webhook_endpoints order by id for update`,
+  )) as unknown as { id: number; v: string }[];
+  let webhooks = 0;
+  for (const row of hookRows.filter((r) => stale(r.v))) {
+    await tx.execute(
+      sql`update webhook_endpoints set secret_enc = ${sealWith(ring, openWith(ring, row.v))} where id = ${row.id}`,
+    );
+    webhooks += 1;
+  }
+  return { users, notifications, webhooks };
 }

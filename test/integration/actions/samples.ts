@@ -40,6 +40,9 @@ export const ACTION_SAMPLES: Record<string, (w: World) => unknown> = {
   'domain_list.remove': () => ({ domain: 'gmail.com' }),
   'api_token.create': () => ({ name: 'registry reset flow', scopes: ['eligibility'] }),
   'api_token.revoke': (w) => ({ id: w.apiTokenId }),
+  'webhook.create': () => ({ url: 'https://198.51.100.7/hooks/gravekeeper', events: ['flag.resolved'] }),
+  'webhook.remove': (w) => ({ id: w.webhookId }),
+  'webhook.replay': (w) => ({ id: w.failedDeliveryId }),
 };
 
 /** The dynamic segments of each route's URL, by the route's definition name. */

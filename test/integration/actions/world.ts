@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '@/db/connect';
-import { apiTokens, notifications, scans } from '@/db/schema';
+import { apiTokens, notifications, scans, webhookDeliveries, webhookEndpoints } from '@/db/schema';
+import { seal } from '@/lib/auth/secret-box';
 import { newApiToken } from '@/lib/api-tokens/secret';
 import { ROLES, type Role } from '@/db/schema/enums';
 import type { UserActor } from '@/lib/auth/session';
@@ -22,6 +23,9 @@ export interface World {
   scanId: number;
   /** An integration API token in force (settings: revoke). */
   apiTokenId: number;
+  /** A webhook endpoint in force and a failed delivery to it (settings: remove, replay). */
+  webhookId: number;
+  failedDeliveryId: number;
 }
 
 export async function buildWorld(db: Db): Promise<World> {
@@ -54,6 +58,15 @@ export async function buildWorld(db: Db): Promise<World> {
     .values({ name: unique('registry'), scopes: ['eligibility'], tokenHash: secret.hash, prefix: secret.prefix })
     .returning({ id: apiTokens.id });
 
+  const [hook] = await db
+    .insert(webhookEndpoints)
+    .values({ url: 'https://hooks.registry.example/gk', events: ['flag.resolved'], secretEnc: seal('whsec_world') })
+    .returning({ id: webhookEndpoints.id });
+  const [failed] = await db
+    .insert(webhookDeliveries)
+    .values({ endpointId: hook!.id, event: 'flag.resolved', payload: {}, state: 'failed', attempts: 8 })
+    .returning({ id: webhookDeliveries.id });
+
   return {
     actors,
     addresses: { primary: primary.id, second: second.id, unverified: unverified.id },
@@ -66,6 +79,8 @@ export async function buildWorld(db: Db): Promise<World> {
     domain: domain.name,
     scanId: scan!.id,
     apiTokenId: apiToken!.id,
+    webhookId: hook!.id,
+    failedDeliveryId: failed!.id,
   };
 }
 

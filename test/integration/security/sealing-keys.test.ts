@@ -98,7 +98,7 @@ describe('gk keys rotate and retire', () => {
     const run = gk(['keys', 'rotate']);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain('re-sealed 2 TOTP secret(s) and 1 queued link(s)');
+    expect(run.stdout).toContain('re-sealed 2 TOTP secret(s), 1 queued link(s) and 0 webhook secret(s)');
 
     const ring = readKeyFile(keyFile);
     expect(ring.map((k) => k.kid)).toEqual([expect.not.stringMatching(k1.kid), k1.kid]);
@@ -122,7 +122,7 @@ describe('gk keys rotate and retire', () => {
     const audit = await t.db.select().from(auditLog).where(eq(auditLog.action, 'keys.rotate'));
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ actorType: 'cli', targetType: 'sealing_key', targetId: k2 });
-    expect(audit[0]!.details).toMatchObject({ added: k2, resealed: { users: 2, notifications: 1 } });
+    expect(audit[0]!.details).toMatchObject({ added: k2, resealed: { users: 2, notifications: 1, webhooks: 0 } });
   });
 
   it('retire refuses the current key, an unknown key and a key still in use, and changes nothing', async () => {

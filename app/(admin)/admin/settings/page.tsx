@@ -24,9 +24,13 @@ export default async function SettingsPage() {
         description="Admin only: the policy the scanner applies, and the domain lists. Every change is validated and recorded in the audit log."
       />
       <p className="mb-4 text-sm">
-        Integration API tokens (your registry's sync and reset flow):{' '}
+        Plugging your registry in:{' '}
         <Link className="underline" href="/admin/settings/api">
           API tokens
+        </Link>{' '}
+        (sync, reset flow, metrics) and{' '}
+        <Link className="underline" href="/admin/settings/webhooks">
+          webhooks
         </Link>
         .
       </p>
