@@ -4,6 +4,8 @@ import { defineConfig, devices } from '@playwright/test';
 // e2e/global-setup.ts), with Debian's Chromium: browsers cannot be downloaded here.
 export const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
 export const E2E_DATA_DIR = process.env.E2E_DATA_DIR ?? '.data/e2e';
+/** Where e2e/registry-integration.spec.ts runs the example registry's webhook receiver. */
+export const E2E_WEBHOOK_PORT = E2E_PORT + 50;
 const baseURL = `http://localhost:${E2E_PORT}`;
 const WHOLE_DATABASE = /(action-refusals-http|dashboard-refusals)\.spec\.ts/;
 
@@ -65,6 +67,9 @@ export default defineConfig({
       // As behind one load balancer: the client is the address it appends to X-Forwarded-For
       // (e2e/recovery-attacks.spec.ts rotates what comes before it).
       TRUSTED_PROXIES: '1',
+      // The example registry's webhook receiver on loopback (a development receiver, as an operator
+      // would allow one): every other private or loopback target stays refused.
+      GK_OUTBOUND_ALLOW: `127.0.0.1:${E2E_WEBHOOK_PORT}`,
     },
   },
 });

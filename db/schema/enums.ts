@@ -25,7 +25,12 @@ export const DOMAIN_LISTS = ['trusted', 'blocked'] as const;
 /** What an integration API token may do (app/api/v1): sync accounts, ask recovery eligibility, read. */
 export const API_SCOPES = ['sync', 'eligibility', 'read'] as const;
 /** What a webhook endpoint can hear of (the triggers of migration 0016 write them). */
-export const WEBHOOK_EVENTS = ['address.unverified', 'address.flagged', 'flag.resolved', 'domain.stage_changed'] as const;
+export const WEBHOOK_EVENTS = [
+  'address.unverified',
+  'address.flagged',
+  'flag.resolved',
+  'domain.stage_changed',
+] as const;
 export const TOKEN_PURPOSES = ['verify_email', 'reset_password'] as const;
 
 export const roleEnum = pgEnum('role', ROLES);
