@@ -1,10 +1,14 @@
 import { createHmac } from 'node:crypto';
+import Ajv2020 from 'ajv/dist/2020';
+import addFormats from 'ajv-formats';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { configureDb } from '@/db/client';
 import { domains, webhookDeliveries, webhookEndpoints } from '@/db/schema';
+import { WEBHOOK_EVENTS } from '@/db/schema/enums';
+import description from '@/lib/api/openapi.json';
 import { recordAudit } from '@/lib/audit/record';
 import { runAction } from '@/lib/auth/action';
 import { createOutboundAgent } from '@/lib/domains/outbound-agent';
@@ -116,6 +120,12 @@ describe('events, written with the change', () => {
       data: { domain: domain.name, from: 'active', to: 'grace' },
     });
     expect(stage.headers['gravekeeper-delivery']).toBe(queued[0]!.eventId);
+    // As the OpenAPI file's `webhooks` section documents it.
+    const ajv = new Ajv2020({ strict: false });
+    addFormats(ajv);
+    const documented = ajv.compile(description.components.schemas.WebhookDelivery);
+    for (const r of received) expect(documented(JSON.parse(r.body)), JSON.stringify(documented.errors)).toBe(true);
+    expect(Object.keys(description.webhooks).sort()).toEqual([...WEBHOOK_EVENTS].sort());
     const signature = String(stage.headers['gravekeeper-signature']);
     expect(verifyWebhookSignature(hook.secret, signature, stage.body)).toBe(true);
     // Independently of our own verifier: HMAC-SHA256 over "<t>.<body>".
