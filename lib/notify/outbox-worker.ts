@@ -1,3 +1,4 @@
+import { startPollLoop } from '@/lib/jobs/poll-loop';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '@/db/connect';
 import { notifications, users } from '@/db/schema';
@@ -165,35 +166,21 @@ export function startOutboxWorker(
 ): OutboxWorker {
   const transport = createMailTransport(config.smtpUrl);
   const log = config.log ?? ((line: string) => console.error(line));
-  let stopped = false;
-  let wake: (() => void) | null = null;
-  const loop = (async () => {
-    while (!stopped) {
-      let drained = true;
-      try {
-        const run = await runOutboxOnce(db, transport, new Date(), config);
-        drained = run.claimed < (config.batchSize ?? OUTBOX_DEFAULTS.batchSize);
-        if (run.claimed > 0) log(`[outbox] sent ${run.sent}, retrying ${run.retried}, failed ${run.failed}`);
-      } catch (error) {
-        log(`[outbox] run failed: ${error instanceof Error ? error.message : String(error)}`);
-      }
-      if (drained && !stopped)
-        await new Promise<void>((resolve) => {
-          const timer = setTimeout(resolve, config.intervalMs ?? 2_000);
-          // stop() ends the sleep at once (and its timer, so nothing holds the process open).
-          wake = () => {
-            clearTimeout(timer);
-            resolve();
-          };
-        });
-    }
-  })();
+  const loop = startPollLoop(
+    async () => {
+      const run = await runOutboxOnce(db, transport, new Date(), config);
+      if (run.claimed > 0) log(`[outbox] sent ${run.sent}, retrying ${run.retried}, failed ${run.failed}`);
+      return { drained: run.claimed < (config.batchSize ?? OUTBOX_DEFAULTS.batchSize) };
+    },
+    {
+      intervalMs: config.intervalMs ?? 2_000,
+      onError: (error) => log(`[outbox] run failed: ${error instanceof Error ? error.message : String(error)}`),
+    },
+  );
   return {
     /** Ends the loop after the run in progress (if any) and closes the SMTP transport; the caller closes the database after. */
     async stop() {
-      stopped = true;
-      wake?.();
-      await loop;
+      await loop.stop();
       transport.close();
     },
   };

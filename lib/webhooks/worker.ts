@@ -1,4 +1,5 @@
 import type { Db } from '@/db/connect';
+import { startPollLoop } from '@/lib/jobs/poll-loop';
 import { createOutboundAgent } from '@/lib/domains/outbound-agent';
 import { OutboundPolicy } from '@/lib/domains/outbound-policy';
 import { runWebhooksOnce, WEBHOOK_DEFAULTS, type WebhookOptions } from './deliver';
@@ -13,34 +14,20 @@ export function startWebhookWorker(
 ): { stop(): Promise<void> } {
   const agent = createOutboundAgent(new OutboundPolicy(config.allow));
   const log = config.log ?? ((line: string) => console.error(line));
-  let stopped = false;
-  let wake: (() => void) | null = null;
-  const loop = (async () => {
-    while (!stopped) {
-      let drained = true;
-      try {
-        const run = await runWebhooksOnce(db, agent, new Date(), config);
-        drained = run.claimed < (config.batchSize ?? WEBHOOK_DEFAULTS.batchSize);
-        if (run.claimed > 0)
-          log(`[webhooks] delivered ${run.delivered}, retrying ${run.retrying}, failed ${run.failed}`);
-      } catch (error) {
-        log(`[webhooks] run failed: ${error instanceof Error ? error.message : String(error)}`);
-      }
-      if (drained && !stopped)
-        await new Promise<void>((resolve) => {
-          const timer = setTimeout(resolve, config.intervalMs ?? 2_000);
-          wake = () => {
-            clearTimeout(timer);
-            resolve();
-          };
-        });
-    }
-  })();
+  const loop = startPollLoop(
+    async () => {
+      const run = await runWebhooksOnce(db, agent, new Date(), config);
+      if (run.claimed > 0) log(`[webhooks] delivered ${run.delivered}, retrying ${run.retrying}, failed ${run.failed}`);
+      return { drained: run.claimed < (config.batchSize ?? WEBHOOK_DEFAULTS.batchSize) };
+    },
+    {
+      intervalMs: config.intervalMs ?? 2_000,
+      onError: (error) => log(`[webhooks] run failed: ${error instanceof Error ? error.message : String(error)}`),
+    },
+  );
   return {
     async stop() {
-      stopped = true;
-      wake?.();
-      await loop;
+      await loop.stop();
       await agent.close();
     },
   };

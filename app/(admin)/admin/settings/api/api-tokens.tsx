@@ -1,16 +1,15 @@
 'use client';
 
-import { KeyRound, Trash2 } from 'lucide-react';
+import { KeyRound } from 'lucide-react';
 import { useState } from 'react';
 import { useAction } from '@/components/actions/use-action';
 import { formatDateTime } from '@/components/data-table/format';
-import { Badge } from '@/components/ui/badge';
+import { RecordTable, withdrawCells } from '@/components/data-table/record-table';
 import { Button } from '@/components/ui/button';
-import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
-import { EmptyState } from '@/components/ui/empty-state';
+import { FormCard } from '@/components/ui/form-card';
 import { Input, Label } from '@/components/ui/input';
+import { ChoiceList, ShownOnce } from '@/components/ui/choice-list';
 import { Notice } from '@/components/ui/notice';
-import { Table, TBody, TD, TH, THead, TR } from '@/components/ui/table';
 import type { ApiTokenRow } from '@/lib/api-tokens/queries';
 import type { ApiScope } from '@/lib/api-tokens/schemas';
 import { createApiTokenAction, revokeApiTokenAction } from './actions';
@@ -33,24 +32,17 @@ export function ApiTokens({ tokens, scopes }: { tokens: ApiTokenRow[]; scopes: R
     success: (t) => `Revoked “${t.name}”: its next call is refused.`,
   });
   const message = create.message ?? revoke.message;
-  const toggle = (scope: ApiScope, on: boolean) =>
-    setChosen((now) => (on ? [...now, scope] : now.filter((s) => s !== scope)));
 
   return (
-    <Card>
-      <CardHeader>
-        <CardTitle>Tokens ({tokens.length})</CardTitle>
-      </CardHeader>
-      <CardContent className="flex flex-col gap-4">
-        <form
-          className="flex flex-col gap-3"
-          onSubmit={(e) => {
-            e.preventDefault();
-            revoke.setMessage(null);
-            setCreated(null);
-            void create.run({ name, scopes: chosen });
-          }}
-        >
+    <FormCard
+      title={`Tokens (${tokens.length})`}
+      onSubmit={() => {
+        revoke.setMessage(null);
+        setCreated(null);
+        void create.run({ name, scopes: chosen });
+      }}
+      form={
+        <>
           <div className="flex flex-col gap-1">
             <Label htmlFor="api-token-name">Name (the system that will use it)</Label>
             <Input
@@ -63,90 +55,54 @@ export function ApiTokens({ tokens, scopes }: { tokens: ApiTokenRow[]; scopes: R
               aria-invalid={Boolean(create.fields.name)}
             />
           </div>
-          <fieldset className="flex flex-col gap-1" aria-invalid={Boolean(create.fields.scopes)}>
-            <legend className="text-sm font-medium">Scopes</legend>
-            {(Object.keys(scopes) as ApiScope[]).map((scope) => (
-              <label key={scope} className="flex items-start gap-2 text-sm">
-                <input
-                  type="checkbox"
-                  className="mt-1"
-                  checked={chosen.includes(scope)}
-                  onChange={(e) => toggle(scope, e.target.checked)}
-                />
-                <span>
-                  <span className="font-mono">{scope}</span>: {scopes[scope]}
-                </span>
-              </label>
-            ))}
-          </fieldset>
+          <ChoiceList
+            legend="Scopes"
+            options={scopes}
+            chosen={chosen}
+            onChange={setChosen}
+            invalid={Boolean(create.fields.scopes)}
+          />
           <div>
             <Button type="submit" disabled={create.pending}>
               <KeyRound aria-hidden="true" /> Create token
             </Button>
           </div>
-        </form>
-        {message ? <Notice tone={message.tone}>{message.text}</Notice> : null}
-        {created ? (
-          <div className="flex flex-col gap-1">
-            <Label htmlFor="api-token-created">The new token for “{created.name}”</Label>
-            <Input id="api-token-created" readOnly value={created.token} className="font-mono" />
-          </div>
-        ) : null}
-        {tokens.length === 0 ? (
-          <EmptyState title="No API tokens yet">Create one for each system that calls the API.</EmptyState>
-        ) : (
-          <Table aria-label="API tokens">
-            <THead>
-              <TR>
-                <TH>Name</TH>
-                <TH>Token</TH>
-                <TH>Scopes</TH>
-                <TH>Created</TH>
-                <TH>Last used</TH>
-                <TH>State</TH>
-                <TH>
-                  <span className="sr-only">Revoke</span>
-                </TH>
-              </TR>
-            </THead>
-            <TBody>
-              {tokens.map((t) => (
-                <TR key={t.id}>
-                  <TD>{t.name}</TD>
-                  <TD className="font-mono text-xs">{t.prefix}…</TD>
-                  <TD className="font-mono text-xs">{t.scopes.join(', ')}</TD>
-                  <TD>{formatDateTime(t.createdAt)}</TD>
-                  <TD>{t.lastUsedAt ? formatDateTime(t.lastUsedAt) : 'never'}</TD>
-                  <TD>
-                    {t.revokedAt ? (
-                      <Badge tone="neutral">revoked {formatDateTime(t.revokedAt)}</Badge>
-                    ) : (
-                      <Badge tone="good">in force</Badge>
-                    )}
-                  </TD>
-                  <TD>
-                    {t.revokedAt ? null : (
-                      <Button
-                        variant="ghost"
-                        size="sm"
-                        aria-label={`Revoke ${t.name}`}
-                        disabled={revoke.pending}
-                        onClick={() => {
-                          create.setMessage(null);
-                          setCreated(null);
-                          void revoke.run({ id: t.id });
-                        }}
-                      >
-                        <Trash2 aria-hidden="true" /> Revoke
-                      </Button>
-                    )}
-                  </TD>
-                </TR>
-              ))}
-            </TBody>
-          </Table>
-        )}
-      </CardContent>
-    </Card>
+        </>
+      }
+    >
+      {message ? <Notice tone={message.tone}>{message.text}</Notice> : null}
+      {created ? (
+        <ShownOnce id="api-token-created" label={`The new token for “${created.name}”`} value={created.token} />
+      ) : null}
+      <RecordTable
+        label="API tokens"
+        columns={['Name', 'Token', 'Scopes', 'Created', 'Last used', 'State']}
+        action="Revoke"
+        rows={tokens}
+        empty={{ title: 'No API tokens yet', text: 'Create one for each system that calls the API.' }}
+        cells={(t) => [
+          t.name,
+          <span key="p" className="font-mono text-xs">{`${t.prefix}…`}</span>,
+          <span key="s" className="font-mono text-xs">
+            {t.scopes.join(', ')}
+          </span>,
+          formatDateTime(t.createdAt),
+          t.lastUsedAt ? formatDateTime(t.lastUsedAt) : 'never',
+          ...withdrawCells({
+            at: t.revokedAt,
+            word: 'revoked',
+            live: 'in force',
+            label: `Revoke ${t.name}`,
+            text: 'Revoke',
+            pending: revoke.pending,
+            onWithdraw: () => {
+              create.setMessage(null);
+              setCreated(null);
+              void revoke.run({ id: t.id });
+            },
+          }),
+        ]}
+      />
+    </FormCard>
   );
 }

@@ -1,16 +1,15 @@
 'use client';
 
-import { Trash2, Webhook } from 'lucide-react';
+import { Webhook } from 'lucide-react';
 import { useState } from 'react';
 import { useAction } from '@/components/actions/use-action';
 import { formatDateTime } from '@/components/data-table/format';
-import { Badge } from '@/components/ui/badge';
+import { RecordTable, withdrawCells } from '@/components/data-table/record-table';
 import { Button } from '@/components/ui/button';
-import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
-import { EmptyState } from '@/components/ui/empty-state';
+import { FormCard } from '@/components/ui/form-card';
 import { Input, Label } from '@/components/ui/input';
+import { ChoiceList, ShownOnce } from '@/components/ui/choice-list';
 import { Notice } from '@/components/ui/notice';
-import { Table, TBody, TD, TH, THead, TR } from '@/components/ui/table';
 import type { WebhookEndpointRow } from '@/lib/webhooks/queries';
 import type { WebhookEvent } from '@/lib/webhooks/schemas';
 import { createWebhookAction, removeWebhookAction } from './actions';
@@ -38,20 +37,15 @@ export function WebhookEndpoints({
   const remove = useAction(removeWebhookAction, { refresh: true, success: (e) => `Removed ${e.url}.` });
   const message = create.message ?? remove.message;
   return (
-    <Card>
-      <CardHeader>
-        <CardTitle>Endpoints ({endpoints.filter((e) => !e.removedAt).length})</CardTitle>
-      </CardHeader>
-      <CardContent className="flex flex-col gap-4">
-        <form
-          className="flex flex-col gap-3"
-          onSubmit={(e) => {
-            e.preventDefault();
-            remove.setMessage(null);
-            setSecret(null);
-            void create.run({ url, events: chosen });
-          }}
-        >
+    <FormCard
+      title={`Endpoints (${endpoints.filter((e) => !e.removedAt).length})`}
+      onSubmit={() => {
+        remove.setMessage(null);
+        setSecret(null);
+        void create.run({ url, events: chosen });
+      }}
+      form={
+        <>
           <div className="flex flex-col gap-1">
             <Label htmlFor="webhook-url">URL (https)</Label>
             <Input
@@ -64,90 +58,48 @@ export function WebhookEndpoints({
               aria-invalid={Boolean(create.fields.url)}
             />
           </div>
-          <fieldset className="flex flex-col gap-1">
-            <legend className="text-sm font-medium">Events</legend>
-            {all.map((event) => (
-              <label key={event} className="flex items-start gap-2 text-sm">
-                <input
-                  type="checkbox"
-                  className="mt-1"
-                  checked={chosen.includes(event)}
-                  onChange={(e) =>
-                    setChosen((now) => (e.target.checked ? [...now, event] : now.filter((x) => x !== event)))
-                  }
-                />
-                <span>
-                  <span className="font-mono">{event}</span>: {events[event]}
-                </span>
-              </label>
-            ))}
-          </fieldset>
+          <ChoiceList legend="Events" options={events} chosen={chosen} onChange={setChosen} />
           <div>
             <Button type="submit" disabled={create.pending}>
               <Webhook aria-hidden="true" /> Register endpoint
             </Button>
           </div>
-        </form>
-        {message ? <Notice tone={message.tone}>{message.text}</Notice> : null}
-        {secret ? (
-          <div className="flex flex-col gap-1">
-            <Label htmlFor="webhook-secret">The signing secret for {secret.url}</Label>
-            <Input id="webhook-secret" readOnly value={secret.secret} className="font-mono" />
-          </div>
-        ) : null}
-        {endpoints.length === 0 ? (
-          <EmptyState title="No webhook endpoints yet">
-            Register your registry's receiver to hear of changes.
-          </EmptyState>
-        ) : (
-          <Table aria-label="Webhook endpoints">
-            <THead>
-              <TR>
-                <TH>URL</TH>
-                <TH>Events</TH>
-                <TH>Registered</TH>
-                <TH>State</TH>
-                <TH>
-                  <span className="sr-only">Remove</span>
-                </TH>
-              </TR>
-            </THead>
-            <TBody>
-              {endpoints.map((e) => (
-                <TR key={e.id}>
-                  <TD className="font-mono text-xs break-all">{e.url}</TD>
-                  <TD className="font-mono text-xs">{e.events.join(', ')}</TD>
-                  <TD>{formatDateTime(e.createdAt)}</TD>
-                  <TD>
-                    {e.removedAt ? (
-                      <Badge tone="neutral">removed {formatDateTime(e.removedAt)}</Badge>
-                    ) : (
-                      <Badge tone="good">active</Badge>
-                    )}
-                  </TD>
-                  <TD>
-                    {e.removedAt ? null : (
-                      <Button
-                        variant="ghost"
-                        size="sm"
-                        aria-label={`Remove ${e.url}`}
-                        disabled={remove.pending}
-                        onClick={() => {
-                          create.setMessage(null);
-                          setSecret(null);
-                          void remove.run({ id: e.id });
-                        }}
-                      >
-                        <Trash2 aria-hidden="true" /> Remove
-                      </Button>
-                    )}
-                  </TD>
-                </TR>
-              ))}
-            </TBody>
-          </Table>
-        )}
-      </CardContent>
-    </Card>
+        </>
+      }
+    >
+      {message ? <Notice tone={message.tone}>{message.text}</Notice> : null}
+      {secret ? (
+        <ShownOnce id="webhook-secret" label={`The signing secret for ${secret.url}`} value={secret.secret} />
+      ) : null}
+      <RecordTable
+        label="Webhook endpoints"
+        columns={['URL', 'Events', 'Registered', 'State']}
+        action="Remove"
+        rows={endpoints}
+        empty={{ title: 'No webhook endpoints yet', text: "Register your registry's receiver to hear of changes." }}
+        cells={(e) => [
+          <span key="u" className="font-mono text-xs break-all">
+            {e.url}
+          </span>,
+          <span key="e" className="font-mono text-xs">
+            {e.events.join(', ')}
+          </span>,
+          formatDateTime(e.createdAt),
+          ...withdrawCells({
+            at: e.removedAt,
+            word: 'removed',
+            live: 'active',
+            label: `Remove ${e.url}`,
+            text: 'Remove',
+            pending: remove.pending,
+            onWithdraw: () => {
+              create.setMessage(null);
+              setSecret(null);
+              void remove.run({ id: e.id });
+            },
+          }),
+        ]}
+      />
+    </FormCard>
   );
 }
