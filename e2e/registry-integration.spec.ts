@@ -4,6 +4,7 @@ import { newApiToken } from '@/lib/api-tokens/secret';
 import { mayReceiveReset, startWebhookReceiver, syncAccounts } from '../examples/registry-client/client.mjs';
 import { E2E_PORT, E2E_WEBHOOK_PORT } from '../playwright.config';
 import { storageState } from './roles';
+import { expectAccessible } from './support/a11y';
 import { e2eSql } from './support/db';
 import { scanUser, uniqueDomain, uniqueTag } from './support/fixtures';
 import { clickHydrated } from './support/hydration';
@@ -17,11 +18,12 @@ import { setScenario } from './support/services';
 test.use({ storageState: storageState('admin') });
 test.describe.configure({ timeout: 120_000 });
 
-test('sync, webhook and eligibility, as the example registry client does them', async ({ page }) => {
+test('sync, webhook and eligibility, as the example registry client does them', async ({ page }, testInfo) => {
   const base = `http://localhost:${E2E_PORT}`;
   const events: { id: string; event: string; data: Record<string, unknown> }[] = [];
 
   await page.goto('/admin/settings/webhooks');
+  await expectAccessible(page, testInfo, 'webhooks');
   await page.getByLabel('URL (https)').fill(`http://127.0.0.1:${E2E_WEBHOOK_PORT}/hooks/gravekeeper`);
   for (const event of ['address.unverified', 'address.flagged', 'flag.resolved'])
     await page.getByRole('checkbox', { name: new RegExp(event.replace('.', '\\.')) }).uncheck();
@@ -74,6 +76,7 @@ test('sync, webhook and eligibility, as the example registry client does them', 
     await page.reload();
     const log = page.getByRole('table', { name: 'Webhook deliveries' });
     await expect(log.getByRole('row', { name: /domain\.stage_changed/ }).first()).toContainText('delivered');
+    await expectAccessible(page, testInfo, 'webhooks with deliveries');
   } finally {
     await new Promise((r) => receiver.close(r));
   }

@@ -1,17 +1,15 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import pLimit from 'p-limit';
 import type { Db } from '@/db/connect';
-import { type Domain, type Scan, type ScanCounters, scans } from '@/db/schema';
+import { type Scan, scans } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { recordAudit } from '@/lib/audit/record';
-import type { CheckedDomain, DomainChecker } from '@/lib/domains/check';
-import { classify } from '@/lib/domains/classify';
+import type { DomainChecker } from '@/lib/domains/check';
 import { syncWatchedDomains } from '@/lib/domains/track';
-import { checkBlastRadius } from '@/lib/policy/blast-radius';
-import type { PolicySettings } from '@/lib/policy/settings';
 import { getPolicySettings } from '@/lib/settings/policy';
-import { type ApplyTotals, applyPlans, emptyTotals } from './apply';
-import { type CheckResult, planBatch, plannedUnverifies } from './plan';
+import { applyBatch } from './apply-batch';
+import type { CheckResult } from './plan';
+import { checkOne } from './check-one';
 import { oldestVerifications } from './domain-state';
 import { claimBatch, countInScope, remainingInScope } from './claim';
 
@@ -112,89 +110,6 @@ export async function runScanChunk(scanId: number, options: RunOptions): Promise
   if ((await remainingInScope(db, scan)) > 0) return 'waiting';
   await finishScan(db, scan.id, 'done', now());
   return 'done';
-}
-
-async function checkOne(
-  checker: DomainChecker,
-  domain: Domain,
-  verifiedAt: Date | null,
-  now: () => Date,
-): Promise<CheckResult> {
-  const checkStartedAt = now();
-  const ctx = {
-    now: checkStartedAt,
-    verifiedAt,
-    previousRegisteredAt: domain.registeredAt,
-    previousHandle: domain.handle,
-    previousRegistrar: domain.registrar,
-  };
-  try {
-    return { domain, checked: await checker.checkAndClassify(domain.name, ctx), checkStartedAt };
-  } catch (error) {
-    // A check that cannot even start (e.g. a stored name the engine rejects) is an error result:
-    // counted, retried with back-off, and never a reason to unverify anyone.
-    const message = error instanceof Error ? error.message : String(error);
-    const checked: CheckedDomain = {
-      domain: domain.name,
-      evidence: {},
-      classification: classify({}, ctx),
-      sources: [{ name: 'rdap', ok: false, error: { code: 'malformed', message }, latencyMs: null }],
-    };
-    return { domain, checked, checkStartedAt };
-  }
-}
-
-async function applyBatch(
-  db: Db,
-  scan: Scan,
-  results: CheckResult[],
-  settings: PolicySettings,
-  now: Date,
-): Promise<Scan> {
-  return db.transaction(async (tx) => {
-    // Serialises batches of one scan across workers, so the guard's running totals stay exact.
-    const [locked] = await tx.select().from(scans).where(eq(scans.id, scan.id)).for('update');
-    if (locked?.state !== 'running') return locked ?? scan;
-    const plans = await planBatch(tx, results, settings, now);
-    const before = locked.counters;
-    const planned = plans.reduce((n, p) => n + plannedUnverifies(p), 0);
-    const verified = plans.reduce((n, p) => n + p.addresses.filter((a) => a.verified).length, 0);
-    const verdict = checkBlastRadius(
-      {
-        plannedUnverify: before.addressesUnverified + planned,
-        verifiedChecked: (before.verifiedAddressesChecked ?? 0) + verified,
-      },
-      settings,
-    );
-    const hold = locked.guardTripped || (planned > 0 && !verdict.allowed);
-    const totals: ApplyTotals = emptyTotals();
-    await applyPlans(tx, plans, { scanId: scan.id, actor: ACTOR, now, settings, hold }, totals);
-    if (hold && !locked.guardTripped && !verdict.allowed) {
-      await recordAudit(tx, ACTOR, {
-        action: 'scan.guard_tripped',
-        targetType: 'scan',
-        targetId: scan.id,
-        details: { reason: verdict.reason, planned },
-      });
-    }
-    const [updated] = await tx
-      .update(scans)
-      .set({
-        checked: sql`${scans.checked} + ${results.length}`,
-        counters: addCounters(before, totals),
-        heartbeatAt: now,
-        guardTripped: hold || locked.guardTripped,
-      })
-      .where(eq(scans.id, scan.id))
-      .returning();
-    return updated ?? locked;
-  });
-}
-
-function addCounters(a: ScanCounters, b: ApplyTotals): ScanCounters {
-  const out: ScanCounters = { ...a };
-  for (const key of Object.keys(b) as (keyof ApplyTotals)[]) out[key] = (a[key] ?? 0) + b[key];
-  return out;
 }
 
 /** queued → running, counting what it covers; returns the scan as it now is. */
