@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/connect';
 import { emails } from '@/db/schema';
-import type { Stage } from '@/core/domains';
+import { REGISTRY_STAGES, type Stage } from '@/core/domains';
 
 export interface RecoveryCandidate {
   id: number;
@@ -26,6 +26,8 @@ export type ResetBlock = 'unverified' | 'not_for_recovery' | 'flagged' | 'domain
 // The stages in which a custom domain is still its owner's for sure. `grace` is not: the registration
 // has expired and the registrar may already serve a parking page or hand it on.
 const SAFE_STAGES: readonly Stage[] = ['active', 'expiring'];
+/** The registry stages in which a domain's mail may reach someone else: the gate's `domain_lapsing`. */
+export const UNSAFE_STAGES: readonly Stage[] = REGISTRY_STAGES.filter((s) => !SAFE_STAGES.includes(s));
 
 /**
  * Every address of a user with what the reset gate needs (one query; user 0 matches none). The user

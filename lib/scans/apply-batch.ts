@@ -8,7 +8,8 @@ import type { PolicySettings } from '@/lib/policy/settings';
 import { type ApplyTotals, applyPlans, emptyTotals } from './apply';
 import { type CheckResult, planBatch, plannedUnverifies } from './plan';
 
-const ACTOR: Actor = { type: 'job', name: 'scan' };
+/** Who scans act as, in audit rows and verbs. */
+export const SCAN_ACTOR: Actor = { type: 'job', name: 'scan' };
 
 /**
  * Applies one checked batch of a scan in one transaction: plans it, weighs the blast-radius guard
@@ -39,9 +40,9 @@ export async function applyBatch(
     );
     const hold = locked.guardTripped || (planned > 0 && !verdict.allowed);
     const totals: ApplyTotals = emptyTotals();
-    await applyPlans(tx, plans, { scanId: scan.id, actor: ACTOR, now, settings, hold }, totals);
+    await applyPlans(tx, plans, { scanId: scan.id, actor: SCAN_ACTOR, now, settings, hold }, totals);
     if (hold && !locked.guardTripped && !verdict.allowed) {
-      await recordAudit(tx, ACTOR, {
+      await recordAudit(tx, SCAN_ACTOR, {
         action: 'scan.guard_tripped',
         targetType: 'scan',
         targetId: scan.id,

@@ -2,12 +2,11 @@ import { and, eq } from 'drizzle-orm';
 import pLimit from 'p-limit';
 import type { Db } from '@/db/connect';
 import { type Scan, scans } from '@/db/schema';
-import type { Actor } from '@/lib/auth/actor';
 import { recordAudit } from '@/lib/audit/record';
 import type { DomainChecker } from '@/lib/domains/check';
 import { syncWatchedDomains } from '@/lib/domains/track';
 import { getPolicySettings } from '@/lib/settings/policy';
-import { applyBatch } from './apply-batch';
+import { applyBatch, SCAN_ACTOR } from './apply-batch';
 import type { CheckResult } from './plan';
 import { checkOne } from './check-one';
 import { oldestVerifications } from './domain-state';
@@ -27,8 +26,6 @@ export interface RunOptions {
 }
 
 export type ChunkOutcome = 'more' | 'done' | 'cancelled' | 'failed' | 'waiting';
-
-const ACTOR: Actor = { type: 'job', name: 'scan' };
 
 /**
  * Runs one slice of a scan: claims batches of due domains (leased, so no domain is checked twice at
@@ -134,7 +131,7 @@ export async function finishScan(db: Db, scanId: number, state: 'done' | 'failed
       .where(and(eq(scans.id, scanId), eq(scans.state, 'running')))
       .returning();
     if (row)
-      await recordAudit(tx, ACTOR, {
+      await recordAudit(tx, SCAN_ACTOR, {
         action: state === 'done' ? 'scan.finish' : 'scan.fail',
         targetType: 'scan',
         targetId: scanId,

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Actor } from '@/lib/auth/actor';
 import { recordAudit } from '@/lib/audit/record';
 import type { VerbContext } from '@/lib/context';
+import { UNSAFE_STAGES } from '@/lib/reset/recovery-addresses';
 import { batchProblem, type SyncAccount } from './schemas';
 
 export interface SyncResult {
@@ -94,10 +95,13 @@ export async function syncAccounts({
     from json_to_recordset(${addressesJson}::json) as x(u text, a text, p boolean)
     where e.address = x.a and e.is_primary and not x.p`);
   const stamp = sql`${now.toISOString()}::timestamptz`;
-  // A domain Gravekeeper last saw lapsing or re-registered: the registry's "verified" may be a
-  // stranger's, who holds the domain now.
+  // A domain Gravekeeper last saw lapsing or re-registered (the reset gate's `domain_lapsing`): the
+  // registry's "verified" may be a stranger's, who holds the domain now.
   const lapsing = (domain: ReturnType<typeof sql>) =>
-    sql`exists (select 1 from domains d where d.name = ${domain} and d.stage in ('grace', 'redemption', 'pending_delete', 'available', 're_registered'))`;
+    sql`exists (select 1 from domains d where d.name = ${domain} and d.stage in (${sql.join(
+      UNSAFE_STAGES.map((stage) => sql`${stage}`),
+      sql`, `,
+    )}))`;
   const desired = sql`json_to_recordset(${addressesJson}::json) as x(u text, a text, d text, v boolean, t timestamptz, p boolean)`;
   // Existing addresses of the batch's accounts: primary, and the registry unverifying or verifying again
   // (never past a domain-lifecycle unverification, nor onto a lapsing domain).
