@@ -129,8 +129,8 @@ test('one two-factor code fired from two browsers at once lets exactly one in', 
   const code = await nextTotpCode(user.username, secret);
   for (const p of [a, b]) await p.getByLabel('Authentication code').fill(code);
   await Promise.all([
-    a.getByRole('button', { name: 'Sign in' }).click(),
-    b.getByRole('button', { name: 'Sign in' }).click(),
+    a.getByRole('button', { name: 'Sign in', exact: true }).click(),
+    b.getByRole('button', { name: 'Sign in', exact: true }).click(),
   ]);
   // Each page ends signed in (on /account) or refused (the form's error turns from the code prompt
   // into a refusal).

@@ -11,6 +11,8 @@ export const SIGN_IN_OUTCOME_WORDS: Record<SignInOutcome, string> = {
   unknown_user: 'no such account',
   wrong_code: 'wrong or already used two-factor code',
   ticket_refused: 'second step too late or from another browser',
+  passkey_refused: 'passkey answer refused',
+  passkey_cloned: 'refused: the passkey’s counter went backwards (a copy of the key?)',
   throttled: 'refused: too many failed sign-ins for this account',
   rate_limited: 'refused: too many sign-in attempts from that network',
 };

@@ -17,6 +17,8 @@ export const users = pgTable(
     totpEnabled: boolean('totp_enabled').notNull().default(false),
     // Last accepted TOTP time step: a code cannot be replayed within its window.
     totpLastStep: bigint('totp_last_step', { mode: 'number' }),
+    // Passkeys registered (db/schema/passkeys.ts), kept by a trigger: a phishing-resistant factor.
+    passkeyCount: integer('passkey_count').notNull().default(0),
     recoveryCodeHashes: text('recovery_code_hashes').array().notNull().default(sql`'{}'::text[]`),
     // Bumped by a password reset (or a role change): sessions signed in before it end at their next
     // request, including an attacker's who reset the password from a hijacked mailbox.

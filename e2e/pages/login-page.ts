@@ -11,7 +11,7 @@ export class LoginPage {
   async signIn(username: string, password: string) {
     await this.page.getByLabel('Username').fill(username);
     await this.page.getByLabel('Password').fill(password);
-    await this.page.getByRole('button', { name: 'Sign in' }).click();
+    await this.page.getByRole('button', { name: 'Sign in', exact: true }).click();
   }
 
   /**
@@ -20,7 +20,7 @@ export class LoginPage {
    * next code must not be typed into a form the answer is about to reset.
    */
   async enterCode(code: string) {
-    const submit = this.page.getByRole('button', { name: 'Sign in' });
+    const submit = this.page.getByRole('button', { name: 'Sign in', exact: true });
     await expect(this.codeField()).toBeVisible();
     await expect(submit).toBeEnabled();
     await this.codeField().fill(code);

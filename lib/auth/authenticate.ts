@@ -8,7 +8,7 @@ import { hitRateLimit } from '@/lib/rate-limit/hit';
 import { readDeviceCookie } from './device-cookie';
 import { DUMMY_PASSWORD_HASH, verifyPassword } from './password';
 import { secondFactorCodeSchema } from './schemas';
-import { verifySecondFactor } from './second-factor';
+import { hasSecondFactor, secondFactorMethods, verifySecondFactor } from './second-factor';
 import { recordSignInEvent, type SignInOutcome } from './sign-in-events';
 import { issueTicket } from './sign-in-ticket';
 
@@ -49,6 +49,9 @@ export type AuthenticateResult =
   | { ok: false; reason: 'code_invalid'; ticket?: string }
   // The ticket was expired, spent, from another browser, or the account changed: start over.
   | { ok: false; reason: 'ticket_invalid'; username?: string }
+  // A passkey's answer did not hold (expired or spent challenge, unknown key, bad signature, a counter
+  // that went backwards): one answer whatever the cause.
+  | { ok: false; reason: 'passkey_refused' }
   | { ok: false; reason: 'rate_limited'; retryAfterSeconds: number }
   | { ok: false; reason: 'throttled'; scope: 'account' | 'device'; retryAfterSeconds: number };
 
@@ -140,7 +143,7 @@ export async function authenticate(
     return { ok: false, reason: 'invalid' };
   }
 
-  if (user.totpEnabled) {
+  if (hasSecondFactor(user)) {
     // The attempt stays counted until the code step succeeds: a known password does not buy
     // unlimited guesses at the second factor.
     if (!code) {
@@ -151,6 +154,7 @@ export async function authenticate(
         sv: user.sessionVersion,
         binding: input.binding,
         now: attempt.now,
+        methods: secondFactorMethods(user),
       });
       return { ok: false, reason: 'two_factor_required', ticket };
     }

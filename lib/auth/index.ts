@@ -1,9 +1,11 @@
 import NextAuth, { CredentialsSignin } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
+import type { z } from 'zod';
 import { getDb } from '@/db/client';
 import { readEnv } from '@/lib/env';
 import { type AuthenticateResult, authenticate, loginInputSchema } from './authenticate';
 import { authenticateCode, codeStepInputSchema } from './authenticate-code';
+import { authenticatePasskey, passkeyStepInputSchema } from './authenticate-passkey';
 import { authConfig } from './config';
 import { deviceCookieFrom } from './device-cookie';
 import { requestClientIp } from './request-ip';
@@ -44,6 +46,9 @@ class CodeRejected extends CredentialsSignin {
     super();
   }
 }
+class PasskeyRefused extends CredentialsSignin {
+  code = 'passkey_refused';
+}
 // The ticket is expired, spent, from another browser, or the account changed since: start over.
 class TicketRefused extends CredentialsSignin {
   code = 'ticket_invalid';
@@ -52,7 +57,10 @@ class TicketRefused extends CredentialsSignin {
   }
 }
 
-/** The sign-in step a credentials post is: a ticket and a code, or a username and password. */
+/**
+ * The sign-in step a credentials post is: a ticket and a code or passkey answer, a passkey answer
+ * alone, or a username and password.
+ */
 async function check(raw: unknown, request: Request | undefined): Promise<AuthenticateResult> {
   const headers = request?.headers ?? new Headers();
   const context = {
@@ -62,7 +70,11 @@ async function check(raw: unknown, request: Request | undefined): Promise<Authen
     binding: typeof (raw as { binding?: unknown })?.binding === 'string' ? (raw as { binding: string }).binding : null,
   };
   const codeStep = codeStepInputSchema.safeParse(raw);
-  if (codeStep.success) return authenticateCode(getDb(), { ...codeStep.data, ...context });
+  // The verbs parse their own input again: they are called with what the browser posted.
+  if (codeStep.success)
+    return authenticateCode(getDb(), { ...(raw as z.input<typeof codeStepInputSchema>), ...context });
+  if (passkeyStepInputSchema.safeParse(raw).success)
+    return authenticatePasskey(getDb(), { ...(raw as z.input<typeof passkeyStepInputSchema>), ...context });
   const parsed = loginInputSchema.safeParse(raw);
   if (!parsed.success) return { ok: false, reason: 'invalid' };
   return authenticate(getDb(), { ...parsed.data, ...context });
@@ -89,7 +101,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   },
   providers: [
     Credentials({
-      credentials: { username: {}, password: {}, code: {}, ticket: {}, binding: {} },
+      credentials: { username: {}, password: {}, code: {}, ticket: {}, assertion: {}, binding: {} },
       async authorize(raw, request) {
         const result = await check(raw, request);
         if (result.ok)
@@ -113,6 +125,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
             throw new CodeRejected(result.ticket);
           case 'ticket_invalid':
             throw new TicketRefused(result.username);
+          case 'passkey_refused':
+            throw new PasskeyRefused();
           default:
             throw new InvalidLogin();
         }

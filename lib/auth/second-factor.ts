@@ -10,6 +10,16 @@ export function hashRecoveryCode(code: string): string {
   return createHash('sha256').update(code.replace(/[\s-]/g, '').toLowerCase()).digest('hex');
 }
 
+/** Whether a sign-in needs a second step: an authenticator app, or at least one passkey. */
+export const hasSecondFactor = (user: Pick<User, 'totpEnabled' | 'passkeyCount'>) =>
+  user.totpEnabled || user.passkeyCount > 0;
+
+/** What the second step may offer: a code (app or recovery code), a passkey, or both. */
+export function secondFactorMethods(user: Pick<User, 'totpEnabled' | 'passkeyCount' | 'recoveryCodeHashes'>) {
+  return { code: user.totpEnabled || user.recoveryCodeHashes.length > 0, passkey: user.passkeyCount > 0 };
+}
+export type SecondFactorMethods = ReturnType<typeof secondFactorMethods>;
+
 export async function checkTotp(secret: string, token: string, afterTimeStep?: number | null) {
   if (!/^\d{6}$/.test(token)) return { valid: false as const };
   const result = await verify({ secret, token, epochTolerance: 30, afterTimeStep: afterTimeStep ?? undefined });

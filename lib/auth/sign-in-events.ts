@@ -13,6 +13,8 @@ export const SIGN_IN_OUTCOMES = [
   'unknown_user',
   'wrong_code',
   'ticket_refused',
+  'passkey_refused',
+  'passkey_cloned',
   'throttled',
   'rate_limited',
 ] as const;
@@ -30,6 +32,8 @@ const AUDITED: Partial<Record<SignInOutcome, { action: AuditAction; oncePerRun: 
   wrong_password: { action: 'auth.login_failed', oncePerRun: false },
   wrong_code: { action: 'auth.login_failed', oncePerRun: false },
   ticket_refused: { action: 'auth.login_failed', oncePerRun: false },
+  passkey_refused: { action: 'auth.login_failed', oncePerRun: false },
+  passkey_cloned: { action: 'passkey.counter_regression', oncePerRun: false },
   throttled: { action: 'auth.login_throttled', oncePerRun: true },
   rate_limited: { action: 'auth.login_throttled', oncePerRun: true },
 };

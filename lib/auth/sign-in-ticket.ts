@@ -28,6 +28,8 @@ export interface TicketClaims {
   exp: number;
   /** Code attempts already made with this password entry. */
   tries: number;
+  /** What the second step offers (an app or recovery code, a passkey), for the form to show. */
+  methods: { code: boolean; passkey: boolean };
 }
 
 function key(): Buffer {
@@ -46,7 +48,14 @@ export const newBinding = () => randomBytes(24).toString('base64url');
 
 /** A ticket for a password just accepted (or a fresh one after a wrong code, `previous` given). */
 export function issueTicket(
-  input: { uid: number; username: string; sv: number; binding: string; now: Date },
+  input: {
+    uid: number;
+    username: string;
+    sv: number;
+    binding: string;
+    now: Date;
+    methods: TicketClaims['methods'];
+  },
   previous?: Pick<TicketClaims, 'exp' | 'tries'>,
 ): string {
   const claims: TicketClaims = {
@@ -57,6 +66,7 @@ export function issueTicket(
     jti: randomBytes(16).toString('base64url'),
     exp: previous?.exp ?? input.now.getTime() + TICKET_TTL_SECONDS * 1000,
     tries: previous ? previous.tries + 1 : 0,
+    methods: input.methods,
   };
   const body = Buffer.from(JSON.stringify(claims)).toString('base64url');
   return `${body}.${mac(body)}`;

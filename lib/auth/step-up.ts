@@ -1,9 +1,11 @@
 import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
-import type { DbOrTx } from '@/db/connect';
+import type { Db, DbOrTx } from '@/db/connect';
 import { stepUps, users } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record';
 import { AppError } from '@/lib/errors';
+import { authenticationResponseSchema } from '@/lib/passkeys/schemas';
+import { verifyPasskeyAssertion } from '@/lib/passkeys/verify-assertion';
 import type { UserActor } from './session';
 import { verifySecondFactor } from './second-factor';
 import { verifyPassword } from './password';
@@ -21,7 +23,38 @@ export const STEP_UP_MESSAGE =
 export const proveIdentitySchema = z.object({
   password: optionalPasswordSchema,
   code: secondFactorCodeSchema,
+  /** A passkey's answer to a step-up challenge (lib/passkeys/step-up-options.ts). */
+  assertion: authenticationResponseSchema.optional(),
 });
+
+/**
+ * A passkey's answer is checked before the transaction, with its own commits: the challenge is spent
+ * and a cloned key's counter is recorded even though the step-up itself is then refused.
+ */
+export async function preparePasskeyProof({
+  ctx,
+  input,
+}: {
+  ctx: { db: Db; actor: UserActor; now: Date };
+  input: z.output<typeof proveIdentitySchema>;
+}): Promise<{ passkeyOk: boolean } | null> {
+  if (!input.assertion || !ctx.actor.session) return null;
+  const checked = await verifyPasskeyAssertion(ctx.db, {
+    response: input.assertion,
+    purpose: 'step_up',
+    userId: ctx.actor.id,
+    boundTo: ctx.actor.session.id,
+    now: ctx.now,
+  });
+  if (!checked.ok && checked.why === 'counter_regression')
+    await recordAudit(ctx.db, ctx.actor, {
+      action: 'passkey.counter_regression',
+      targetType: 'user',
+      targetId: ctx.actor.id,
+      details: { passkeyId: checked.passkey?.id, stored: checked.passkey?.counter, presented: checked.counter },
+    });
+  return { passkeyOk: checked.ok };
+}
 
 /** When this session last proved its owner's identity (its sign-in, or a step-up), or null. */
 export async function lastProofAt(db: DbOrTx, actor: UserActor): Promise<Date | null> {
@@ -63,18 +96,25 @@ export async function proveIdentity({
   ctx,
   input,
 }: {
-  ctx: { tx: DbOrTx; actor: UserActor; now: Date };
+  ctx: { tx: DbOrTx; actor: UserActor; now: Date; prepared?: { passkeyOk: boolean } | null };
   input: z.output<typeof proveIdentitySchema>;
 }) {
   const { tx, actor, now } = ctx;
   if (!actor.session) throw new AppError('unauthenticated', 'Your session has ended. Sign in again.');
-  if (!input.password && !input.code)
+  if (!input.password && !input.code && !input.assertion)
     throw new AppError('invalid_input', 'Enter your password or a two-factor code.', { password: 'required' });
   const [user] = await tx.select().from(users).where(eq(users.id, actor.id));
   if (!user) throw new AppError('unauthenticated', 'Your session has ended. Sign in again.');
-  let method: 'password' | 'second_factor';
-  if (input.code) {
-    if (!user.totpEnabled)
+  let method: 'password' | 'second_factor' | 'passkey';
+  if (input.assertion) {
+    if (!ctx.prepared?.passkeyOk)
+      throw new AppError('invalid_input', 'That passkey did not confirm it is you. Try again, or use your password.', {
+        assertion: 'refused',
+      });
+    method = 'passkey';
+  } else if (input.code) {
+    // Recovery codes come with a passkey too, so a code is a proof whenever some second factor is on.
+    if (!user.totpEnabled && user.recoveryCodeHashes.length === 0)
       throw new AppError(
         'invalid_input',
         'Two-factor authentication is not on for your account: enter your password.',

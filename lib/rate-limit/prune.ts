@@ -19,6 +19,8 @@ export interface PruneResult {
   resetAttempts: number;
   /** Sign-in records past their retention (lib/auth/sign-in-events.ts). */
   signInEvents: number;
+  /** WebAuthn challenges past their expiry, never answered (lib/passkeys/challenges.ts). */
+  webauthnChallenges: number;
 }
 
 export async function pruneRecords(
@@ -47,11 +49,14 @@ export async function pruneRecords(
         and (user_id is null or nth_of_user > ${RESET_ATTEMPTS_ALWAYS_KEPT.perUser}))
     returning id`);
   const signInEvents = await pruneSignInEvents(db, options.now);
+  const webauthnChallenges = await db.execute(sql`
+    delete from webauthn_challenges where expires_at < ${at} returning challenge`);
   return {
     rateLimits: rateLimits.length,
     loginThrottles: loginThrottles.length,
     resetAttempts: resetAttempts.length,
     signInEvents,
+    webauthnChallenges: webauthnChallenges.length,
   };
 }
 

@@ -10,7 +10,7 @@ import { setRecoveryAddress } from '@/lib/addresses/set-recovery';
 import { confirmVerification, prepareConfirmVerification } from '@/lib/addresses/verify';
 import { defineAction } from '@/lib/auth/action';
 import type { UserActor } from '@/lib/auth/session';
-import { proveIdentity, proveIdentitySchema } from '@/lib/auth/step-up';
+import { preparePasskeyProof, proveIdentity, proveIdentitySchema } from '@/lib/auth/step-up';
 import type { Db } from '@/db/connect';
 import { appBaseUrl, readEnv } from '@/lib/env';
 import { markNotificationsRead, markNotificationsReadSchema } from '@/lib/notify/mark-read';
@@ -45,6 +45,7 @@ export const proveIdentityAction = defineAction({
   input: proveIdentitySchema,
   // Guessing a password through this form is no easier than at sign-in.
   rateLimit: { limit: 5, windowSeconds: 15 * 60 },
+  prepare: ({ ctx, input }) => preparePasskeyProof({ ctx, input }),
   run: ({ ctx, input }) => proveIdentity({ ctx, input }),
 });
 

@@ -1,15 +1,23 @@
 'use server';
 
 import { AuthError } from 'next-auth';
-import { cookies } from 'next/headers';
+import { cookies, headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
+import { getDb } from '@/db/client';
 import { signIn, signOut } from '@/lib/auth';
 import { loginInputSchema } from '@/lib/auth/authenticate';
 import { DEVICE_COOKIE, DEVICE_COOKIE_MAX_AGE_SECONDS, issueDeviceCookie } from '@/lib/auth/device-cookie';
+import { requestClientIp } from '@/lib/auth/request-ip';
 import { newBinding, readTicket, TICKET_TTL_SECONDS } from '@/lib/auth/sign-in-ticket';
 import { appBaseUrl, readEnv } from '@/lib/env';
+import type { ActionResult } from '@/lib/errors';
+import { passkeyOwnerUsername } from '@/lib/passkeys/queries';
+import { passkeySignInOptions } from '@/lib/passkeys/sign-in-options';
 import { type LoginState, loginMessage } from './messages';
+
+const passkeyOptionsInputSchema = z.object({ ticket: z.string().min(1).max(1000).optional() });
+type PasskeyOptions = Extract<Awaited<ReturnType<typeof passkeySignInOptions>>, { ok: true }>['options'];
 
 const redirectSchema = z
   .string()
@@ -38,13 +46,23 @@ export const loginAction = Object.assign(
     const ticket = String(form.get('ticket') ?? '');
     const codeStep = ticket !== '';
     const code = String(form.get('code') ?? '').trim();
-    const username = codeStep ? (readTicket(ticket)?.username ?? '') : String(form.get('username') ?? '');
-    if (codeStep && !code) return { step: 'code', ticket, username, error: loginMessage('code_missing') };
+    // A passkey's answer (JSON from @simplewebauthn/browser): alone, or as the second step.
+    const assertion = String(form.get('assertion') ?? '');
+    const claims = codeStep ? readTicket(ticket) : null;
+    const methods = claims?.methods;
+    let username = codeStep ? (claims?.username ?? '') : String(form.get('username') ?? '');
+    if (codeStep && !code && !assertion)
+      return { step: 'code', ticket, username, methods, error: loginMessage('code_missing') };
     const binding = jar.get(BINDING_COOKIE)?.value || newBinding();
+    const credentials = codeStep
+      ? { ticket, ...(assertion ? { assertion } : { code }) }
+      : assertion
+        ? { assertion }
+        : { username, password: String(form.get('password') ?? '') };
     let destination: string;
     try {
       destination = await signIn('credentials', {
-        ...(codeStep ? { ticket, code } : { username, password: String(form.get('password') ?? '') }),
+        ...credentials,
         binding,
         redirectTo: next,
         redirect: false,
@@ -62,21 +80,25 @@ export const loginAction = Object.assign(
           step: 'code',
           ticket: refusal.ticket,
           username,
-          error: reason === 'code_invalid' ? message : undefined,
+          methods: readTicket(refusal.ticket)?.methods,
+          error: reason === 'code_invalid' ? (assertion ? loginMessage('passkey_refused') : message) : undefined,
         };
       }
       // Waiting out a delay keeps the ticket: the code step can be tried again after the wait.
-      if (codeStep && reason !== 'ticket_invalid') return { step: 'code', ticket, username, error: message };
+      if (codeStep && reason !== 'ticket_invalid') return { step: 'code', ticket, username, methods, error: message };
       return { step: 'password', username, error: message };
     }
     // Signed in: this browser becomes a known device for the account (a fresh cookie each time), so
     // strangers' failed guesses never lock the owner out of it. The username is the one the checked
-    // password or ticket named, never one the form could swap in.
-    jar.set(
-      DEVICE_COOKIE,
-      issueDeviceCookie(loginInputSchema.shape.username.parse(username)),
-      cookieOptions('/', DEVICE_COOKIE_MAX_AGE_SECONDS),
-    );
+    // password, ticket or passkey named, never one the form could swap in.
+    if (!codeStep && assertion)
+      username = (await passkeyOwnerUsername(getDb(), String((JSON.parse(assertion) as { id?: unknown }).id))) ?? '';
+    if (username)
+      jar.set(
+        DEVICE_COOKIE,
+        issueDeviceCookie(loginInputSchema.shape.username.parse(username)),
+        cookieOptions('/', DEVICE_COOKIE_MAX_AGE_SECONDS),
+      );
     jar.set(BINDING_COOKIE, '', cookieOptions('/login', 0));
     redirect(destination);
   },
@@ -88,4 +110,31 @@ export const signOutAction = Object.assign(
     await signOut({ redirectTo: '/login' });
   },
   { definition: { name: 'auth.sign_out', public: true as const } },
+);
+
+/**
+ * The options for the browser's passkey prompt: for a sign-in with a passkey alone, or (with the
+ * ticket) for the second step after a password. Public like the sign-in itself; its challenge is
+ * bound to this browser's binding cookie and spent by the sign-in that answers it.
+ */
+export const passkeyOptionsAction = Object.assign(
+  async function passkeyOptionsAction(input: { ticket?: string } | undefined): Promise<ActionResult<PasskeyOptions>> {
+    const parsed = passkeyOptionsInputSchema.safeParse(input ?? {});
+    if (!parsed.success) return { ok: false, code: 'invalid_input', message: 'That request was not understood.' };
+    const jar = await cookies();
+    const binding = jar.get(BINDING_COOKIE)?.value || newBinding();
+    const result = await passkeySignInOptions(getDb(), {
+      binding,
+      ip: requestClientIp(await headers(), readEnv().TRUSTED_PROXIES),
+      ticket: parsed.data.ticket,
+      now: new Date(),
+    });
+    if (!result.ok)
+      return result.reason === 'rate_limited'
+        ? { ok: false, code: 'rate_limited', message: loginMessage('rate_limited', result.retryAfterSeconds) }
+        : { ok: false, code: 'invalid_input', message: loginMessage('ticket_invalid') };
+    jar.set(BINDING_COOKIE, binding, cookieOptions('/login', TICKET_TTL_SECONDS));
+    return { ok: true, data: result.options };
+  },
+  { definition: { name: 'auth.passkey_options', public: true as const } },
 );

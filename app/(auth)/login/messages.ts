@@ -10,6 +10,8 @@ export interface LoginState {
   username?: string;
   /** The signed "password accepted" ticket the code step sends back (lib/auth/sign-in-ticket.ts). */
   ticket?: string;
+  /** What the second step offers: a code (app or recovery code), a passkey, or both. */
+  methods?: { code: boolean; passkey: boolean };
 }
 
 const MESSAGES: Record<string, (wait: string) => string> = {
@@ -21,6 +23,9 @@ const MESSAGES: Record<string, (wait: string) => string> = {
   two_factor_required: () => 'Enter the 6-digit code from your authenticator app, or a recovery code.',
   code_invalid: () => 'That code did not work. Codes can be used once.',
   code_missing: () => 'Type the 6-digit code from your authenticator app, or a recovery code.',
+  passkey_refused: () =>
+    'That passkey did not sign you in. Try again, or use your username and password. If it keeps failing, the passkey may have been removed from your account.',
+  passkey_cancelled: () => 'The passkey prompt was closed before it finished. Try again when you are ready.',
   ticket_invalid: () =>
     'That sign-in took too long or was started in another browser. Enter your username and password again.',
 };
