@@ -75,7 +75,7 @@ test('turns on two-factor authentication; sign-in then asks for the code; a reco
   const other = await fresh.newPage();
   await signIn(other, owner, { code: () => codeAt(1) });
   await expect(
-    other.getByText('Signing in needs a code from your authenticator app. 10 recovery codes left.'),
+    other.getByText('Signing in needs a code from your authenticator app. 10 recovery codes left.', { exact: false }),
   ).toBeVisible();
   await other.goto('/account/two-factor');
   await other.getByLabel('Current code from your app (or a recovery code)').fill('000000');

@@ -1,6 +1,7 @@
 import type {
   addAddressAction,
   markNotificationsReadAction,
+  passkeyStepUpOptionsAction,
   proveIdentityAction,
   removeAddressAction,
   requestVerificationAction,
@@ -13,6 +14,8 @@ import type {
 
 /** The step-up dialog's proof action (components/actions/step-up.tsx takes it by this name). */
 export type AccountAction = typeof proveIdentityAction;
+/** The step-up dialog's passkey options action. */
+export type PasskeyStepUpOptionsAction = typeof passkeyStepUpOptionsAction;
 
 export type AddAddressAction = typeof addAddressAction;
 export type MarkReadAction = typeof markNotificationsReadAction;

@@ -1,11 +1,12 @@
 'use client';
 
+import { startAuthentication } from '@simplewebauthn/browser';
 import { createContext, type ReactNode, useCallback, useContext, useRef, useState } from 'react';
 import type { ActionResult } from '@/lib/errors';
 import { Button } from '../ui/button';
 import { Dialog, DialogContent, DialogDescription, DialogTitle } from '../ui/dialog';
 import { Input, Label } from '../ui/input';
-import type { AccountAction } from '../account/types';
+import type { AccountAction, PasskeyStepUpOptionsAction } from '../account/types';
 
 // Step-up on the account pages: an action refused with `step_up_required` opens this dialog; once the
 // password (or a two-factor code) is accepted, the action runs again with the same input.
@@ -23,11 +24,15 @@ export function useStepUp(): Run {
 
 export function StepUpProvider({
   prove,
+  passkeyOptions,
   twoFactorOn,
+  hasPasskey = false,
   children,
 }: {
   prove: AccountAction;
+  passkeyOptions?: PasskeyStepUpOptionsAction;
   twoFactorOn: boolean;
+  hasPasskey?: boolean;
   children: ReactNode;
 }) {
   const [open, setOpen] = useState(false);
@@ -51,6 +56,31 @@ export function StepUpProvider({
     settle.current = null;
   };
 
+  // A passkey instead of the password: the server's challenge for this session, the browser's prompt,
+  // then the same proof action with the answer.
+  const proveWithPasskey = async () => {
+    if (!passkeyOptions) return;
+    setPending(true);
+    setError(null);
+    try {
+      const options = await passkeyOptions({});
+      if (!options.ok) return setError(options.message);
+      let assertion: unknown;
+      try {
+        assertion = await startAuthentication({ optionsJSON: options.data.options });
+      } catch {
+        return setError('The passkey prompt was closed or timed out. Try again, or use your password.');
+      }
+      const result = await prove({ assertion } as Parameters<AccountAction>[0]);
+      if (result.ok) close(true);
+      else setError(result.message);
+    } catch {
+      setError('The server could not be reached. Try again.');
+    } finally {
+      setPending(false);
+    }
+  };
+
   const run = useCallback<Run>(
     async (action, input) => {
       const first = await action(input);
@@ -68,8 +98,8 @@ export function StepUpProvider({
         <DialogContent>
           <DialogTitle>Confirm it is you</DialogTitle>
           <DialogDescription>
-            Changes to the addresses that can reset your password need your password (or a two-factor code) from the
-            last 10 minutes. Someone who only has your open session cannot make them.
+            Changes to how your account is recovered or signed in to need your password (or a passkey or a two-factor
+            code) from the last 10 minutes. Someone who only has your open session cannot make them.
           </DialogDescription>
           <form
             className="flex flex-col gap-3"
@@ -103,6 +133,11 @@ export function StepUpProvider({
               <Button type="submit" disabled={pending}>
                 {pending ? 'Checking…' : 'Confirm'}
               </Button>
+              {hasPasskey && passkeyOptions ? (
+                <Button type="button" variant="outline" disabled={pending} onClick={proveWithPasskey}>
+                  Use a passkey
+                </Button>
+              ) : null}
               {twoFactorOn ? (
                 <Button type="button" variant="ghost" onClick={() => setUseCode((v) => !v)}>
                   {useCode ? 'Use my password instead' : 'Use a two-factor code instead'}

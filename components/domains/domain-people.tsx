@@ -3,7 +3,7 @@ import type { DomainDetail } from '@/lib/domains/timeline-queries';
 import { formatDateTime } from '../data-table/format';
 import { FlagList, VerificationBadge } from '../flags/flag-list';
 import { ScanStateBadge } from '../scans/scan-state-badge';
-import { Badge } from '../ui/badge';
+import { SecondFactorBadge } from '../users/second-factor-badge';
 import { Card, CardContent, CardHeader, CardTitle } from '../ui/card';
 import { Table, TBody, TD, TH, THead, TR } from '../ui/table';
 
@@ -40,7 +40,9 @@ export function DomainPeople({ detail }: { detail: DomainDetail }) {
                   <TD>
                     <VerificationBadge verified={a.verified} unverifyReason={a.unverifyReason} />
                   </TD>
-                  <TD>{a.totpEnabled ? <Badge tone="good">on</Badge> : <Badge>off</Badge>}</TD>
+                  <TD>
+                    <SecondFactorBadge totpEnabled={a.totpEnabled} passkeys={a.passkeys} />
+                  </TD>
                 </TR>
               ))}
             </TBody>

@@ -4,6 +4,7 @@ import type { FlagRow } from '@/lib/flags/queries';
 import { formatDate, formatDateTime } from '../data-table/format';
 import { StageBadge } from '../domains/stage-badge';
 import { Table, TBody, TD, TH, THead, TR } from '../ui/table';
+import { SecondFactorBadge } from '../users/second-factor-badge';
 import { FlagStateBadge } from './flag-state-badge';
 
 const OVERRIDE_LABEL = { keep_unverified: 'kept unverified', restore_verified: 'restored as verified' } as const;
@@ -72,9 +73,12 @@ export function FlagsTable({
               <span className="font-sans text-muted-foreground">{f.verified ? 'verified' : 'unverified'}</span>
             </TD>
             <TD>
-              <Link className="underline" href={`/admin/users/${f.userId}`}>
-                {f.username}
-              </Link>
+              <div className="flex flex-col items-start gap-1">
+                <Link className="underline" href={`/admin/users/${f.userId}`}>
+                  {f.username}
+                </Link>
+                <SecondFactorBadge totpEnabled={f.totpEnabled} passkeys={f.passkeys} />
+              </div>
             </TD>
             <TD>
               <div className="flex flex-col items-start gap-1">

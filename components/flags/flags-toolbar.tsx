@@ -8,6 +8,7 @@ import { Button, buttonVariants } from '../ui/button';
 import { ChoiceFilter, FilterField } from '../ui/filter-field';
 import { Input } from '../ui/input';
 import { NativeSelect } from '../ui/native-select';
+import { SECOND_FACTOR_OPTIONS } from '../users/second-factor-badge';
 import { FLAG_STATE_META } from './flag-state-badge';
 
 /**
@@ -50,6 +51,14 @@ export function FlagsToolbar({ search, action }: { search: FlagsSearch; action: 
         <FilterField id="flags-user" label="Username">
           <Input id="flags-user" name="user" defaultValue={search.user} />
         </FilterField>
+        <ChoiceFilter
+          id="flags-factor"
+          name="factor"
+          label="Account's second factor"
+          anyLabel="Any"
+          value={search.factor}
+          options={SECOND_FACTOR_OPTIONS}
+        />
         <FilterField id="flags-from" label="Opened from">
           <Input id="flags-from" name="from" type="date" defaultValue={search.from} />
         </FilterField>
@@ -62,7 +71,7 @@ export function FlagsToolbar({ search, action }: { search: FlagsSearch; action: 
             <option value="oldest">Oldest first</option>
           </NativeSelect>
         </FilterField>
-        <div className="col-span-2 flex items-end justify-end gap-2 md:col-span-3 2xl:col-span-7">
+        <div className="col-span-2 flex items-end justify-end gap-2 md:col-span-2 2xl:col-span-6">
           <Button type="submit">
             <Search aria-hidden="true" /> Apply filters
           </Button>

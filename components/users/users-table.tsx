@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import type { UserRow } from '@/lib/users/queries';
 import { formatDate } from '../data-table/format';
-import { Badge } from '../ui/badge';
+import { SecondFactorBadge } from './second-factor-badge';
 import { Table, TBody, TD, TH, THead, TR } from '../ui/table';
 
 /** Registry accounts, one row each, linking to the user's page. */
@@ -29,7 +29,9 @@ export function UsersTable({ rows }: { rows: UserRow[] }) {
             </TD>
             <TD>{u.name}</TD>
             <TD>{u.role}</TD>
-            <TD>{u.totpEnabled ? <Badge tone="good">on</Badge> : <Badge>off</Badge>}</TD>
+            <TD>
+              <SecondFactorBadge totpEnabled={u.totpEnabled} passkeys={u.passkeys} />
+            </TD>
             <TD className="tabular-nums">{u.addresses}</TD>
             <TD className="tabular-nums">{u.unverified}</TD>
             <TD className="whitespace-nowrap tabular-nums">{formatDate(u.createdAt)}</TD>

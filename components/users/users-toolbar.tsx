@@ -27,10 +27,11 @@ export function UsersToolbar({ search, action }: { search: UsersSearch; action: 
         id="users-twofa"
         name="twofa"
         label="Two-factor authentication"
-        anyLabel="On or off"
+        anyLabel="Any"
         value={search.twofa}
         options={[
-          ['on', 'On'],
+          ['on', 'On (app or passkey)'],
+          ['passkey', 'Passkey (phishing-resistant)'],
           ['off', 'Off'],
         ]}
       />

@@ -13,6 +13,7 @@ export async function getAccountOverview(db: DbOrTx, userId: number, now: Date =
       name: users.name,
       username: users.username,
       totpEnabled: users.totpEnabled,
+      passkeyCount: users.passkeyCount,
       recoveryCodeHashes: users.recoveryCodeHashes,
     })
     .from(users)

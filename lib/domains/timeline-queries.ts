@@ -56,6 +56,7 @@ export interface DomainDetail {
     userId: number;
     username: string;
     totpEnabled: boolean;
+    passkeys: number;
   }[];
   addressCount: number;
 }
@@ -129,6 +130,7 @@ export async function getDomainDetail(db: DbOrTx, input: string): Promise<Domain
         userId: users.id,
         username: users.username,
         totpEnabled: users.totpEnabled,
+        passkeys: users.passkeyCount,
       })
       .from(emails)
       .innerJoin(users, eq(users.id, emails.userId))

@@ -14,6 +14,8 @@ export interface FlagRow extends FlagSummary {
   verified: boolean;
   userId: number;
   username: string;
+  totpEnabled: boolean;
+  passkeys: number;
   domain: string;
   domainStage: Stage;
   notified: boolean;
@@ -42,6 +44,10 @@ function filters(search: FlagsSearch): SQL[] {
     where.push(
       sql`${flags.emailId} in (select e.id from ${emails} e join ${users} u on u.id = e.user_id where u.username = ${search.user})`,
     );
+  // On the joined account row: the page walks the flags index in order and keeps the matching rows.
+  if (search.factor === 'none') where.push(and(eq(users.totpEnabled, false), eq(users.passkeyCount, 0)) as SQL);
+  if (search.factor === 'app') where.push(and(eq(users.totpEnabled, true), eq(users.passkeyCount, 0)) as SQL);
+  if (search.factor === 'passkey') where.push(sql`${users.passkeyCount} > 0`);
   if (search.from) where.push(sql`${flags.createdAt} >= ${search.from}::date`);
   if (search.to) where.push(sql`${flags.createdAt} < ${search.to}::date + 1`);
   if (search.q) {
@@ -79,6 +85,8 @@ export function flagsPageQuery(db: DbOrTx, search: FlagsSearch, pageSize = FLAGS
       verified: emails.verified,
       userId: users.id,
       username: users.username,
+      totpEnabled: users.totpEnabled,
+      passkeys: users.passkeyCount,
       domain: domains.name,
       domainStage: domains.stage,
       // A scalar subquery with LIMIT stays a per-row probe of the dedupe-key index; a plain EXISTS is

@@ -20,6 +20,8 @@ export const flagsSearchSchema = z.object({
   stage: z.enum(STAGES).optional().catch(undefined),
   domain: lowerText(253),
   user: lowerText(64),
+  /** The account's second factor: none, an authenticator app only, or a passkey. */
+  factor: z.enum(['none', 'app', 'passkey']).optional().catch(undefined),
   ...dateRangeFields,
   q: listSearchText(100),
   ...keysetFields,

@@ -14,6 +14,8 @@ export interface OverviewCounts {
   openFlagsByStage: { stage: Stage; count: number }[];
   openFlags: number;
   pendingReview: number;
+  /** Accounts with an open or pending flag and no second factor: a takeover hits these hardest. */
+  flaggedWithoutSecondFactor: number;
   lastScans: {
     id: number;
     kind: ScanKind;
@@ -53,6 +55,10 @@ export async function getOverviewCounts(db: DbOrTx): Promise<OverviewCounts> {
     .groupBy(flags.stage)
     .orderBy(desc(count()));
   const [pending] = await db.select({ n: count() }).from(flags).where(eq(flags.state, 'pending_review'));
+  const [exposed] = await db.execute<{ n: number }>(sql`
+    select count(distinct e.user_id)::int as n
+    from ${flags} f join ${emails} e on e.id = f.email_id join users u on u.id = e.user_id
+    where f.state in ('open', 'pending_review') and not u.totp_enabled and u.passkey_count = 0`);
   const recent = await db.select().from(scans).orderBy(desc(scans.createdAt), desc(scans.id)).limit(5);
   const [flagsPerDay, sourceHealth] = await Promise.all([getFlagsPerDay(db, 90), getSourceHealth(db)]);
   return {
@@ -63,6 +69,7 @@ export async function getOverviewCounts(db: DbOrTx): Promise<OverviewCounts> {
     openFlagsByStage: byStage,
     openFlags: byStage.reduce((sum, row) => sum + row.count, 0),
     pendingReview: pending?.n ?? 0,
+    flaggedWithoutSecondFactor: Number(exposed?.n ?? 0),
     lastScans: recent.map((s) => ({
       id: s.id,
       kind: s.kind,

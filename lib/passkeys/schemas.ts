@@ -64,3 +64,6 @@ export const assertionFieldSchema = z
     }
   })
   .pipe(authenticationResponseSchema);
+
+/** Actions that take nothing (the session says who). */
+export const noInputSchema = z.object({}).strict();

@@ -31,7 +31,13 @@ export async function disableTwoFactor({ ctx, input }: { ctx: VerbContext; input
     throw new AppError('invalid_input', WRONG, { code: 'wrong code' });
   await tx
     .update(users)
-    .set({ totpEnabled: false, totpSecretEnc: null, totpLastStep: null, recoveryCodeHashes: [] })
+    // With a passkey still on, the recovery codes stay: they are that passkey's fallback too.
+    .set({
+      totpEnabled: false,
+      totpSecretEnc: null,
+      totpLastStep: null,
+      recoveryCodeHashes: user.passkeyCount > 0 ? user.recoveryCodeHashes : [],
+    })
     .where(eq(users.id, user.id));
   await recordAudit(tx, actor, { action: 'user.totp_disable', targetType: 'user', targetId: user.id });
   await queueAccountChangeNotice({ ctx, input: { userId: user.id, event: 'two_factor_disabled', emailId: null } });

@@ -3,6 +3,7 @@ import type { DbOrTx } from '@/db/connect';
 import { domains, emails, flags, notifications, resetAttempts, users } from '@/db/schema';
 import type { Role } from '@/db/schema/enums';
 import { listAddressesWithDomain } from '@/lib/addresses/queries';
+import { listPasskeys } from '@/lib/passkeys/queries';
 import { type AuditRow, listAuditForTargets } from '@/lib/audit/queries';
 import { type FlagSummary, flagSummaryColumns, newestFlagsFirst, withIsoDates } from '@/lib/flags/summary';
 import type { Stage } from '@/core/domains';
@@ -16,6 +17,7 @@ export interface UserDetail {
   name: string;
   role: Role;
   totpEnabled: boolean;
+  passkeys: { name: string; createdAt: string; lastUsedAt: string | null; synced: boolean }[];
   recoveryCodes: number;
   createdAt: string;
   addresses: {
@@ -106,6 +108,7 @@ export async function getUserDetail(db: DbOrTx, id: number): Promise<UserDetail 
     name: user.name,
     role: user.role,
     totpEnabled: user.totpEnabled,
+    passkeys: (await listPasskeys(db, user.id)).map(({ id: _id, ...p }) => p),
     recoveryCodes: user.recoveryCodeHashes.length,
     createdAt: user.createdAt.toISOString(),
     addresses: addressRows.map(({ stage, stageSince: _since, expiresAt: _expires, ...a }) => ({

@@ -12,6 +12,7 @@ export interface UserRow {
   name: string;
   role: Role;
   totpEnabled: boolean;
+  passkeys: number;
   addresses: number;
   unverified: number;
   createdAt: string;
@@ -28,6 +29,7 @@ export async function listUsers(db: DbOrTx, options: { role?: Role; limit?: numb
       name: users.name,
       role: users.role,
       totpEnabled: users.totpEnabled,
+      passkeys: users.passkeyCount,
       createdAt: users.createdAt,
       addresses: count(emails.id),
       unverified: sql<number>`count(${emails.id}) filter (where not ${emails.verified})`.mapWith(Number),
@@ -53,7 +55,9 @@ function filters(search: UsersSearch): SQL[] {
       select e.user_id from ${emails} e where e.address ilike ${pattern})`);
   }
   if (search.role) where.push(eq(users.role, search.role));
-  if (search.twofa) where.push(eq(users.totpEnabled, search.twofa === 'on'));
+  if (search.twofa === 'on') where.push(sql`(${users.totpEnabled} or ${users.passkeyCount} > 0)`);
+  if (search.twofa === 'passkey') where.push(sql`${users.passkeyCount} > 0`);
+  if (search.twofa === 'off') where.push(and(eq(users.totpEnabled, false), eq(users.passkeyCount, 0)) as SQL);
   return where;
 }
 
@@ -70,6 +74,7 @@ export function usersPageQuery(db: DbOrTx, search: UsersSearch, pageSize = USERS
       name: users.name,
       role: users.role,
       totpEnabled: users.totpEnabled,
+      passkeys: users.passkeyCount,
       createdAt: users.createdAt,
       // Counted per row of the page (the emails_user_idx probe), not by grouping every user's addresses.
       // `users.id` spelled out: drizzle leaves the columns of a one-table select unqualified, and a bare

@@ -6,7 +6,8 @@ import { dateRangeFields, keysetFields, type ListSearch, listSearchText } from '
 // two-factor authentication is on, the days the account was created, and the keyset position.
 
 export const USERS_PAGE_SIZE = 50;
-export const TWO_FACTOR_FILTERS = ['on', 'off'] as const;
+// on: an app or a passkey; passkey: a phishing-resistant factor; off: neither.
+export const TWO_FACTOR_FILTERS = ['on', 'passkey', 'off'] as const;
 
 export const usersSearchSchema = z.object({
   q: listSearchText(320),

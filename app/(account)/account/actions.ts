@@ -14,6 +14,8 @@ import { preparePasskeyProof, proveIdentity, proveIdentitySchema } from '@/lib/a
 import type { Db } from '@/db/connect';
 import { appBaseUrl, readEnv } from '@/lib/env';
 import { markNotificationsRead, markNotificationsReadSchema } from '@/lib/notify/mark-read';
+import { noInputSchema } from '@/lib/passkeys/schemas';
+import { startPasskeyStepUp } from '@/lib/passkeys/step-up-options';
 import { checkDomainNow } from '@/lib/scans/check-now';
 
 // The account page's writes: each names its permission and calls one lib/ verb. Every verb scopes
@@ -47,6 +49,15 @@ export const proveIdentityAction = defineAction({
   rateLimit: { limit: 5, windowSeconds: 15 * 60 },
   prepare: ({ ctx, input }) => preparePasskeyProof({ ctx, input }),
   run: ({ ctx, input }) => proveIdentity({ ctx, input }),
+});
+
+// The options for confirming with a passkey instead of the password (the step-up dialog).
+export const passkeyStepUpOptionsAction = defineAction({
+  name: 'passkey.step_up_options',
+  permission: 'account.manage',
+  input: noInputSchema,
+  rateLimit: { limit: 20, windowSeconds: 15 * 60 },
+  run: ({ ctx, input }) => startPasskeyStepUp({ ctx, input }),
 });
 
 export const requestVerificationAction = defineAction({

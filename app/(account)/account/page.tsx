@@ -45,7 +45,11 @@ export default async function AccountPage() {
           remove: removeAddressAction,
         }}
       />
-      <TwoFactorCard enabled={overview.user.totpEnabled} recoveryCodesLeft={overview.user.recoveryCodesLeft} />
+      <TwoFactorCard
+        totpEnabled={overview.user.totpEnabled}
+        passkeys={overview.user.passkeyCount}
+        recoveryCodesLeft={overview.user.recoveryCodesLeft}
+      />
       <NotificationList inbox={overview.inbox} markRead={markNotificationsReadAction} appUrl={appBaseUrl(readEnv())} />
       <ResetActivity attempts={overview.resets} />
       <SignInActivity events={signIns} />

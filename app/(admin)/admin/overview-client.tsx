@@ -36,7 +36,7 @@ export function OverviewClient() {
           </Link>
         </div>
       ) : null}
-      <div className="grid grid-cols-2 gap-4 lg:grid-cols-4">
+      <div className="grid grid-cols-2 gap-4 lg:grid-cols-5">
         <Stat
           label="Addresses"
           value={data.addresses}
@@ -45,6 +45,13 @@ export function OverviewClient() {
         <Stat label="Custom domains watched" value={data.customDomains} hint={`${data.lapsingDomains} lapsing`} />
         <Stat label="Open flags" value={data.openFlags} />
         <Stat label="Pending review" value={data.pendingReview} />
+        <Link href="/admin/flags?factor=none" className="rounded-lg hover:ring-2 hover:ring-primary/40">
+          <Stat
+            label="Flagged accounts without 2FA"
+            value={data.flaggedWithoutSecondFactor}
+            hint="a reset link alone would take them: list their flags"
+          />
+        </Link>
       </div>
       <div className="grid gap-4 lg:grid-cols-2">
         <Card>

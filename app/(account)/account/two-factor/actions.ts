@@ -1,6 +1,9 @@
 'use server';
 
 import { defineAction } from '@/lib/auth/action';
+import { registerPasskey, startPasskeyRegistration } from '@/lib/passkeys/registration';
+import { removePasskey } from '@/lib/passkeys/remove';
+import { noInputSchema, passkeyIdSchema, registerPasskeySchema } from '@/lib/passkeys/schemas';
 import { confirmTwoFactor } from '@/lib/twofactor/confirm';
 import { disableTwoFactor, regenerateRecoveryCodes } from '@/lib/twofactor/disable';
 import { startTwoFactorEnrolment } from '@/lib/twofactor/enroll';
@@ -42,4 +45,37 @@ export const regenerateRecoveryCodesAction = defineAction({
   input: codeSchema,
   rateLimit: CODE_LIMIT,
   run: ({ ctx, input }) => regenerateRecoveryCodes({ ctx, input }),
+});
+
+// Passkeys. Adding one is a new way into the account, so it needs a fresh step-up like any recovery
+// change; so does removing one (a stolen session must not strip the owner's strongest factor).
+const PASSKEY_LIMIT = { limit: 20, windowSeconds: 3600, bucket: 'passkey.manage' };
+
+export const passkeyRegistrationOptionsAction = defineAction({
+  name: 'passkey.options',
+  permission: 'account.manage',
+  input: noInputSchema,
+  stepUp: true,
+  rateLimit: PASSKEY_LIMIT,
+  run: ({ ctx, input }) => startPasskeyRegistration({ ctx, input }),
+});
+
+export const registerPasskeyAction = defineAction({
+  name: 'passkey.register',
+  permission: 'account.manage',
+  input: registerPasskeySchema,
+  stepUp: true,
+  rateLimit: PASSKEY_LIMIT,
+  run: ({ ctx, input }) => registerPasskey({ ctx, input }),
+  revalidate: ['/account'],
+});
+
+export const removePasskeyAction = defineAction({
+  name: 'passkey.remove',
+  permission: 'account.manage',
+  input: passkeyIdSchema,
+  stepUp: true,
+  rateLimit: PASSKEY_LIMIT,
+  run: ({ ctx, input }) => removePasskey({ ctx, input }),
+  revalidate: ['/account'],
 });

@@ -1,9 +1,9 @@
 'use client';
 
 import { useQuery } from '@tanstack/react-query';
-import { Bell, KeyRound } from 'lucide-react';
+import { Bell } from 'lucide-react';
 import { useAction } from '@/components/actions/use-action';
-import { Badge } from '@/components/ui/badge';
+import { SecondFactorBadge } from '@/components/users/second-factor-badge';
 import { Button } from '@/components/ui/button';
 import { Card, CardContent } from '@/components/ui/card';
 import { Notice } from '@/components/ui/notice';
@@ -37,13 +37,20 @@ export function UserClient({ id, can }: { id: number; can: { notify: boolean; re
             <div>
               <dt className="text-muted-foreground">Two-factor authentication</dt>
               <dd>
-                {data.totpEnabled ? (
-                  <Badge tone="good">
-                    <KeyRound aria-hidden="true" /> on ({data.recoveryCodes} recovery codes left)
-                  </Badge>
-                ) : (
-                  <Badge tone="warn">off</Badge>
-                )}
+                <div className="flex flex-col items-start gap-1">
+                  <SecondFactorBadge totpEnabled={data.totpEnabled} passkeys={data.passkeys.length} />
+                  <span className="text-xs text-muted-foreground">
+                    {[
+                      data.passkeys.length > 0
+                        ? `${data.passkeys.length} passkey${data.passkeys.length === 1 ? '' : 's'} (phishing-resistant)`
+                        : null,
+                      data.totpEnabled ? 'authenticator app' : null,
+                      data.totpEnabled || data.passkeys.length > 0 ? `${data.recoveryCodes} recovery codes left` : null,
+                    ]
+                      .filter(Boolean)
+                      .join(' · ') || 'a reset link alone takes this account'}
+                  </span>
+                </div>
               </dd>
             </div>
             <div>
