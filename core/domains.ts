@@ -109,6 +109,8 @@ export interface DnsAnswer {
   nxdomain: boolean;
   nameservers: string[];
   mx: string[];
+  /** A and AAAA of the name itself, when asked (look-alike candidates: can it host a page?). */
+  addresses?: string[];
 }
 
 export interface Evidence {

@@ -13,6 +13,7 @@ export const KIND_LABELS: Record<NotificationKind, string> = {
   verify_address: 'verification link',
   password_reset: 'password reset link',
   account_change: 'security change notice',
+  lookalike_alert: 'look-alike domain alert',
 };
 
 const when = (iso: string) => formatRecent(iso, { seconds: true });

@@ -6,7 +6,8 @@ export const ROLES = ['user', 'staff', 'admin'] as const;
 export const UNVERIFY_REASONS = ['domain_lifecycle', 'user', 'staff', 'bounce'] as const;
 // 'rdap_registrar': the sponsoring registrar's RDAP record, reached through the registry's related link.
 export const OBSERVATION_SOURCES = ['rdap', 'domainr', 'fastly', 'dns', 'rdap_registrar'] as const;
-export const SCAN_KINDS = ['scheduled', 'full', 'domain', 'email', 'user'] as const;
+// lookalikes: the first check of a watched name's look-alike candidates (target: the watched name).
+export const SCAN_KINDS = ['scheduled', 'full', 'domain', 'email', 'user', 'lookalikes'] as const;
 export const SCAN_STATES = ['queued', 'running', 'done', 'failed', 'cancelled'] as const;
 export const FLAG_STATES = ['open', 'pending_review', 'overridden', 'resolved'] as const;
 export const OVERRIDE_DECISIONS = ['keep_unverified', 'restore_verified'] as const;
@@ -20,6 +21,8 @@ export const NOTIFICATION_KINDS = [
   'password_reset',
   // "A recovery address was added…", "your password was changed": sent to the account's other good addresses.
   'account_change',
+  // To staff: a look-alike of a watched name was registered, or can now send mail or host a page.
+  'lookalike_alert',
 ] as const;
 export const DOMAIN_LISTS = ['trusted', 'blocked'] as const;
 /** What an integration API token may do (app/api/v1): sync accounts, ask recovery eligibility, read. */
@@ -30,6 +33,7 @@ export const WEBHOOK_EVENTS = [
   'address.flagged',
   'flag.resolved',
   'domain.stage_changed',
+  'lookalike.registered',
 ] as const;
 export const TOKEN_PURPOSES = ['verify_email', 'reset_password'] as const;
 

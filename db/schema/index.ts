@@ -8,6 +8,7 @@ export * from './emails';
 export * from './enums';
 export * from './flags';
 export * from './login-throttles';
+export * from './lookalikes';
 export * from './notifications';
 export * from './overrides';
 export * from './passkeys';

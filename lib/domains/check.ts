@@ -46,6 +46,8 @@ export type DomainCheck = Evidence & { domain: string; sources: SourceReport[] }
 export interface CheckOptions {
   /** Limit this check to some sources; unconfigured ones are skipped either way. */
   sources?: readonly CheckSource[];
+  /** Also ask DNS for A/AAAA (look-alike candidates: could it host a page?). */
+  addresses?: boolean;
 }
 
 export interface CheckedDomain {
@@ -119,7 +121,9 @@ export function createDomainChecker(config: SourcesConfig): DomainChecker {
     checks += 1;
     const [rdapOutcome, dnsOutcome] = await Promise.all([
       rdap && wanted.has('rdap') ? counted('rdapRegistry', () => rdap.lookup(domain)) : undefined,
-      dns && wanted.has('dns') ? counted('dns', () => dns.lookup(domain)) : undefined,
+      dns && wanted.has('dns')
+        ? counted('dns', () => dns.lookup(domain, { addresses: opts.addresses === true }))
+        : undefined,
     ]);
     const evidence: Evidence = {};
     const sources: SourceReport[] = [];

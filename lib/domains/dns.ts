@@ -16,8 +16,9 @@ export interface DnsConfig {
 }
 
 export interface DnsClient {
-  lookup(domain: string): Promise<SourceOutcome<DnsAnswer>>;
-  /** Queries sent so far (NS and MX: two per lookup; the resolver's own retries are not seen). */
+  /** NS and MX; with `addresses`, A and AAAA too (two more queries). */
+  lookup(domain: string, opts?: { addresses?: boolean }): Promise<SourceOutcome<DnsAnswer>>;
+  /** Queries sent so far (NS and MX: two per lookup, four with addresses; the resolver's own retries are not seen). */
   queriesSent(): number;
 }
 
@@ -41,20 +42,25 @@ export function createDnsClient(config: DnsConfig): DnsClient {
 
   return {
     queriesSent: () => sent,
-    async lookup(domain) {
+    async lookup(domain, opts = {}) {
       const started = performance.now();
-      const [ns, mx] = await Promise.all([
+      const none: Query = { kind: 'records', values: [] };
+      const [ns, mx, a, aaaa] = await Promise.all([
         query(() => resolver.resolveNs(domain), `NS ${domain}`),
         query(async () => (await resolver.resolveMx(domain)).map((r) => r.exchange), `MX ${domain}`),
+        opts.addresses ? query(() => resolver.resolve4(domain), `A ${domain}`) : none,
+        opts.addresses ? query(() => resolver.resolve6(domain), `AAAA ${domain}`) : none,
       ]);
       const latencyMs = Math.round(performance.now() - started);
       // Any failed query makes the whole answer unusable: half an answer could read as "no MX".
-      if (ns.kind === 'error') return { ok: false, error: ns.error, latencyMs };
-      if (mx.kind === 'error') return { ok: false, error: mx.error, latencyMs };
+      for (const q of [ns, mx, a, aaaa]) if (q.kind === 'error') return { ok: false, error: q.error, latencyMs };
       if (ns.kind === 'nxdomain' || mx.kind === 'nxdomain') {
-        return { ok: true, value: { nxdomain: true, nameservers: [], mx: [] }, latencyMs };
+        const value = { nxdomain: true, nameservers: [], mx: [], ...(opts.addresses ? { addresses: [] } : {}) };
+        return { ok: true, value, latencyMs };
       }
-      return { ok: true, value: { nxdomain: false, nameservers: ns.values, mx: mx.values }, latencyMs };
+      const values = (q: Query) => (q.kind === 'records' ? q.values : []);
+      const addresses = opts.addresses ? { addresses: [...values(a), ...values(aaaa)] } : {};
+      return { ok: true, value: { nxdomain: false, nameservers: values(ns), mx: values(mx), ...addresses }, latencyMs };
     },
   };
 }

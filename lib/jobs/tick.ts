@@ -5,6 +5,7 @@ import { recordAudit } from '@/lib/audit/record';
 import { createDnsClient, type DnsClient } from '@/lib/domains/dns';
 import { readEnv } from '@/lib/env';
 import { probeActiveDomains, type ProbeResult } from '@/lib/probe/run';
+import { watchedDomain } from '@/lib/scans/scope';
 
 const ACTOR: Actor = { type: 'job', name: 'scheduler' };
 
@@ -16,9 +17,7 @@ export async function scheduleDueDomains(db: Db, now: Date): Promise<number | nu
   return db.transaction(async (tx) => {
     const [due] = await tx.execute<{ n: number }>(sql`
       select count(*)::int as n from domains d
-      where d.next_check_at <= ${now.toISOString()}::timestamptz
-        and exists (select 1 from emails e where e.domain = d.name)
-        and not exists (select 1 from domain_lists l where l.domain = d.name and l.list = 'trusted')`);
+      where d.next_check_at <= ${now.toISOString()}::timestamptz and ${watchedDomain}`);
     if (!due || Number(due.n) === 0) return null;
     const [scan] = await tx.execute<{ id: number }>(sql`
       insert into scans (kind, trigger, created_at) values ('scheduled', 'schedule', ${now.toISOString()}::timestamptz)

@@ -1,6 +1,7 @@
 import { STAGE_PHRASES } from '@/lib/account/stage-phrases';
 import { STAGES, type Stage } from '@/core/domains';
 import { describeAccountChange } from './account-change';
+import { lookalikeAlert } from './lookalike-template';
 import type { NotificationKind } from './queue';
 
 // Plain-text and HTML bodies for every kind of mail. Pure: the sender renders with the real link,
@@ -175,6 +176,8 @@ function body(input: TemplateInput): { subject: string; blocks: Block[] } {
           { link: `${appUrl}/account`, label: 'Open your account' },
         ],
       };
+    case 'lookalike_alert':
+      return lookalikeAlert(p, appUrl);
     case 'staff_notice':
       return {
         subject: str(p.subject) || 'A message from the Gravekeeper trust and safety team',

@@ -9,6 +9,7 @@ import type { PolicySettings } from '@/lib/policy/settings';
 import type { DomainPlan } from './plan';
 import { insertObservations, observationRows } from './observations';
 import { writeDomainStates } from './domain-update';
+import { applyLookalikeResults } from '@/lib/lookalikes/observe';
 
 /** A batch's counts: the scan's counters (db/schema/scans.ts), every one of them present. */
 export type ApplyTotals = Required<ScanCounters>;
@@ -38,6 +39,8 @@ export async function applyPlans(tx: DbOrTx, plans: DomainPlan[], opts: ApplyOpt
     plans.flatMap((p) => observationRows(p.domain.id, opts.scanId, p.checked, opts.now, p.classification)),
   );
   await writeDomainStates(tx, plans, opts, totals);
+  // Look-alike candidates: their own state, schedule and alerts (no addresses, so no flags below).
+  await applyLookalikeResults(tx, plans, opts);
   const unverified = await unverifyBatch(tx, plans, opts, totals);
   for (const plan of plans)
     if (plan.actions.some((a) => a.type !== 'none')) await applyActions(tx, plan, opts, totals, unverified);

@@ -1,5 +1,5 @@
 import type { Domain } from '@/db/schema';
-import type { CheckedDomain, DomainChecker } from '@/lib/domains/check';
+import type { CheckedDomain, CheckOptions, DomainChecker } from '@/lib/domains/check';
 import { classify } from '@/lib/domains/classify';
 import type { CheckResult } from './plan';
 
@@ -9,6 +9,7 @@ export async function checkOne(
   domain: Domain,
   verifiedAt: Date | null,
   now: () => Date,
+  opts: CheckOptions = {},
 ): Promise<CheckResult> {
   const checkStartedAt = now();
   const ctx = {
@@ -19,7 +20,7 @@ export async function checkOne(
     previousRegistrar: domain.registrar,
   };
   try {
-    return { domain, checked: await checker.checkAndClassify(domain.name, ctx), checkStartedAt };
+    return { domain, checked: await checker.checkAndClassify(domain.name, ctx, opts), checkStartedAt };
   } catch (error) {
     // A check that cannot even start (e.g. a stored name the engine rejects) is an error result:
     // counted, retried with back-off, and never a reason to unverify anyone.

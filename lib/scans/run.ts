@@ -11,6 +11,7 @@ import type { CheckResult } from './plan';
 import { checkOne } from './check-one';
 import { oldestVerifications } from './domain-state';
 import { claimBatch, countInScope, remainingInScope } from './claim';
+import { lookalikeDomainIds } from '@/lib/lookalikes/queries';
 
 export interface RunOptions {
   db: Db;
@@ -69,8 +70,17 @@ export async function runScanChunk(scanId: number, options: RunOptions): Promise
       db,
       batch.map((d) => d.name),
     );
+    // Look-alike candidates are also asked for A/AAAA: a page to phish with is an event of its own.
+    const lookalikes = await lookalikeDomainIds(
+      db,
+      batch.map((d) => d.id),
+    );
     const results = Promise.all(
-      batch.map((domain) => limit(() => checkOne(checker, domain, verified.get(domain.name) ?? null, now))),
+      batch.map((domain) =>
+        limit(() =>
+          checkOne(checker, domain, verified.get(domain.name) ?? null, now, { addresses: lookalikes.has(domain.id) }),
+        ),
+      ),
     ).then((r) => {
       if (timings) timings.checkMs += performance.now() - t1;
       return r;

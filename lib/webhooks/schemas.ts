@@ -8,6 +8,7 @@ export const WEBHOOK_EVENT_DESCRIPTIONS: Record<WebhookEvent, string> = {
   'address.flagged': 'a flag was opened on an address (or held for staff review)',
   'flag.resolved': 'a flag was resolved (the domain was renewed or back in its owner’s hands)',
   'domain.stage_changed': 'a watched domain moved to another lifecycle stage',
+  'lookalike.registered': 'a look-alike of one of your watched names (such as pypj.org for pypi.org) was registered',
 };
 
 export const createWebhookSchema = z.object({

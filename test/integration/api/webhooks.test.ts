@@ -137,6 +137,31 @@ describe('events, written with the change', () => {
   });
 });
 
+describe('lookalike.registered', () => {
+  it('follows its audit row (a scan saw a look-alike registered) and matches the documented body', async () => {
+    const hook = await endpoint(['lookalike.registered']);
+    const details = { domain: 'pypj.org', unicode: 'pypj.org', registrar: 'NameCheap, Inc.', mx: ['mx.pypj.org'] };
+    await t.db.transaction((tx) =>
+      recordAudit(
+        tx,
+        { type: 'job', name: 'scan' },
+        { action: 'lookalike.registered', targetType: 'domain', targetId: 'pypj.org', details },
+      ),
+    );
+    expect((await deliveriesOf(hook.id)).map((d) => d.event)).toEqual(['lookalike.registered']);
+    expect(await run()).toMatchObject({ delivered: 1 });
+    const body = JSON.parse(received[0]!.body);
+    expect(body).toMatchObject({
+      event: 'lookalike.registered',
+      data: { ...details, targetType: 'domain', by: 'job:scan' },
+    });
+    const ajv = new Ajv2020({ strict: false });
+    addFormats(ajv);
+    const documented = ajv.compile(description.components.schemas.WebhookDelivery);
+    expect(documented(body), JSON.stringify(documented.errors)).toBe(true);
+  });
+});
+
 describe('retries, failure and replay', () => {
   it('retries a 500 after the backoff, then delivers', async () => {
     const hook = await endpoint(['domain.stage_changed']);
