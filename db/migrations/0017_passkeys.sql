@@ -28,6 +28,7 @@ ALTER TABLE "webauthn_challenges" ADD CONSTRAINT "webauthn_challenges_user_id_us
 CREATE UNIQUE INDEX "passkeys_credential_key" ON "passkeys" USING btree ("credential_id");--> statement-breakpoint
 CREATE INDEX "passkeys_user_idx" ON "passkeys" USING btree ("user_id","created_at");--> statement-breakpoint
 CREATE INDEX "webauthn_challenges_expires_idx" ON "webauthn_challenges" USING btree ("expires_at");--> statement-breakpoint
+CREATE INDEX "users_second_factor_created_idx" ON "users" USING btree ("created_at" DESC NULLS LAST,"id" DESC NULLS LAST) WHERE "users"."totp_enabled" or "users"."passkey_count" > 0;--> statement-breakpoint
 -- users.passkey_count follows the passkeys table in the same transaction, whatever writes it.
 CREATE FUNCTION "passkeys_count_trigger"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN

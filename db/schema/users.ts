@@ -37,6 +37,10 @@ export const users = pgTable(
     index('users_created_idx').on(t.createdAt.desc(), t.id.desc()),
     index('users_role_created_idx').on(t.role, t.createdAt.desc(), t.id.desc()),
     index('users_totp_created_idx').on(t.totpEnabled, t.createdAt.desc(), t.id.desc()),
+    // "2FA on" means an app or a passkey: the OR cannot use the index above, this one matches it.
+    index('users_second_factor_created_idx')
+      .on(t.createdAt.desc(), t.id.desc())
+      .where(sql`${t.totpEnabled} or ${t.passkeyCount} > 0`),
     // Staff search usernames and names by any fragment (pg_trgm, created in the migration).
     index('users_username_trgm_idx').using('gin', t.username.op('gin_trgm_ops')),
     index('users_name_trgm_idx').using('gin', t.name.op('gin_trgm_ops')),

@@ -1,3 +1,4 @@
+import { SoftAuthenticator } from '../../support/soft-authenticator';
 import type { World } from './world';
 
 // A valid input for every action and route, keyed by its definition's name: each refusal case first
@@ -20,6 +21,17 @@ export const ACTION_SAMPLES: Record<string, (w: World) => unknown> = {
   'totp.confirm': () => ({ code: '123456' }),
   'totp.disable': () => ({ code: '123456' }),
   'totp.recovery_codes': () => ({ code: '123456' }),
+  'passkey.options': () => ({}),
+  'passkey.register': () => ({
+    name: 'Laptop',
+    response: new SoftAuthenticator(new Uint8Array([1])).register({
+      challenge: 'c2FtcGxl',
+      origin: 'http://localhost:3000',
+      rpId: 'localhost',
+    }),
+  }),
+  'passkey.remove': (w) => ({ id: w.passkeyId }),
+  'passkey.step_up_options': () => ({}),
   // The flags and users pages (staff).
   'flags.review': (w) => ({ flagIds: [w.flagged.heldFlagId], decision: 'confirm' }),
   'flags.override': (w) => ({
@@ -43,6 +55,10 @@ export const ACTION_SAMPLES: Record<string, (w: World) => unknown> = {
   'webhook.create': () => ({ url: 'https://198.51.100.7/hooks/gravekeeper', events: ['flag.resolved'] }),
   'webhook.remove': (w) => ({ id: w.webhookId }),
   'webhook.replay': (w) => ({ id: w.failedDeliveryId }),
+  // The look-alike watch: watched names are settings (admin); marking a candidate is a review (staff).
+  'lookalike.watch': () => ({ name: 'pypi.org' }),
+  'lookalike.unwatch': (w) => ({ id: w.lookalike.nameId }),
+  'lookalike.mark': (w) => ({ domain: w.lookalike.domain, mark: 'benign', reason: 'our own defensive registration' }),
 };
 
 /** The dynamic segments of each route's URL, by the route's definition name. */
@@ -56,6 +72,7 @@ export const ROUTE_SAMPLES: Record<string, (w: World) => Record<string, string>>
   'scan.list': () => ({}),
   'scan.read': (w) => ({ id: String(w.scanId) }),
   'user.read': (w) => ({ id: String(w.flagged.userId) }),
+  'lookalike.export': () => ({}),
 };
 
 /** A valid call of every integration API route (/api/v1, /metrics): its query, or its JSON body. */
@@ -79,6 +96,8 @@ export const PUBLIC_ACTIONS: Record<string, string> = {
   'auth.nextauth_post': "next-auth's own endpoints (sign-in, sign-out)",
   'auth.sign_in': 'signing in: next-auth checks the credentials, with its own rate limits and equal-work refusals',
   'auth.sign_out': "ends the caller's own session; nothing to protect",
+  'auth.passkey_options':
+    'the challenge for a passkey prompt at sign-in: rate limited per address, names no account (or only the ticket holder’s)',
   'reset.request': 'asking for a reset link: rate limited, the same answer for every input',
   'reset.complete': 'setting a new password: needs the single-use token from the link',
   'api.openapi': 'the OpenAPI description of the integration API: names no data',

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '@/db/connect';
-import { apiTokens, notifications, scans, webhookDeliveries, webhookEndpoints } from '@/db/schema';
+import { apiTokens, notifications, passkeys, scans, webhookDeliveries, webhookEndpoints } from '@/db/schema';
 import { seal } from '@/lib/auth/secret-box';
 import { newApiToken } from '@/lib/api-tokens/secret';
 import { ROLES, type Role } from '@/db/schema/enums';
@@ -26,6 +26,8 @@ export interface World {
   /** A webhook endpoint in force and a failed delivery to it (settings: remove, replay). */
   webhookId: number;
   failedDeliveryId: number;
+  /** A passkey of the `user` actor (remove). */
+  passkeyId: number;
 }
 
 export async function buildWorld(db: Db): Promise<World> {
@@ -67,6 +69,19 @@ export async function buildWorld(db: Db): Promise<World> {
     .values({ endpointId: hook!.id, event: 'flag.resolved', payload: {}, state: 'failed', attempts: 8 })
     .returning({ id: webhookDeliveries.id });
 
+  const [passkey] = await db
+    .insert(passkeys)
+    .values({
+      userId: owner,
+      credentialId: unique('cred'),
+      publicKey: new Uint8Array([1, 2, 3]),
+      deviceType: 'singleDevice',
+      backedUp: false,
+      aaguid: '00000000-0000-0000-0000-000000000000',
+      name: 'World key',
+    })
+    .returning({ id: passkeys.id });
+
   return {
     actors,
     addresses: { primary: primary.id, second: second.id, unverified: unverified.id },
@@ -81,6 +96,7 @@ export async function buildWorld(db: Db): Promise<World> {
     apiTokenId: apiToken!.id,
     webhookId: hook!.id,
     failedDeliveryId: failed!.id,
+    passkeyId: passkey!.id,
   };
 }
 

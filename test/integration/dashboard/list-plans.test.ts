@@ -131,7 +131,7 @@ describe('users', () => {
     ['a deep cursor', { cursor: 'deep', dir: 'next' }, ['users_created_idx']],
     ['oldest first, a page back', { sort: 'oldest', cursor: 'deep', dir: 'prev' }, ['users_created_idx']],
     ['by role', { role: 'staff' }, ['users_role_created_idx']],
-    ['by 2FA', { twofa: 'on' }, ['users_totp_created_idx']],
+    ['by 2FA on (an app or a passkey)', { twofa: 'on' }, ['users_second_factor_created_idx']],
     ['by days', { from: '2024-01-02', to: '2024-01-02' }, ['users_created_idx']],
     [
       'by username, name or address',

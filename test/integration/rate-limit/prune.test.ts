@@ -49,7 +49,13 @@ describe('pruning rate limits, login throttles and reset attempts', () => {
     await t.db.insert(resetAttempts).values(rows);
 
     const result = await pruneRecords(t.db, { now: NOW, resetAttemptRetentionDays: 90 });
-    expect(result).toEqual({ rateLimits: 1, loginThrottles: 1, resetAttempts: 5 + 30, signInEvents: 0 });
+    expect(result).toEqual({
+      rateLimits: 1,
+      loginThrottles: 1,
+      resetAttempts: 5 + 30,
+      signInEvents: 0,
+      webauthnChallenges: 0,
+    });
     expect(await keys('rate_limits')).toEqual(['recent']);
     expect(await keys('login_throttles')).toEqual(['user:active']);
     const left = await t.db.select().from(resetAttempts);
