@@ -1,6 +1,7 @@
 import {
   Activity,
   FileClock,
+  Fish,
   Flag,
   Globe,
   LayoutDashboard,
@@ -16,6 +17,7 @@ export const ADMIN_NAV: { href: string; label: string; icon: LucideIcon; permiss
   { href: '/admin', label: 'Overview', icon: LayoutDashboard, permission: 'dashboard.view' },
   { href: '/admin/flags', label: 'Flags', icon: Flag, permission: 'flags.read' },
   { href: '/admin/domains', label: 'Domains', icon: Globe, permission: 'domains.read' },
+  { href: '/admin/lookalikes', label: 'Look-alikes', icon: Fish, permission: 'domains.read' },
   { href: '/admin/scans', label: 'Scans', icon: Activity, permission: 'scans.read' },
   { href: '/admin/users', label: 'Users', icon: Users, permission: 'users.read' },
   { href: '/admin/audit', label: 'Audit log', icon: FileClock, permission: 'audit.read' },

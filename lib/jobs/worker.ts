@@ -37,7 +37,9 @@ export interface RunningWorker {
 /** A staff member's rescan of a domain, address or user: picked up again in the on-demand lane. */
 async function onDemandLane(db: Db, scanId: number): Promise<{ lane?: 'now' }> {
   const [row] = await db.select({ kind: scans.kind, trigger: scans.trigger }).from(scans).where(eq(scans.id, scanId));
-  const onDemand = row && row.kind !== 'full' && row.kind !== 'scheduled' && ['dashboard', 'cli'].includes(row.trigger);
+  // A look-alike watch's first check is bulk work, whoever asked for it: not the on-demand lane.
+  const onDemand =
+    row && !['full', 'scheduled', 'lookalikes'].includes(row.kind) && ['dashboard', 'cli'].includes(row.trigger);
   return onDemand ? { lane: 'now' } : {};
 }
 

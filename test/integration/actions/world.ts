@@ -1,6 +1,17 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '@/db/connect';
-import { apiTokens, notifications, passkeys, scans, webhookDeliveries, webhookEndpoints } from '@/db/schema';
+import {
+  apiTokens,
+  domains,
+  lookalikeCandidates,
+  lookalikeNames,
+  lookalikeSources,
+  notifications,
+  passkeys,
+  scans,
+  webhookDeliveries,
+  webhookEndpoints,
+} from '@/db/schema';
 import { seal } from '@/lib/auth/secret-box';
 import { newApiToken } from '@/lib/api-tokens/secret';
 import { ROLES, type Role } from '@/db/schema/enums';
@@ -26,6 +37,8 @@ export interface World {
   /** A webhook endpoint in force and a failed delivery to it (settings: remove, replay). */
   webhookId: number;
   failedDeliveryId: number;
+  /** A watched name and one of its look-alike candidates, registered and not yet reviewed. */
+  lookalike: { nameId: number; domain: string };
   /** A passkey of the `user` actor (remove). */
   passkeyId: number;
 }
@@ -82,6 +95,17 @@ export async function buildWorld(db: Db): Promise<World> {
     })
     .returning({ id: passkeys.id });
 
+  const [watched] = await db
+    .insert(lookalikeNames)
+    .values({ name: `${unique('brand')}.org`, kind: 'domain', tlds: ['com'] })
+    .returning({ id: lookalikeNames.id });
+  const [lookalike] = await db
+    .insert(domains)
+    .values({ name: `${unique('lk')}.org`, stage: 'active' })
+    .returning({ id: domains.id, name: domains.name });
+  await db.insert(lookalikeCandidates).values({ domainId: lookalike!.id, unicode: lookalike!.name, registered: true });
+  await db.insert(lookalikeSources).values({ nameId: watched!.id, domainId: lookalike!.id, families: ['omission'] });
+
   return {
     actors,
     addresses: { primary: primary.id, second: second.id, unverified: unverified.id },
@@ -96,6 +120,7 @@ export async function buildWorld(db: Db): Promise<World> {
     apiTokenId: apiToken!.id,
     webhookId: hook!.id,
     failedDeliveryId: failed!.id,
+    lookalike: { nameId: watched!.id, domain: lookalike!.name },
     passkeyId: passkey!.id,
   };
 }

@@ -32,6 +32,10 @@ export default async function SettingsPage() {
         <Link className="underline" href="/admin/settings/webhooks">
           webhooks
         </Link>
+        . Phishing domains that imitate yours:{' '}
+        <Link className="underline" href="/admin/settings/lookalikes">
+          look-alike watch
+        </Link>
         .
       </p>
       <div className="flex flex-col gap-6">
