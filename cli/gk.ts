@@ -12,6 +12,10 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }
     summary: 'check one domain or address now: stage, evidence, timeline, sources (--json for scripts)',
     load: async () => (await import('./commands/check-domain')).checkDomainCommand,
   },
+  lookalikes: {
+    summary: 'look-alike domains of a domain or brand word (--check: each one checked now; --json for scripts)',
+    load: async () => (await import('./commands/lookalikes')).lookalikesCommand,
+  },
   user: {
     summary: 'add users, change roles, list users',
     load: async () => (await import('./commands/user')).userCommand,
