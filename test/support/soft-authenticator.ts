@@ -65,9 +65,9 @@ export class SoftAuthenticator {
   register(c: Ceremony) {
     const authData = this.authData(c.rpId, FLAG_UP | FLAG_UV | FLAG_AT, this.counter, true);
     const attestationObject = isoCBOR.encode(
-      new Map<string, string | Map<string, never> | Uint8Array>([
+      new Map<string, string | Map<string, string> | Uint8Array>([
         ['fmt', 'none'],
-        ['attStmt', new Map()],
+        ['attStmt', new Map<string, string>()],
         ['authData', new Uint8Array(authData)],
       ]),
     );
