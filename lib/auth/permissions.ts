@@ -58,8 +58,9 @@ export const SECOND_FACTOR_ROLES: readonly Role[] = ['staff', 'admin'];
 export const SECOND_FACTOR_REQUIRED =
   'Staff and admin accounts need two-factor authentication. Turn it on at /account/two-factor, then try again.';
 
-export function needsSecondFactor(role: Role, totpEnabled: boolean): boolean {
-  return SECOND_FACTOR_ROLES.includes(role) && !totpEnabled;
+/** `hasSecondFactor`: an authenticator app or a passkey. */
+export function needsSecondFactor(role: Role, hasSecondFactor: boolean): boolean {
+  return SECOND_FACTOR_ROLES.includes(role) && !hasSecondFactor;
 }
 
 /**

@@ -30,6 +30,7 @@ export const currentActor = cache(async (): Promise<UserActor | null> => {
       username: users.username,
       sessionVersion: users.sessionVersion,
       totpEnabled: users.totpEnabled,
+      passkeyCount: users.passkeyCount,
     })
     .from(users)
     .where(eq(users.id, id))
@@ -47,7 +48,7 @@ export const currentActor = cache(async (): Promise<UserActor | null> => {
     role: row.role,
     username: row.username,
     session: sid ? { id: sid } : undefined,
-    ...(needsSecondFactor(row.role, row.totpEnabled) ? { needsSecondFactor: true } : {}),
+    ...(needsSecondFactor(row.role, row.totpEnabled || row.passkeyCount > 0) ? { needsSecondFactor: true } : {}),
   };
 });
 
