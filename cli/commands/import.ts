@@ -88,7 +88,7 @@ export async function importCommand(argv: string[], io: CliIO): Promise<number> 
   bar.stop();
   const seconds = (performance.now() - started) / 1000;
   io.stdout.write(
-    `imported ${total.accounts.toLocaleString('en')} accounts in ${seconds.toFixed(1)} s (${Math.round(total.accounts / Math.max(seconds, 0.001)).toLocaleString('en')} accounts/s): ` +
+    `imported ${total.accounts.toLocaleString('en')} ${total.accounts === 1 ? 'account' : 'accounts'} in ${seconds.toFixed(1)} s (${Math.round(total.accounts / Math.max(seconds, 0.001)).toLocaleString('en')} accounts/s): ` +
       `${total.usersCreated.toLocaleString('en')} created, ${total.usersRenamed.toLocaleString('en')} renamed; addresses ` +
       `${total.addressesAdded.toLocaleString('en')} added, ${total.addressesChanged.toLocaleString('en')} changed, ${total.addressesRemoved.toLocaleString('en')} removed\n`,
   );
