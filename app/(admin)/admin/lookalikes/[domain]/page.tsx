@@ -69,7 +69,7 @@ export default async function LookalikePage({ params }: Props) {
           </>
         }
       />
-      <div className="mb-6 grid gap-6 md:grid-cols-2">
+      <div className="mb-6 flex flex-col gap-6">
         <Card>
           <CardHeader>
             <CardTitle>Why it is watched</CardTitle>

@@ -1,0 +1,139 @@
+import { randomBytes } from 'node:crypto';
+import { expect, test } from '@playwright/test';
+import { AdminShell } from './pages/admin-shell';
+import { storageState } from './roles';
+import { expectAccessible } from './support/a11y';
+import { e2eSql } from './support/db';
+import { clickHydrated } from './support/hydration';
+import { captureAction, expectRefused, replayAction } from './support/server-action';
+import { setScenario } from './support/services';
+
+// The look-alike watch on the production build with its worker and the local protocol server: an
+// admin watches a name of this spec's own (its .com look-alike registered at the local registry),
+// the first scan runs, staff find the registered candidate, open its page (the domain's lifecycle
+// timeline), mark it (benign needs a reason; malicious lands in the export); and every write, replayed
+// by a lower role or anonymously, is refused and changes nothing.
+
+test.describe.configure({ timeout: 180_000, mode: 'serial' });
+
+// A label nobody else watches, under .org; its `tld` look-alike under .com is registered.
+const label = `lk${randomBytes(4).toString('hex')}`;
+const watched = `${label}.org`;
+const registered = `${label}.com`;
+
+async function lookalikeState() {
+  const sql = e2eSql();
+  try {
+    const rows = await sql`select n.name, n.removed_at, c.mark, c.mark_reason, c.registered
+      from lookalike_names n join lookalike_sources s on s.name_id = n.id
+      join lookalike_candidates c on c.domain_id = s.domain_id join domains d on d.id = c.domain_id
+      where n.name = ${watched} and d.name = ${registered}`;
+    return JSON.stringify(rows);
+  } finally {
+    await sql.end();
+  }
+}
+
+test.describe('admin: watched names', () => {
+  test.use({ storageState: storageState('admin') });
+
+  test('watch a name: its candidates are checked in one scan and the registered one is found', async ({
+    page,
+  }, testInfo) => {
+    await setScenario(registered, 'active');
+    await page.goto('/admin/settings/lookalikes');
+    await expect(page.getByRole('heading', { name: 'Look-alike watch' })).toBeVisible();
+    await expectAccessible(page, testInfo, 'look-alike settings');
+    await page.getByLabel('Domain or brand word').fill('dev@pypi.org');
+    await clickHydrated(page.getByRole('button', { name: 'Watch its look-alikes' }));
+    // The reason sits under the field it is about, and the field says it is the one refused.
+    await expect(page.locator('#lookalike-name-error')).toContainText('That is an e-mail address');
+    await expect(page.getByLabel('Domain or brand word')).toHaveAttribute('aria-invalid', 'true');
+
+    await page.getByLabel('Domain or brand word').fill(watched.toUpperCase());
+    await clickHydrated(page.getByRole('button', { name: 'Watch its look-alikes' }));
+    await expect(page.getByRole('status').filter({ hasText: `Watching ${watched}:` })).toBeVisible();
+    const row = page.getByRole('table', { name: 'Watched names' }).getByRole('row', { name: new RegExp(watched) });
+    await expect(async () => {
+      await page.reload();
+      await expect(row).toContainText(/done \((\d+) of \1\)/);
+    }).toPass({ timeout: 120_000 });
+    await expect.poll(async () => JSON.parse(await lookalikeState())[0]?.registered).toBe(true);
+  });
+
+  test('staff, a user and an anonymous caller cannot watch or unwatch a name', async ({ page }) => {
+    await page.goto('/admin/settings/lookalikes');
+    await page.getByLabel('Domain or brand word').fill(`${label}x.org`);
+    const watch = await captureAction(page, () => page.getByRole('button', { name: 'Watch its look-alikes' }).click());
+    const unwatch = await captureAction(page, () =>
+      page.getByRole('button', { name: `Stop watching ${watched}` }).click(),
+    );
+    const before = await lookalikeState();
+    for (const action of [watch, unwatch]) {
+      for (const role of ['staff', 'user'] as const) expectRefused(await replayAction(action, role), 'forbidden');
+      expectRefused(await replayAction(action, null), 'unauthenticated');
+    }
+    expect(await lookalikeState()).toBe(before);
+    const sql = e2eSql();
+    expect(await sql`select 1 from lookalike_names where name = ${`${label}x.org`}`).toHaveLength(0);
+    await sql.end();
+  });
+});
+
+test.describe('staff: the candidates', () => {
+  test.use({ storageState: storageState('staff') });
+
+  test('find the registered candidate, open its timeline, mark it, export it', async ({ page }, testInfo) => {
+    await page.goto(`/admin/lookalikes?name=${watched}`);
+    await expectAccessible(page, testInfo, 'look-alikes list');
+    const table = page.getByRole('table', { name: 'Look-alike candidates' });
+    await expect(table.getByRole('row')).toHaveCount(2);
+    await table.getByRole('link', { name: registered }).click();
+    await expect(page.getByRole('heading', { name: registered, level: 1 })).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Lifecycle timeline' })).toBeVisible();
+    await expect(page.getByText(watched).first()).toBeVisible();
+    await expectAccessible(page, testInfo, 'look-alike candidate');
+
+    await clickHydrated(page.getByRole('button', { name: 'Mark benign' }));
+    await expect(page.locator('#mark-reason-error')).toContainText('Say why it is benign');
+    expect(JSON.parse(await lookalikeState())[0].mark).toBeNull();
+
+    await page.getByLabel('Reason (needed for benign)').fill('phishing kit on its page');
+    await clickHydrated(page.getByRole('button', { name: 'Mark malicious' }));
+    await expect(page.getByRole('status').filter({ hasText: `Marked ${registered} malicious.` })).toBeVisible();
+    await expect(page.getByTestId('mark-reason')).toContainText('phishing kit on its page');
+
+    const csv = await page.request.get('/api/admin/lookalikes/export?format=csv');
+    expect(csv.headers()['content-type']).toContain('text/csv');
+    expect(await csv.text()).toContain(`${registered},${registered},`);
+    const list = await (await page.request.get('/api/admin/lookalikes/export?format=txt')).text();
+    expect(list.split('\n')).toContain(registered);
+    expect((await page.request.get('/api/admin/lookalikes/export?format=pdf')).status()).toBe(400);
+    // Settings are the admin's: staff get the forbidden page.
+    await page.goto('/admin/settings/lookalikes');
+    await new AdminShell(page).expectForbidden();
+  });
+
+  test('a user and an anonymous caller cannot mark a candidate, nor read the export', async ({ page }) => {
+    await page.goto(`/admin/lookalikes/${registered}`);
+    await page.getByLabel('Reason (needed for benign)').fill('replayed by a test');
+    const mark = await captureAction(page, () => page.getByRole('button', { name: 'Mark benign' }).click());
+    const before = await lookalikeState();
+    expectRefused(await replayAction(mark, 'user'), 'forbidden');
+    expectRefused(await replayAction(mark, null), 'unauthenticated');
+    expect(await lookalikeState()).toBe(before);
+  });
+});
+
+test.describe('a user', () => {
+  test.use({ storageState: storageState('user') });
+
+  test('sees neither the list nor a candidate, nor the export', async ({ page }) => {
+    const shell = new AdminShell(page);
+    for (const path of ['/admin/lookalikes', `/admin/lookalikes/${registered}`, '/admin/settings/lookalikes']) {
+      await page.goto(path);
+      await shell.expectForbidden();
+    }
+    expect((await page.request.get('/api/admin/lookalikes/export')).status()).toBe(403);
+  });
+});
