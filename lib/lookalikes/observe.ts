@@ -2,6 +2,7 @@ import { inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/connect';
 import { type LookalikeCandidate, lookalikeCandidates } from '@/db/schema';
 import type { Classification } from '@/core/domains';
+import type { ApplyOptions } from '@/lib/scans/apply';
 import type { DomainPlan } from '@/lib/scans/plan';
 import { type LookalikeEvent, raiseLookalikeAlerts } from './alert';
 import { isHeld, lookalikeNextCheckAt } from './schedule';
@@ -77,11 +78,7 @@ function observe(row: LookalikeCandidate, plan: DomainPlan, now: Date): Next | n
   };
 }
 
-export async function applyLookalikeResults(
-  tx: DbOrTx,
-  plans: DomainPlan[],
-  opts: Parameters<typeof raiseLookalikeAlerts>[2],
-): Promise<void> {
+export async function applyLookalikeResults(tx: DbOrTx, plans: DomainPlan[], opts: ApplyOptions): Promise<void> {
   if (plans.length === 0) return;
   const rows = await tx
     .select()
@@ -122,7 +119,7 @@ export async function applyLookalikeResults(
       )}::json) as v(domain_id bigint, baseline_at timestamptz, registered boolean, registered_seen_at timestamptz,
         nameservers text[], mx text[], addresses text[], has_mx boolean, mx_seen_at timestamptz, has_a boolean, a_seen_at timestamptz)
       where c.domain_id = v.domain_id`);
-  await scheduleCandidates(tx, rows, changes, opts.now);
+  await scheduleCandidates(tx, rows, byDomain, changes, opts);
   await raiseLookalikeAlerts(
     tx,
     changes.flatMap((n) => n.events.map((kind) => ({ kind, plan: n.plan, state: n.state, unicode: n.row.unicode }))),
@@ -132,20 +129,32 @@ export async function applyLookalikeResults(
 
 /**
  * The candidate's cadence replaces the usual one (which checks a free domain daily, as if it were a
- * maintainer's lapsing domain), unless the check failed (the back-off stands) or the domain also
- * has addresses (then the sooner of the two).
+ * maintainer's lapsing domain) unless the domain also has addresses (then the sooner of the two).
+ * A check no source answered backs off as usual but never past the cadence: a TLD with no RDAP
+ * would otherwise cost a paid status-API call every day at the back-off's ceiling.
  */
-async function scheduleCandidates(tx: DbOrTx, rows: LookalikeCandidate[], changes: Next[], now: Date) {
-  const stateOf = new Map(changes.map((n) => [n.row.domainId, n]));
+async function scheduleCandidates(
+  tx: DbOrTx,
+  rows: LookalikeCandidate[],
+  plans: Map<number, DomainPlan>,
+  changes: Next[],
+  opts: ApplyOptions,
+) {
+  const { now } = opts;
+  const stateOf = new Map(changes.map((n) => [n.row.domainId, n.state]));
   const due = rows.flatMap((row) => {
-    const next = stateOf.get(row.domainId);
-    if (!next) return [];
-    const at = lookalikeNextCheckAt({ ...next.state, now });
-    return [{ id: row.domainId, at: at.toISOString(), alone: next.plan.addresses.length === 0 }];
+    const plan = plans.get(row.domainId);
+    if (!plan) return [];
+    const cadence = lookalikeNextCheckAt({ ...(stateOf.get(row.domainId) ?? row), now });
+    const failures = plan.classification.stage === 'unknown' ? plan.domain.consecutiveFailures + 1 : 0;
+    const backoff =
+      now.getTime() + opts.settings.recheck.errorBackoffBaseMinutes * 60_000 * 2 ** Math.min(failures - 1, 30);
+    const at = failures > 0 ? Math.min(backoff, cadence.getTime()) : cadence.getTime();
+    return [{ id: row.domainId, at: new Date(at).toISOString(), alone: plan.addresses.length === 0 }];
   });
   if (due.length === 0) return;
   await tx.execute(sql`
     update domains d set next_check_at = case when v.alone then v.at else least(d.next_check_at, v.at) end
     from json_to_recordset(${JSON.stringify(due)}::json) as v(id bigint, at timestamptz, alone boolean)
-    where d.id = v.id and d.consecutive_failures = 0`);
+    where d.id = v.id`);
 }

@@ -9,6 +9,8 @@ export interface ProtocolProcess {
   /** The registrars' RDAP, on a port of its own (another host, as in real life). */
   registrarUrl: string;
   bootstrapUrl: string;
+  /** The variables the server printed for its clients (RDAP_BOOTSTRAP_URL, DNS_SERVERS with `dns` …). */
+  env: Record<string, string>;
   stats(): Promise<{ requests: number; byHost: Record<string, number> }>;
   stop(): Promise<void>;
 }
@@ -22,6 +24,7 @@ export async function startProtocolProcess(
   dir: string,
   records: DomainRecord[],
   faults: FaultsConfig,
+  options: { dns?: boolean } = {},
 ): Promise<ProtocolProcess> {
   const domainsFile = path.join(dir, 'domains.json');
   const faultsFile = path.join(dir, 'faults.json');
@@ -34,7 +37,7 @@ export async function startProtocolProcess(
       'dev/peers/protocol-server/main.ts',
       '--port',
       '0',
-      '--no-dns',
+      ...(options.dns ? [] : ['--no-dns']),
       '--registrar-listener',
       '--domains',
       domainsFile,
@@ -46,13 +49,18 @@ export async function startProtocolProcess(
       detached: true,
     },
   );
+  const env: Record<string, string> = {};
   const [url, registrarUrl] = await new Promise<[string, string]>((resolve, reject) => {
     let out = '';
     child.stdout?.on('data', (chunk: Buffer) => {
       out += chunk.toString();
       const server = /protocol server on (http:\/\/\S+)/.exec(out);
       const registrar = /registrar RDAP on (http:\/\/\S+)/.exec(out);
-      if (server?.[1] && registrar?.[1]) resolve([server[1], registrar[1]]);
+      // The environment lines follow the two URLs; wait for the last one (DNS_SERVERS with DNS).
+      if (server?.[1] && registrar?.[1] && (options.dns ? /DNS_SERVERS=\S+\n/ : /GK_OUTBOUND_ALLOW=\S+\n/).test(out)) {
+        for (const [, key, value] of out.matchAll(/^([A-Z_]+)=(.*)$/gm)) env[key!] = value!;
+        resolve([server[1], registrar[1]]);
+      }
     });
     child.once('exit', (code) => reject(new Error(`protocol server exited (${code})`)));
   });
@@ -60,6 +68,7 @@ export async function startProtocolProcess(
     url,
     registrarUrl,
     bootstrapUrl: `${url}/rdap/bootstrap/dns.json`,
+    env,
     stats: async () =>
       (await (await fetch(`${url}/_admin/stats`)).json()) as { requests: number; byHost: Record<string, number> },
     stop: async () => {

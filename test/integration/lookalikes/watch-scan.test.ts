@@ -86,6 +86,10 @@ describe('look-alike watch of pypi.org', () => {
     expect(free.d.stage).toBe('available');
     expect(free.c.registered).toBe(false);
     expect(free.d.nextCheckAt!.getTime()).toBe(T0 + 7 * DAY);
+    // No source answers for .co at the local peer: the usual back-off (60 min first), never past a week.
+    const unanswered = await candidate('pypi.co');
+    expect(unanswered.d.stage).toBe('unknown');
+    expect(unanswered.d.nextCheckAt!.getTime()).toBe(T0 + 60 * 60_000);
 
     // The baseline alerts nobody and tells no webhook anything; candidates have no addresses, so no flags.
     expect(await alerts()).toEqual([]);
