@@ -67,7 +67,7 @@ test('from the warning banner to a passkey, then sign-in with it alone, after th
   const notice = await waitForMail(
     (m) => m.envelopeTo.includes(user.addresses[1]!) && m.subject === 'A security change on your account',
   );
-  expect(notice.text).toContain('A passkey named "Work laptop" was added to your account.');
+  expect(notice.text).toContain('A passkey named “Work laptop” was added to your account.');
 
   await page.getByRole('link', { name: 'I saved them — back to my account' }).click();
   await expect(page.getByText(/A passkey signs you in/)).toBeVisible();

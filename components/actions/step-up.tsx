@@ -37,15 +37,19 @@ export function StepUpProvider({
 }) {
   const [open, setOpen] = useState(false);
   const [useCode, setUseCode] = useState(false);
+  // The change is to the second factor itself: only the factor (a passkey or a code) will do.
+  const [factorOnly, setFactorOnly] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
   const settle = useRef<((proved: boolean) => void) | null>(null);
 
   const ask = useCallback(
-    () =>
+    (factor: boolean) =>
       new Promise<boolean>((resolve) => {
         settle.current = resolve;
         setError(null);
+        setFactorOnly(factor);
+        if (factor) setUseCode(true);
         setOpen(true);
       }),
     [],
@@ -85,7 +89,7 @@ export function StepUpProvider({
     async (action, input) => {
       const first = await action(input);
       if (first.ok || first.code !== 'step_up_required') return first;
-      if (!(await ask())) return first;
+      if (!(await ask(first.fields?.proof === 'second_factor'))) return first;
       return action(input);
     },
     [ask],
@@ -98,8 +102,9 @@ export function StepUpProvider({
         <DialogContent>
           <DialogTitle>Confirm it is you</DialogTitle>
           <DialogDescription>
-            Changes to how your account is recovered or signed in to need your password (or a passkey or a two-factor
-            code) from the last 10 minutes. Someone who only has your open session cannot make them.
+            {factorOnly
+              ? 'Changes to your passkeys and authenticator app need your second factor: a passkey, or a code from your app (or a recovery code). A password someone else learned is not enough.'
+              : 'Changes to how your account is recovered or signed in to need your password (or a passkey or a two-factor code) from the last 10 minutes. Someone who only has your open session cannot make them.'}
           </DialogDescription>
           <form
             className="flex flex-col gap-3"
@@ -138,7 +143,7 @@ export function StepUpProvider({
                   Use a passkey
                 </Button>
               ) : null}
-              {twoFactorOn ? (
+              {twoFactorOn && !factorOnly ? (
                 <Button type="button" variant="ghost" onClick={() => setUseCode((v) => !v)}>
                   {useCode ? 'Use my password instead' : 'Use a two-factor code instead'}
                 </Button>

@@ -13,7 +13,7 @@ export function CandidateName({ row }: { row: Pick<CandidateRow, 'domain' | 'uni
       {row.unicode} <span className="text-muted-foreground">({row.domain})</span>
     </>
   ) : (
-    <>{row.domain}</>
+    row.domain
   );
 }
 

@@ -19,7 +19,7 @@ type Props = {
 export function TwoFactorEnrol({ start, confirm, onCodes }: Props) {
   const [enrolment, setEnrolment] = useState<Enrolment | null>(null);
   const starting = useAction(start, { onSuccess: setEnrolment });
-  const confirming = useAction(confirm, { onSuccess: (data) => onCodes(data.recoveryCodes) });
+  const confirming = useAction(confirm, { onSuccess: (data) => onCodes(data.recoveryCodes ?? []) });
   const pending = starting.pending || confirming.pending;
   const error = [confirming.message, starting.message].find((m) => m?.tone === 'error')?.text ?? null;
   return (

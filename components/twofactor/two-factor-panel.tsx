@@ -35,6 +35,12 @@ export function TwoFactorPanel({
 }) {
   const [codes, setCodes] = useState<string[] | null>(null);
   const [turnedOff, setTurnedOff] = useState(false);
+  if (codes?.length === 0)
+    return (
+      <p role="status" className="text-sm">
+        Two-factor authentication with your app is on. Your recovery codes stay the ones you saved with your passkey.
+      </p>
+    );
   if (codes) {
     return (
       <Card className="p-4">

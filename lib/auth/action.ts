@@ -33,8 +33,9 @@ export interface ActionDefinition<S extends z.ZodType, T, P = undefined> {
   /**
    * Recovery changes: the session must have proved its owner's identity (password or second factor)
    * within the last 10 minutes (lib/auth/step-up.ts), or the action is refused with `step_up_required`.
+   * 'second_factor': changes to the second factor itself; an account that has one must prove it with it.
    */
-  stepUp?: boolean;
+  stepUp?: boolean | 'second_factor';
   /** Per person; actions naming the same `bucket` share one count (e.g. every kind of rescan). */
   rateLimit?: { limit: number; windowSeconds: number; bucket?: string };
   /** Runs after the checks and before the transaction, for network work that must not hold a connection. */
@@ -73,7 +74,7 @@ export async function runAction<S extends z.ZodType, T, P = undefined>(
     if (!actor) throw new AppError('unauthenticated', 'Your session has ended. Sign in again.');
     if (!actorCan(actor, def.permission))
       throw new AppError('forbidden', refusalReason(actor, def.permission, 'Your role is not allowed to do this.'));
-    if (def.stepUp) await assertFreshProof(db, actor, now);
+    if (def.stepUp) await assertFreshProof(db, actor, now, def.stepUp === 'second_factor' ? 'second_factor' : true);
     const input = parseInput(def.input, raw);
     if (def.rateLimit) {
       const hit = await hitRateLimit(

@@ -37,6 +37,8 @@ export type AuthenticatedUser = {
   username: string;
   role: 'user' | 'staff' | 'admin';
   sessionVersion: number;
+  /** The account has a second factor, so this sign-in passed it (a code, or a passkey). */
+  secondFactor: boolean;
 };
 
 export type AuthenticateResult =
@@ -112,7 +114,7 @@ export async function signedIn(
   });
   await recordSignInEvent(db, { ...attempt, outcome: 'signed_in' });
   const { id, name, username, role, sessionVersion } = user;
-  return { ok: true, user: { id, name, username, role, sessionVersion } };
+  return { ok: true, user: { id, name, username, role, sessionVersion, secondFactor: hasSecondFactor(user) } };
 }
 
 /**

@@ -11,6 +11,8 @@ declare module 'next-auth' {
     role?: Role;
     username?: string;
     sessionVersion?: number;
+    /** The sign-in passed a second factor (the session's first proof counts as one: lib/auth/step-up.ts). */
+    secondFactor?: boolean;
   }
 }
 

@@ -95,7 +95,12 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     async jwt(params) {
       const token = authConfig.callbacks.jwt(params);
       if (params.user && token.sid && token.uid)
-        await recordSignInProof(getDb(), { sessionId: token.sid, userId: Number(token.uid), now: new Date() });
+        await recordSignInProof(getDb(), {
+          sessionId: token.sid,
+          userId: Number(token.uid),
+          now: new Date(),
+          secondFactor: params.user.secondFactor === true,
+        });
       return token;
     },
   },
@@ -111,6 +116,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
             role: result.user.role,
             username: result.user.username,
             sessionVersion: result.user.sessionVersion,
+            secondFactor: result.user.secondFactor,
           };
         switch (result.reason) {
           case 'rate_limited':

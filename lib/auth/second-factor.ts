@@ -35,7 +35,9 @@ export async function checkTotp(secret: string, token: string, afterTimeStep?: n
  */
 export async function verifySecondFactor(db: DbOrTx, user: User, code: string): Promise<boolean> {
   const trimmed = code.trim();
-  if (user.totpSecretEnc && /^\d{6}$/.test(trimmed)) {
+  // Only an app that was confirmed: a secret from a set-up that was started and never finished is
+  // nobody's second factor (a stolen session could start one and read the secret).
+  if (user.totpEnabled && user.totpSecretEnc && /^\d{6}$/.test(trimmed)) {
     const result = await checkTotp(open(user.totpSecretEnc), trimmed, user.totpLastStep);
     if (!result.valid) return false;
     const claimed = await db

@@ -20,6 +20,19 @@ export const STEP_UP_WINDOW_MS = 10 * 60_000;
 export const STEP_UP_MESSAGE =
   'Confirm it is you first: enter your password or a two-factor code. We ask again after 10 minutes.';
 
+/**
+ * Changes to the second factor itself (adding or removing a passkey, setting up an app) need a proof
+ * made with the second factor when the account has one: a password someone else learned must not be
+ * enough to add their own way in, or to strip the owner's.
+ */
+export const FACTOR_STEP_UP_MESSAGE =
+  'Confirm it is you with your second factor first: use a passkey, or a code from your authenticator app (or a recovery code).';
+
+/** Proofs made with a second factor: a code or passkey at a step-up, or a sign-in that asked for one. */
+const FACTOR_PROOFS = ['second_factor', 'passkey', 'sign_in_second_factor'];
+
+export type StepUpLevel = true | 'second_factor';
+
 export const proveIdentitySchema = z.object({
   password: optionalPasswordSchema,
   code: secondFactorCodeSchema,
@@ -66,14 +79,18 @@ export async function lastProofAt(db: DbOrTx, actor: UserActor): Promise<Date | 
   return row?.at ?? null;
 }
 
-/** A sign-in checked the password (and the second factor, if on): the new session's first proof. */
+/**
+ * A sign-in checked the password (and the second factor, if on): the new session's first proof.
+ * `secondFactor`: the sign-in passed a second factor (a code, or a passkey, alone or after the password).
+ */
 export async function recordSignInProof(
   db: DbOrTx,
-  proof: { sessionId: string; userId: number; now: Date },
+  proof: { sessionId: string; userId: number; now: Date; secondFactor?: boolean },
 ): Promise<void> {
+  const method = proof.secondFactor ? 'sign_in_second_factor' : 'sign_in';
   await db
     .insert(stepUps)
-    .values({ sessionId: proof.sessionId, userId: proof.userId, method: 'sign_in', provedAt: proof.now })
+    .values({ sessionId: proof.sessionId, userId: proof.userId, method, provedAt: proof.now })
     .onConflictDoNothing({ target: stepUps.sessionId });
 }
 
@@ -82,9 +99,34 @@ export async function hasFreshProof(db: DbOrTx, actor: UserActor, now: Date): Pr
   return at !== null && now.getTime() - at.getTime() <= STEP_UP_WINDOW_MS && at.getTime() <= now.getTime() + 60_000;
 }
 
-/** The action wrapper's check: refused with `step_up_required`, which the page answers with a prompt. */
-export async function assertFreshProof(db: DbOrTx, actor: UserActor, now: Date): Promise<void> {
-  if (!(await hasFreshProof(db, actor, now))) throw new AppError('step_up_required', STEP_UP_MESSAGE);
+/** The session's proof method, and whether the account has a second factor to ask for. */
+async function proofAndFactor(db: DbOrTx, actor: UserActor) {
+  const [row] = await db
+    .select({ method: stepUps.method, totp: users.totpEnabled, passkeys: users.passkeyCount })
+    .from(users)
+    .leftJoin(stepUps, and(eq(stepUps.sessionId, actor.session?.id ?? ''), eq(stepUps.userId, users.id)))
+    .where(eq(users.id, actor.id));
+  return { method: row?.method ?? null, hasFactor: Boolean(row && (row.totp || row.passkeys > 0)) };
+}
+
+/**
+ * The action wrapper's check: refused with `step_up_required`, which the page answers with a prompt.
+ * At level 'second_factor', an account with a second factor must have proved itself with it; the
+ * refusal then carries field `proof`, so the prompt asks for the factor and not the password.
+ */
+export async function assertFreshProof(db: DbOrTx, actor: UserActor, now: Date, level: StepUpLevel = true) {
+  const fresh = await hasFreshProof(db, actor, now);
+  if (level !== 'second_factor') {
+    if (!fresh) throw new AppError('step_up_required', STEP_UP_MESSAGE);
+    return;
+  }
+  const { method, hasFactor } = await proofAndFactor(db, actor);
+  if (!hasFactor) {
+    if (!fresh) throw new AppError('step_up_required', STEP_UP_MESSAGE);
+    return;
+  }
+  if (!fresh || !FACTOR_PROOFS.includes(method ?? ''))
+    throw new AppError('step_up_required', FACTOR_STEP_UP_MESSAGE, { proof: 'second_factor' });
 }
 
 /**

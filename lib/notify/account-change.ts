@@ -14,13 +14,16 @@ export const ACCOUNT_CHANGE_EVENTS = {
     `The address ${a} was chosen to receive password resets (after a 72-hour wait while you have another recovery address).`,
   recovery_off: (a: string) => `The address ${a} will no longer receive password resets.`,
   primary_changed: (a: string) => `${a} is now the primary address of your account.`,
+  two_factor_enabled: () => 'An authenticator app was set up for two-factor authentication on your account.',
   two_factor_disabled: () => 'Two-factor authentication was turned off.',
   passkey_added: (name: string) =>
-    `A passkey named "${name}" was added to your account. It can sign in without your password.`,
-  passkey_removed: (name: string) => `The passkey named "${name}" was removed from your account.`,
+    `A passkey named “${name}” was added to your account. It can sign in without your password.`,
+  passkey_removed: (name: string) => `The passkey named “${name}” was removed from your account.`,
   recovery_codes_replaced: () => 'Your two-factor recovery codes were replaced; the old ones no longer work.',
   password_changed: () =>
     'Your password was changed with a password-reset link, and every session opened before was signed out.',
+  password_changed_passkeys: (names: string) =>
+    `Your password was changed with a password-reset link, and every session opened before was signed out. Your passkeys still sign you in: ${names}. If one of them is not yours, remove it from your account now.`,
 } as const;
 export type AccountChangeEvent = keyof typeof ACCOUNT_CHANGE_EVENTS;
 

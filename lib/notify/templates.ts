@@ -172,7 +172,9 @@ function body(input: TemplateInput): { subject: string; blocks: Block[] } {
             p: 'If this was you, there is nothing to do. If it was not, someone else may be signed in to your account:',
           },
           { p: '1. Reset your password from the sign-in page; that signs every other session out.' },
-          { p: '2. Open your account, remove any address you do not know, and turn on two-factor authentication.' },
+          {
+            p: '2. Open your account, remove any address or passkey you do not know, and turn on two-factor authentication (a passkey if you can). A password reset never removes a passkey.',
+          },
           { link: `${appUrl}/account`, label: 'Open your account' },
         ],
       };

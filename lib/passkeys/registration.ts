@@ -72,6 +72,12 @@ export async function registerPasskey({
 }) {
   const { user, sessionId } = await sessionOf(ctx);
   const { response, name } = input;
+  // Counted again under the row lock: options fetched in advance must not add past the limit.
+  if (user.passkeyCount >= MAX_PASSKEYS)
+    throw new AppError(
+      'conflict',
+      `You have ${MAX_PASSKEYS} passkeys, the most an account can have. Remove one first.`,
+    );
   const expected = claimedChallenge(response.response.clientDataJSON);
   const spent = await consumeChallenge(ctx.tx, {
     challenge: expected,

@@ -40,11 +40,17 @@ export const registrationResponseSchema = z.object({
   authenticatorAttachment: z.enum(['platform', 'cross-platform']).optional(),
 });
 
+// The name is shown to the owner in security notices: no control or direction-changing characters,
+// and no quotation marks, so a name cannot pose as the notice's own words.
 export const passkeyNameSchema = z
   .string()
   .trim()
   .min(1, 'Give the passkey a name, such as the device or key it lives on.')
-  .max(60, 'Keep the name under 60 characters.');
+  .max(60, 'Keep the name under 60 characters.')
+  .refine(
+    (name) => !/[\p{Cc}\p{Cf}"“”„«»]/u.test(name),
+    'Use letters, digits, spaces and simple punctuation, without quotation marks.',
+  );
 
 export const registerPasskeySchema = z.object({ name: passkeyNameSchema, response: registrationResponseSchema });
 

@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { DbOrTx } from '@/db/connect';
-import { users } from '@/db/schema';
+import { passkeys, users } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record';
 import { parseInput } from '@/lib/auth/parse-input';
 import { hashPassword } from '@/lib/auth/password';
@@ -62,6 +62,17 @@ export async function completePasswordReset({
     details: { via: sentTo.address },
   });
   // Every verified address hears of it (OWASP ASVS 5.0 6.3.7): a reset the owner did not make is noticed.
-  await queueAccountChangeNotice({ ctx, input: { userId: user.id, event: 'password_changed', emailId: null } });
+  // A reset never removes a passkey (a reset link from a lapsed domain must not strip the owner's
+  // strongest factor), so the notice names them: a passkey the owner does not know is someone else's way in.
+  const keys = await ctx.tx.select({ name: passkeys.name }).from(passkeys).where(eq(passkeys.userId, user.id));
+  await queueAccountChangeNotice({
+    ctx,
+    input: {
+      userId: user.id,
+      event: keys.length ? 'password_changed_passkeys' : 'password_changed',
+      emailId: null,
+      address: keys.map((k) => `“${k.name}”`).join(', '),
+    },
+  });
   return { status: 'changed', username: user.username };
 }

@@ -6,6 +6,7 @@ import { checkTotp } from '@/lib/auth/second-factor';
 import { open } from '@/lib/auth/secret-box';
 import type { VerbContext } from '@/lib/context';
 import { AppError } from '@/lib/errors';
+import { queueAccountChangeNotice } from '@/lib/notify/account-change';
 import { newRecoveryCodes } from './recovery-codes';
 import type { totpCodeSchema } from './schemas';
 
@@ -27,11 +28,17 @@ export async function confirmTwoFactor({ ctx, input }: { ctx: VerbContext; input
       'That code is not right. Check the time on your phone and type the code currently shown.',
       { code: 'wrong code' },
     );
-  const { codes, hashes } = newRecoveryCodes();
+  // An account that already has recovery codes (it has a passkey) keeps them: the owner saved those.
+  const fresh = user.recoveryCodeHashes.length === 0 ? newRecoveryCodes() : null;
   await tx
     .update(users)
-    .set({ totpEnabled: true, totpLastStep: result.timeStep, recoveryCodeHashes: hashes })
+    .set({
+      totpEnabled: true,
+      totpLastStep: result.timeStep,
+      ...(fresh ? { recoveryCodeHashes: fresh.hashes } : {}),
+    })
     .where(eq(users.id, user.id));
   await recordAudit(tx, actor, { action: 'user.totp_enable', targetType: 'user', targetId: user.id });
-  return { recoveryCodes: codes };
+  await queueAccountChangeNotice({ ctx, input: { userId: user.id, event: 'two_factor_enabled', emailId: null } });
+  return { recoveryCodes: fresh?.codes ?? null };
 }

@@ -26,7 +26,7 @@ async function enrolled() {
   const { recoveryCodes } = await t.db.transaction(async (x) =>
     confirmTwoFactor({ ctx: { tx: x, actor, now: new Date() }, input: { code: await codeAt(secret, -1) } }),
   );
-  return { actor, secret, codes: recoveryCodes };
+  return { actor, secret, codes: recoveryCodes ?? [] };
 }
 // Each from its own address and known device, so only the code decides (not the per-address,
 // per-account or per-device limits).

@@ -4,6 +4,7 @@ import type { Db } from '@/db/connect';
 import { users } from '@/db/schema';
 import type { Role } from '@/db/schema/enums';
 import { SECOND_FACTOR_REQUIRED } from '@/lib/auth/permissions';
+import { recordSignInProof } from '@/lib/auth/step-up';
 import { setupTestDatabase } from '../../support/test-db';
 import { makeUser } from '../account/fixtures';
 import { snapshotAll } from '../actions/world';
@@ -46,7 +47,10 @@ beforeEach(() => {
 
 async function signedInAs(role: Role) {
   const actor = await makeUser(t.db, role);
-  state.session = { user: { id: String(actor.id), sessionVersion: 0, sid: crypto.randomUUID() } };
+  const sid = crypto.randomUUID();
+  state.session = { user: { id: String(actor.id), sessionVersion: 0, sid } };
+  // As at a real sign-in, the password is the new session's first proof (setting up a factor needs one).
+  await recordSignInProof(t.db, { sessionId: sid, userId: actor.id, now: new Date() });
   return actor;
 }
 const enrol = (id: number) => t.db.update(users).set({ totpEnabled: true }).where(eq(users.id, id));

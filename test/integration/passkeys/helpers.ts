@@ -2,6 +2,7 @@ import { generateAuthenticationOptions } from '@simplewebauthn/server';
 import type { Db } from '@/db/connect';
 import type { UserActor } from '@/lib/auth/session';
 import { bindingHash, newBinding } from '@/lib/auth/sign-in-ticket';
+import { recordSignInProof } from '@/lib/auth/step-up';
 import { storeChallenge } from '@/lib/passkeys/challenges';
 import { registerPasskey, startPasskeyRegistration } from '@/lib/passkeys/registration';
 import { relyingParty, userHandle } from '@/lib/passkeys/relying-party';
@@ -17,11 +18,23 @@ export const rp = () => {
   return { rpId: rpID, origin };
 };
 
+/**
+ * A user who added a passkey, and `actor`: a session of theirs signed in since with it (a sign-in
+ * that passed the second factor, as at /login), so changes to the factor itself are allowed.
+ */
 export async function userWithPasskey(db: Db, name = 'Laptop') {
-  const actor = await signedIn(db, await makeUser(db));
-  const key = new SoftAuthenticator(userHandle(actor.id));
-  const result = await addPasskey(db, actor, key, name);
+  const first = await signedIn(db, await makeUser(db));
+  const key = new SoftAuthenticator(userHandle(first.id));
+  const result = await addPasskey(db, first, key, name);
+  const actor = await signedInWithFactor(db, first);
   return { actor, key, ...result };
+}
+
+/** A session whose sign-in passed the account's second factor (its first proof counts as one). */
+export async function signedInWithFactor(db: Db, user: UserActor): Promise<UserActor> {
+  const sessionId = crypto.randomUUID();
+  await recordSignInProof(db, { sessionId, userId: user.id, now: new Date(), secondFactor: true });
+  return { ...user, session: { id: sessionId } };
 }
 
 export async function addPasskey(db: Db, actor: UserActor, key: SoftAuthenticator, name = 'Laptop') {

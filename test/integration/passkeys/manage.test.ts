@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it, vi } from 'vitest';
-import { auditLog, notifications, passkeys, users, webauthnChallenges } from '@/db/schema';
+import { auditLog, notifications, passkeys, stepUps, users, webauthnChallenges } from '@/db/schema';
 import { runAction } from '@/lib/auth/action';
 import { authenticate } from '@/lib/auth/authenticate';
 import { userHandle } from '@/lib/passkeys/relying-party';
@@ -60,6 +60,8 @@ describe('registering a passkey', () => {
       runAction(twoFactor.registerPasskeyAction.definition, who, { name: 'Phone', response }, t.db);
     expect(await register(other)).toMatchObject({ ok: false, code: 'invalid_input' });
     expect(await register(actor)).toMatchObject({ ok: true, data: { name: 'Phone' } });
+    // Replayed by the same session, after a proof with the new passkey: the challenge is spent.
+    await t.db.update(stepUps).set({ method: 'passkey' }).where(eq(stepUps.sessionId, actor.session!.id));
     expect(await register(actor)).toMatchObject({ ok: false, code: 'invalid_input' });
     expect(await keysOf(actor.id)).toHaveLength(1);
   });

@@ -16,6 +16,9 @@ export const startTwoFactorAction = defineAction({
   name: 'totp.start',
   permission: 'account.manage',
   input: startTwoFactorSchema,
+  // A new factor is a new way in: a stolen session must not add its own (and with a passkey on, only
+  // the passkey or a recovery code can agree to it).
+  stepUp: 'second_factor',
   rateLimit: { limit: 10, windowSeconds: 3600 },
   run: ({ ctx, input }) => startTwoFactorEnrolment({ ctx, input }),
 });
@@ -24,6 +27,7 @@ export const confirmTwoFactorAction = defineAction({
   name: 'totp.confirm',
   permission: 'account.manage',
   input: totpCodeSchema,
+  stepUp: 'second_factor',
   rateLimit: CODE_LIMIT,
   run: ({ ctx, input }) => confirmTwoFactor({ ctx, input }),
   revalidate: ['/account'],
@@ -48,14 +52,16 @@ export const regenerateRecoveryCodesAction = defineAction({
 });
 
 // Passkeys. Adding one is a new way into the account, so it needs a fresh step-up like any recovery
-// change; so does removing one (a stolen session must not strip the owner's strongest factor).
+// change; so does removing one (a stolen session must not strip the owner's strongest factor). When
+// the account already has a second factor, the proof must be made with it: a password someone else
+// learned is not enough to add their own passkey or to remove the owner's.
 const PASSKEY_LIMIT = { limit: 20, windowSeconds: 3600, bucket: 'passkey.manage' };
 
 export const passkeyRegistrationOptionsAction = defineAction({
   name: 'passkey.options',
   permission: 'account.manage',
   input: noInputSchema,
-  stepUp: true,
+  stepUp: 'second_factor',
   rateLimit: PASSKEY_LIMIT,
   run: ({ ctx, input }) => startPasskeyRegistration({ ctx, input }),
 });
@@ -64,7 +70,7 @@ export const registerPasskeyAction = defineAction({
   name: 'passkey.register',
   permission: 'account.manage',
   input: registerPasskeySchema,
-  stepUp: true,
+  stepUp: 'second_factor',
   rateLimit: PASSKEY_LIMIT,
   run: ({ ctx, input }) => registerPasskey({ ctx, input }),
   revalidate: ['/account'],
@@ -74,7 +80,7 @@ export const removePasskeyAction = defineAction({
   name: 'passkey.remove',
   permission: 'account.manage',
   input: passkeyIdSchema,
-  stepUp: true,
+  stepUp: 'second_factor',
   rateLimit: PASSKEY_LIMIT,
   run: ({ ctx, input }) => removePasskey({ ctx, input }),
   revalidate: ['/account'],
