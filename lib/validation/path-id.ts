@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { hasControlCharacters } from './search-text';
 
 /**
  * A row id from a URL path (`/admin/users/42`, `/api/admin/scans/7`): decimal digits only, so `1e3`,
@@ -14,4 +15,19 @@ export const pathId = z
 export function parsePathId(raw: string): number | null {
   const parsed = pathId.safeParse(raw);
   return parsed.success ? parsed.data : null;
+}
+
+/**
+ * A name from a URL path (`/admin/domains/<name>`), decoded; null when no row can have that name: a
+ * malformed percent-encoding (`%`), nothing but spaces, or control characters (a NUL byte would fail
+ * the query). The page then answers 404.
+ */
+export function decodePathName(segment: string): string | null {
+  let name: string;
+  try {
+    name = decodeURIComponent(segment);
+  } catch {
+    return null;
+  }
+  return name.trim() && !hasControlCharacters(name) ? name : null;
 }

@@ -7,33 +7,19 @@ import { makeQueryClient } from '@/app/query-client';
 import { can } from '@/lib/auth/permissions';
 import { pageContext } from '@/lib/auth/session';
 import { getDomainDetail } from '@/lib/domains/timeline-queries';
-import { hasControlCharacters } from '@/lib/validation/search-text';
+import { decodePathName } from '@/lib/validation/path-id';
 import { DomainClient } from './domain-client';
 import { domainKeys } from './domain-query';
 
 type Props = { params: Promise<{ domain: string }> };
 
-/**
- * The domain named by the path, or null when no domain can have that name: a malformed percent-encoding
- * (`/admin/domains/%`) or control characters (a NUL byte would fail the query). The page answers 404.
- */
-function requestedName(segment: string): string | null {
-  let name: string;
-  try {
-    name = decodeURIComponent(segment);
-  } catch {
-    return null;
-  }
-  return name.trim() && !hasControlCharacters(name) ? name : null;
-}
-
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return { title: requestedName((await params).domain) ?? 'Not found' };
+  return { title: decodePathName((await params).domain) ?? 'Not found' };
 }
 
 export default async function DomainPage({ params }: Props) {
   const { actor, db } = await pageContext('domains.read');
-  const requested = requestedName((await params).domain);
+  const requested = decodePathName((await params).domain);
   if (requested === null) notFound();
   const detail = await getDomainDetail(db, requested);
   if (!detail) notFound();

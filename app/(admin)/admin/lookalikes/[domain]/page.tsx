@@ -12,7 +12,7 @@ import { pageContext } from '@/lib/auth/session';
 import { registrableDomainOf } from '@/lib/domains/normalize';
 import { getDomainDetail } from '@/lib/domains/timeline-queries';
 import { getCandidate } from '@/lib/lookalikes/queries';
-import { hasControlCharacters } from '@/lib/validation/search-text';
+import { decodePathName } from '@/lib/validation/path-id';
 import { DomainClient } from '../../domains/[domain]/domain-client';
 import { domainKeys } from '../../domains/[domain]/domain-query';
 import { MarkForm } from './mark-form';
@@ -21,15 +21,9 @@ type Props = { params: Promise<{ domain: string }> };
 
 /** The stored (punycode) name for the path segment, or null when no domain can have that name (404). */
 function requestedName(segment: string): string | null {
-  let name: string;
-  try {
-    name = decodeURIComponent(segment);
-  } catch {
-    return null;
-  }
-  if (!name.trim() || hasControlCharacters(name)) return null;
-  const normalised = registrableDomainOf(name);
-  return normalised.ok ? normalised.registrableDomain : null;
+  const name = decodePathName(segment);
+  const normalised = name ? registrableDomainOf(name) : null;
+  return normalised?.ok ? normalised.registrableDomain : null;
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
