@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { expect, test } from '@playwright/test';
 import { AdminShell } from './pages/admin-shell';
+import { KeysetListSection } from './pages/keyset-list';
 import { storageState } from './roles';
 import { expectAccessible } from './support/a11y';
 import { e2eSql } from './support/db';
@@ -88,6 +89,33 @@ test.describe('staff: the candidates', () => {
     await expectAccessible(page, testInfo, 'look-alikes list');
     const table = page.getByRole('table', { name: 'Look-alike candidates' });
     await expect(table.getByRole('row')).toHaveCount(2);
+    // The JSON route the page hydrates from answers the same list.
+    const json = await (await page.request.get(`/api/admin/lookalikes?name=${watched}`)).json();
+    expect(json.rows.map((r: { domain: string }) => r.domain)).toEqual([registered]);
+
+    // Every candidate of the name, a keyset page at a time: each page is a URL (reload and back keep it).
+    const candidates = new KeysetListSection(page, {
+      filters: 'Filter look-alike candidates',
+      pages: 'Pages of candidates',
+      rowTestId: 'candidate-row',
+    });
+    await candidates.filter({ select: { State: 'all' } });
+    await expect(page).toHaveURL(/state=all/);
+    await expect(candidates.rows()).toHaveCount(50);
+    const first = await candidates.texts('data-domain');
+    await candidates.go('Next page');
+    expect(new URL(page.url()).searchParams.get('cursor')).toBeTruthy();
+    await expect.poll(async () => (await candidates.texts('data-domain')).some((d) => first.includes(d))).toBe(false);
+    const second = await candidates.texts('data-domain');
+    const secondUrl = page.url();
+    await page.reload();
+    expect(page.url()).toBe(secondUrl);
+    await expect.poll(() => candidates.texts('data-domain')).toEqual(second);
+    await candidates.go('Previous page');
+    await expect.poll(() => candidates.texts('data-domain')).toEqual(first);
+    await expect(candidates.pageLink('Previous page')).toHaveCount(0);
+
+    await page.goto(`/admin/lookalikes?name=${watched}`);
     await table.getByRole('link', { name: registered }).click();
     await expect(page.getByRole('heading', { name: registered, level: 1 })).toBeVisible();
     await expect(page.getByRole('heading', { name: 'Lifecycle timeline' })).toBeVisible();
@@ -135,5 +163,6 @@ test.describe('a user', () => {
       await shell.expectForbidden();
     }
     expect((await page.request.get('/api/admin/lookalikes/export')).status()).toBe(403);
+    expect((await page.request.get('/api/admin/lookalikes')).status()).toBe(403);
   });
 });

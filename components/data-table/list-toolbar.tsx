@@ -11,7 +11,8 @@ import { NativeSelect } from '../ui/native-select';
 /**
  * A list's filters as a GET form: submitting navigates to the URL of the filtered list (client-side
  * through next/form), so every combination is a link and the back button undoes it. The search box,
- * the day range and the order are the same on every list; `children` are the list's own choices.
+ * the day range and the order are the same on every list that has them (a list without a text to
+ * search or days to pick leaves `search` or `days` out); `children` are the list's own choices.
  * `prefix` names the fields of a second list on the same page (`reset_q` …); `keep` carries the other
  * list's state along as hidden fields, so filtering one list does not reset the other.
  */
@@ -33,9 +34,9 @@ export function ListToolbar({
   action: string;
   clearHref: string;
   keep?: [string, string][];
-  search: { label: string; value?: string; placeholder?: string };
+  search?: { label: string; value?: string; placeholder?: string };
   /** What the dates are ("Queued", "Asked", "Created") and the current range. */
-  days: { label: string; from?: string; to?: string };
+  days?: { label: string; from?: string; to?: string };
   sort?: 'newest' | 'oldest';
   children?: ReactNode;
 }) {
@@ -46,22 +47,28 @@ export function ListToolbar({
         {keep.map(([name, value]) => (
           <input key={name} type="hidden" name={name} value={value} />
         ))}
-        <FilterField id={field('q').id} label={search.label} className="col-span-2">
-          <Input
-            {...field('q')}
-            type="search"
-            defaultValue={search.value}
-            minLength={MIN_SEARCH}
-            placeholder={search.placeholder ?? `at least ${MIN_SEARCH} characters`}
-          />
-        </FilterField>
+        {search ? (
+          <FilterField id={field('q').id} label={search.label} className="col-span-2">
+            <Input
+              {...field('q')}
+              type="search"
+              defaultValue={search.value}
+              minLength={MIN_SEARCH}
+              placeholder={search.placeholder ?? `at least ${MIN_SEARCH} characters`}
+            />
+          </FilterField>
+        ) : null}
         {children}
-        <FilterField id={field('from').id} label={`${days.label} from`}>
-          <Input {...field('from')} type="date" defaultValue={days.from} />
-        </FilterField>
-        <FilterField id={field('to').id} label={`${days.label} until`}>
-          <Input {...field('to')} type="date" defaultValue={days.to} />
-        </FilterField>
+        {days ? (
+          <>
+            <FilterField id={field('from').id} label={`${days.label} from`}>
+              <Input {...field('from')} type="date" defaultValue={days.from} />
+            </FilterField>
+            <FilterField id={field('to').id} label={`${days.label} until`}>
+              <Input {...field('to')} type="date" defaultValue={days.to} />
+            </FilterField>
+          </>
+        ) : null}
         <FilterField id={field('sort').id} label="Order">
           <NativeSelect {...field('sort')} defaultValue={sort ?? 'newest'}>
             <option value="newest">Newest first</option>

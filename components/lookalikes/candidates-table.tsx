@@ -25,12 +25,18 @@ export function MarkBadge({ mark }: { mark: CandidateRow['mark'] }) {
 
 const yes = (on: boolean, word: string) => (on ? <Badge tone="bad">{word}</Badge> : <span>no</span>);
 
-/** Registered look-alikes (or whatever the filters ask for), newest registration first. */
+/** The list's empty state: nothing matches, or nothing has been checked yet. */
+export function NoCandidates() {
+  return (
+    <EmptyState title="No candidate matches">Change the filters, or wait for the first scan to finish.</EmptyState>
+  );
+}
+
+/**
+ * One page of registered look-alikes (or whatever the filters ask for), the latest registration we saw
+ * first: "First seen" is the order (when we saw the registration, else when the candidate was first seen).
+ */
 export function CandidatesTable({ rows }: { rows: CandidateRow[] }) {
-  if (rows.length === 0)
-    return (
-      <EmptyState title="No candidate matches">Change the filters, or wait for the first scan to finish.</EmptyState>
-    );
   return (
     <Table aria-label="Look-alike candidates">
       <THead>
@@ -49,7 +55,7 @@ export function CandidatesTable({ rows }: { rows: CandidateRow[] }) {
       </THead>
       <TBody>
         {rows.map((r) => (
-          <TR key={r.domain}>
+          <TR key={r.domain} data-testid="candidate-row" data-domain={r.domain}>
             <TD className="font-mono text-xs">
               <Link className="underline" href={`/admin/lookalikes/${encodeURIComponent(r.domain)}`}>
                 <CandidateName row={r} />

@@ -62,8 +62,18 @@ export const lookalikeCandidates = pgTable(
   },
   (t) => [
     check('lookalike_candidates_mark_check', sql`${t.mark} is null or ${t.mark} in ('benign', 'malicious')`),
-    // The dashboard lists registered candidates newest first; the export reads the malicious ones.
-    index('lookalike_candidates_registered_idx').on(t.registeredSeenAt.desc()).where(sql`${t.registered}`),
+    // The dashboard's keyset list (lib/lookalikes/queries.ts, candidatesPageQuery) orders by when we saw
+    // the registration, else when the candidate was first seen, then the id: the expression must be the
+    // query's exactly, or the planner sorts every candidate. The registered ones are the default view;
+    // the other states (unregistered, with MX, marked, all) walk the full index. The export reads the
+    // malicious ones.
+    index('lookalike_candidates_registered_listed_idx')
+      .on(sql`coalesce(${t.registeredSeenAt}, ${t.firstSeenAt}) desc nulls last`, t.domainId.desc())
+      .where(sql`${t.registered}`),
+    index('lookalike_candidates_listed_idx').on(
+      sql`coalesce(${t.registeredSeenAt}, ${t.firstSeenAt}) desc nulls last`,
+      t.domainId.desc(),
+    ),
     index('lookalike_candidates_mark_idx').on(t.mark).where(sql`${t.mark} is not null`),
   ],
 );

@@ -5,25 +5,12 @@ import { homoglyph } from './families/homoglyph';
 import { idn } from './families/idn';
 import { keyboard } from './families/keyboard';
 import { normaliseTlds, tldHosts } from './families/tld';
+import { LOOKALIKE_FAMILIES, type LookalikeFamily } from './families/names';
 import { parseTarget } from './input';
 import { registrableLabel, scriptsAcceptable } from './unicode';
 
 export { DEFAULT_LOOKALIKE_TLDS } from './families/tld';
-
-export const LOOKALIKE_FAMILIES = [
-  'omission',
-  'repetition',
-  'transposition',
-  'keyboard',
-  'bitflip',
-  'homoglyph',
-  'hyphenation',
-  'subdomain',
-  'vowel_swap',
-  'tld',
-  'idn',
-] as const;
-export type LookalikeFamily = (typeof LOOKALIKE_FAMILIES)[number];
+export { LOOKALIKE_FAMILIES, type LookalikeFamily } from './families/names';
 
 export interface LookalikeCandidate {
   /** Registrable domain, lower-case punycode ("xn--pyp-…org"). */

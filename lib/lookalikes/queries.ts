@@ -1,7 +1,8 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/connect';
 import type { Stage } from '@/core/domains';
-import type { LookalikeSearch } from './schemas';
+import { cursorText, type KeysetPage, keysetOf, toKeysetPage } from '@/lib/pagination/keyset';
+import { LOOKALIKES_PAGE_SIZE, type LookalikeSearch, type LookalikeState } from './search';
 
 // Reads of the look-alike watch, named for what they answer. Dates leave as ISO strings, so the
 // server's prefetch and a client refetch agree (house style 5.1).
@@ -84,7 +85,7 @@ export interface CandidateRow {
   families: string[];
 }
 
-const STATE_FILTERS: Record<NonNullable<LookalikeSearch['state']>, SQL> = {
+const STATE_FILTERS: Record<LookalikeState, SQL> = {
   registered: sql`c.registered`,
   unregistered: sql`not c.registered`,
   mail: sql`c.has_mx`,
@@ -93,16 +94,14 @@ const STATE_FILTERS: Record<NonNullable<LookalikeSearch['state']>, SQL> = {
   all: sql`true`,
 };
 
-export const PAGE_SIZE = 50;
-
 const CANDIDATE_SELECT = sql`
   select d.name as domain, c.unicode, d.stage, c.registered, d.registered_at, d.registrar,
     c.nameservers, c.mx, c.addresses, c.has_mx, c.has_a, c.first_seen_at, c.registered_seen_at, d.last_checked_at, d.next_check_at,
     c.mark, c.mark_reason, c.marked_at, u.username as marked_by,
     array(select distinct n.name from lookalike_sources s join lookalike_names n on n.id = s.name_id
       where s.domain_id = c.domain_id order by 1) as names,
-    array(select distinct f from lookalike_sources s, unnest(s.families) f where s.domain_id = c.domain_id order by 1) as families
-  from lookalike_candidates c join domains d on d.id = c.domain_id left join users u on u.id = c.marked_by`;
+    array(select distinct f from lookalike_sources s, unnest(s.families) f where s.domain_id = c.domain_id order by 1) as families`;
+const CANDIDATE_FROM = sql`from lookalike_candidates c join domains d on d.id = c.domain_id left join users u on u.id = c.marked_by`;
 
 const toRow = (r: Record<string, unknown>): CandidateRow => ({
   domain: String(r.domain),
@@ -128,12 +127,22 @@ const toRow = (r: Record<string, unknown>): CandidateRow => ({
   families: (r.families as string[]) ?? [],
 });
 
-/** Candidates, newest registration first (then newest seen), filtered by state, family and watched name. */
-export async function listCandidates(
-  db: DbOrTx,
-  search: LookalikeSearch,
-): Promise<{ rows: CandidateRow[]; hasMore: boolean; page: number }> {
-  const page = search.page ?? 1;
+/** A row of the candidates list: the candidate and its domain's id, which breaks ties in the keyset. */
+export type CandidateListRow = CandidateRow & { id: number };
+export type CandidatePage = KeysetPage<CandidateListRow>;
+
+/**
+ * The list's order: when we saw the current registration, or (never registered, or no longer) when the
+ * candidate was first seen; never null, since first_seen_at is not. It is the list's "First seen" column,
+ * and lookalike_candidates_listed_idx (all candidates) and lookalike_candidates_registered_listed_idx (the
+ * registered ones, the default view) are built on exactly this expression: spelled any other way, the
+ * planner would not match them and would sort every candidate. The registry's own date
+ * (domains.registered_at) cannot lead the order: it lives on another table, where no index can reach
+ * the candidates' filters, and it is often unknown.
+ */
+const LISTED_AT = sql`coalesce(c.registered_seen_at, c.first_seen_at)`;
+
+function filters(search: LookalikeSearch): SQL[] {
   const where = [STATE_FILTERS[search.state ?? 'registered']];
   if (search.family)
     where.push(
@@ -143,22 +152,51 @@ export async function listCandidates(
     where.push(
       sql`exists (select 1 from lookalike_sources s join lookalike_names n on n.id = s.name_id where s.domain_id = c.domain_id and n.name = ${search.name})`,
     );
-  const rows = await db.execute<Record<string, unknown>>(sql`
-    ${CANDIDATE_SELECT} where ${sql.join(where, sql` and `)}
-    order by coalesce(d.registered_at, c.registered_seen_at) desc nulls last, c.first_seen_at desc, d.name
-    limit ${PAGE_SIZE + 1} offset ${(page - 1) * PAGE_SIZE}`);
-  return { rows: rows.slice(0, PAGE_SIZE).map(toRow), hasMore: rows.length > PAGE_SIZE, page };
+  return where;
+}
+
+/** The page query (not yet run): listCandidatesPage runs it, the plan test reads its EXPLAIN. */
+export function candidatesPageQuery(search: LookalikeSearch, pageSize = LOOKALIKES_PAGE_SIZE) {
+  const keyset = keysetOf({ at: LISTED_AT, id: sql`c.domain_id` }, search);
+  const where = filters(search);
+  if (keyset.after) where.push(keyset.after);
+  const query = sql`
+    ${CANDIDATE_SELECT}, c.domain_id as id, ${cursorText(LISTED_AT)} as cursor_at
+    ${CANDIDATE_FROM} where ${sql.join(where, sql` and `)}
+    order by ${sql.join(keyset.orderBy, sql`, `)}
+    limit ${pageSize + 1}`;
+  return { keyset, query };
+}
+
+/**
+ * Candidates, one keyset page, filtered by state (registered by default), family and watched name:
+ * the latest registration we saw first, then the candidates first seen latest (or the opposite).
+ */
+export async function listCandidatesPage(
+  db: DbOrTx,
+  search: LookalikeSearch,
+  pageSize = LOOKALIKES_PAGE_SIZE,
+): Promise<CandidatePage> {
+  const { keyset, query } = candidatesPageQuery(search, pageSize);
+  const rows = (await db.execute<Record<string, unknown>>(query)).map((r) => ({
+    ...r,
+    id: Number(r.id),
+    cursorAt: String(r.cursor_at),
+  }));
+  return toKeysetPage(rows, keyset, pageSize, (r) => ({ ...toRow(r), id: r.id }));
 }
 
 export async function getCandidate(db: DbOrTx, domain: string): Promise<CandidateRow | null> {
-  const [row] = await db.execute<Record<string, unknown>>(sql`${CANDIDATE_SELECT} where d.name = ${domain}`);
+  const [row] = await db.execute<Record<string, unknown>>(
+    sql`${CANDIDATE_SELECT} ${CANDIDATE_FROM} where d.name = ${domain}`,
+  );
   return row ? toRow(row) : null;
 }
 
 /** Every candidate marked malicious, for takedown requests and mail filters. */
 export async function listMalicious(db: DbOrTx): Promise<CandidateRow[]> {
   const rows = await db.execute<Record<string, unknown>>(
-    sql`${CANDIDATE_SELECT} where c.mark = 'malicious' order by c.marked_at desc, d.name`,
+    sql`${CANDIDATE_SELECT} ${CANDIDATE_FROM} where c.mark = 'malicious' order by c.marked_at desc, d.name`,
   );
   return rows.map(toRow);
 }

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { LOOKALIKE_MARKS } from '@/db/schema/lookalikes';
-import { LOOKALIKE_FAMILIES } from './generate';
 
 // One schema per write, shared by the forms and the server (house style 3.1). Messages are whole
 // sentences: parseInput shows them as they are.
@@ -26,18 +25,6 @@ export const markLookalikeSchema = z
     message: 'Say why it is benign (for example "our own defensive registration").',
     path: ['reason'],
   });
-
-export const LOOKALIKE_STATES = ['registered', 'unregistered', 'mail', 'malicious', 'benign', 'all'] as const;
-export type LookalikeState = (typeof LOOKALIKE_STATES)[number];
-
-/** The list's filters, from the URL: a malformed value is dropped, never a 500. */
-export const lookalikeSearchSchema = z.object({
-  state: z.enum(LOOKALIKE_STATES).optional().catch(undefined),
-  family: z.enum(LOOKALIKE_FAMILIES).optional().catch(undefined),
-  name: z.string().trim().max(253).optional().catch(undefined),
-  page: z.coerce.number().int().min(1).max(10_000).optional().catch(undefined),
-});
-export type LookalikeSearch = z.output<typeof lookalikeSearchSchema>;
 
 export const exportFormatSchema = z.object({
   format: z.enum(['csv', 'txt', 'json'], { error: 'Choose csv, txt or json.' }).default('csv'),

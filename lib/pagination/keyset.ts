@@ -28,8 +28,12 @@ export interface Keyset {
   orderBy: SQL[];
 }
 
-/** The keyset for a search over the columns `at` (timestamp) and `id`. A tampered cursor reads as none. */
-export function keysetOf(columns: { at: AnyColumn; id: AnyColumn }, search: KeysetSearch): Keyset {
+/**
+ * The keyset for a search over the columns `at` (timestamp) and `id`. A tampered cursor reads as none.
+ * Either may be an expression (a raw query's `c.domain_id`, a `coalesce(…)` with an index on it), as long
+ * as it is never null: a row whose key is null is never past a cursor.
+ */
+export function keysetOf(columns: { at: AnyColumn | SQL; id: AnyColumn | SQL }, search: KeysetSearch): Keyset {
   const { at, id } = columns;
   const cursor = decodeCursor(search.cursor);
   const backwards = cursor !== null && search.dir === 'prev';
@@ -46,7 +50,7 @@ export function keysetOf(columns: { at: AnyColumn; id: AnyColumn }, search: Keys
 }
 
 /** The timestamp as PostgreSQL writes it (microseconds kept), to select beside a page's rows as `cursorAt`. */
-export const cursorText = (at: AnyColumn): SQL<string> => sql<string>`${at}::text`;
+export const cursorText = (at: AnyColumn | SQL): SQL<string> => sql<string>`${at}::text`;
 
 /**
  * A page from the `pageSize + 1` rows the query returned (the extra row only says there is more), in

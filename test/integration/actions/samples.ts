@@ -72,6 +72,7 @@ export const ROUTE_SAMPLES: Record<string, (w: World) => Record<string, string>>
   'scan.list': () => ({}),
   'scan.read': (w) => ({ id: String(w.scanId) }),
   'user.read': (w) => ({ id: String(w.flagged.userId) }),
+  'lookalike.list': () => ({}),
   'lookalike.export': () => ({}),
 };
 

@@ -4,7 +4,7 @@ import { auditLog, domains, flags, lookalikeCandidates, notifications, scans, we
 import type { DomainRecord } from '@/dev/peers/protocol-server/dataset';
 import { seal } from '@/lib/auth/secret-box';
 import { scheduleDueDomains } from '@/lib/jobs/tick';
-import { listCandidates, listMalicious, listWatchedNames } from '@/lib/lookalikes/queries';
+import { listCandidatesPage, listMalicious, listWatchedNames } from '@/lib/lookalikes/queries';
 import { watchName } from '@/lib/lookalikes/watch';
 import { runScanChunk } from '@/lib/scans/run';
 import { makeAddress, makeUser } from '../account/fixtures';
@@ -100,9 +100,9 @@ describe('look-alike watch of pypi.org', () => {
     const [name] = await listWatchedNames(t.db);
     expect(name).toMatchObject({ name: 'pypi.org', candidates: 129, registered: 2, withMx: 1 });
     expect(name!.scan).toMatchObject({ state: 'done', checked: 129, total: 129 });
-    const registered = await listCandidates(t.db, {});
+    const registered = await listCandidatesPage(t.db, {});
     expect(registered.rows.map((r) => r.domain).sort()).toEqual(['pyp1.org', 'pypj.org']);
-    const homoglyphs = await listCandidates(t.db, { family: 'homoglyph' });
+    const homoglyphs = await listCandidatesPage(t.db, { family: 'homoglyph' });
     expect(homoglyphs.rows.map((r) => r.domain)).toEqual(['pyp1.org']);
   });
 

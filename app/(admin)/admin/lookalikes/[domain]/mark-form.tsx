@@ -12,12 +12,15 @@ import { Notice } from '@/components/ui/notice';
 import { Textarea } from '@/components/ui/textarea';
 import type { CandidateRow } from '@/lib/lookalikes/queries';
 import { markLookalikeAction } from '../actions';
+import { LOOKALIKES_KEY } from '../lookalikes-query';
 
 /** Benign (with a reason) or malicious (goes into the export); both audited, the candidate kept. */
 export function MarkForm({ candidate, canMark }: { candidate: CandidateRow; canMark: boolean }) {
   const [reason, setReason] = useState('');
   const mark = useAction(markLookalikeAction, {
     refresh: true,
+    // The mark shows in the list (and moves a candidate in or out of the marked views).
+    invalidate: [LOOKALIKES_KEY],
     success: (m) => `Marked ${m.domain} ${m.mark}.`,
     onSuccess: () => setReason(''),
   });

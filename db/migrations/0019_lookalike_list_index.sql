@@ -1,0 +1,3 @@
+DROP INDEX "lookalike_candidates_registered_idx";--> statement-breakpoint
+CREATE INDEX "lookalike_candidates_registered_listed_idx" ON "lookalike_candidates" USING btree (coalesce("registered_seen_at", "first_seen_at") desc nulls last,"domain_id" DESC NULLS LAST) WHERE "lookalike_candidates"."registered";--> statement-breakpoint
+CREATE INDEX "lookalike_candidates_listed_idx" ON "lookalike_candidates" USING btree (coalesce("registered_seen_at", "first_seen_at") desc nulls last,"domain_id" DESC NULLS LAST);
