@@ -7,7 +7,7 @@ import { migrateDatabase } from '@/db/migrate';
 import { freePort, resolveDatabase } from '@/db/runtime';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_SECOND_FACTOR_HINT } from '@/dev/demo/seed/demo-accounts';
 import { demoLoginsWithKnownPassword } from '@/dev/demo/seed/demo-logins';
-import { demoRegistryDomains, readDemoAnchor } from '@/dev/demo/registry';
+import { demoProtocolRecords, readDemoAnchor } from '@/dev/demo/registry';
 import { readEnv } from '@/lib/env';
 import { fileMailStore } from '@/dev/peers/mail-dir';
 import { startSmtpSink } from '@/dev/peers/smtp-sink';
@@ -96,7 +96,12 @@ async function main() {
   const firstUsers = await ensureFirstUsers(db, database, new Date());
   const summary = firstUsers.seeded;
   if (summary?.seeded)
-    log(`Seeded demo data: ${summary.users} users, ${summary.addresses} addresses, ${summary.domains} custom domains.`);
+    log(
+      `Seeded demo data: ${summary.users} users, ${summary.addresses} addresses, ${summary.domains} custom domains` +
+        (summary.lookalikes
+          ? `, ${summary.lookalikes.candidates} look-alikes of ${summary.lookalikes.name} (${summary.lookalikes.registered} registered).`
+          : '.'),
+    );
   stopper.check();
   const demoLogins = await demoLoginsWithKnownPassword(db);
   const refusal = exposureRefusal({ host: env.HOST, demoLogins, demoPassword: DEMO_PASSWORD });
@@ -118,7 +123,7 @@ async function main() {
     const anchor = (await readDemoAnchor(db)) ?? new Date();
     const protocol = await startProtocolServer({
       host: PEER_HOST,
-      domains: demoRegistryDomains(anchor).map((d) => d.record),
+      domains: demoProtocolRecords(anchor),
     });
     stopper.add('protocol server', protocol.close);
     // The protocol server's allowance joins any the operator set (GK_OUTBOUND_ALLOW is a list).

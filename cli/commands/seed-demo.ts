@@ -13,6 +13,10 @@ export async function seedDemoCommand(argv: string[], io: CliIO): Promise<number
   io.stdout.write(
     `seeded ${summary.users} users, ${summary.addresses} addresses, ${summary.domains} custom domains, ${summary.flags} flags\n`,
   );
+  if (summary.lookalikes)
+    io.stdout.write(
+      `watching ${summary.lookalikes.name}: ${summary.lookalikes.candidates} look-alikes, ${summary.lookalikes.registered} registered\n`,
+    );
   for (const a of DEMO_ACCOUNTS) io.stdout.write(`  ${a.username} / ${DEMO_PASSWORD}  (${a.note})\n`);
   io.stdout.write(`${DEMO_SECOND_FACTOR_HINT}\n`);
   return 0;

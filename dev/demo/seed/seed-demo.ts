@@ -15,6 +15,7 @@ import { type DomainHistory, REVERIFIED_AFTER_MS, simulateHistory } from './hist
 import { domainEras } from './history-eras';
 import { writeHistory } from './history-write';
 import { insertChunked } from './insert-chunked';
+import { type LookalikeSeedSummary, seedDemoLookalikes } from './lookalikes';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_TOTP_SECRET } from './demo-accounts';
 import { CUSTOM_LOCAL_PARTS, person, provider } from './people';
 
@@ -27,6 +28,8 @@ export interface SeedSummary {
   addresses: number;
   domains: number;
   flags: number;
+  /** The look-alike watch of the demo registry's own domain (dev/demo/seed/lookalikes.ts). */
+  lookalikes: LookalikeSeedSummary | null;
 }
 
 /**
@@ -38,7 +41,7 @@ export interface SeedSummary {
  */
 export async function seedDemo(db: Db, options: { now: Date }): Promise<SeedSummary> {
   const [existing] = await db.select({ n: count() }).from(users);
-  if ((existing?.n ?? 0) > 0) return { seeded: false, users: 0, addresses: 0, domains: 0, flags: 0 };
+  if ((existing?.n ?? 0) > 0) return { seeded: false, users: 0, addresses: 0, domains: 0, flags: 0, lookalikes: null };
   const { now } = options;
   const registry: DemoDomain[] = demoRegistryDomains(now);
   const rng = seededRng(7_2025);
@@ -46,7 +49,7 @@ export async function seedDemo(db: Db, options: { now: Date }): Promise<SeedSumm
   // Bulk users get a hash of a random password nobody knows: they exist to be scanned, not to log in.
   const lockedHash = await hashPassword(randomBytes(24).toString('base64url'));
 
-  return db.transaction(async (tx) => {
+  const summary = await db.transaction(async (tx) => {
     const people = Array.from({ length: BULK_USERS }, (_, i) => person(rng, i + 1));
     const userRows = await insertChunked(tx, users, [
       ...DEMO_ACCOUNTS.map((a) => ({
@@ -189,6 +192,9 @@ export async function seedDemo(db: Db, options: { now: Date }): Promise<SeedSumm
       flags: flagRows.length,
     };
   });
+  // After the commit: its scans run through the product's scan runner, which opens transactions of
+  // its own. It checks for itself whether a watch exists, so it is never replayed twice.
+  return { ...summary, lookalikes: await seedDemoLookalikes(db, { now }) };
 }
 
 interface DomainInfo {

@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { demoRegistryDomains, syntheticDomains } from '@/dev/peers/protocol-server/dataset';
 import { z } from 'zod';
 import { faultsSchema } from '@/dev/peers/protocol-server/faults';
+import { demoLookalikeRecords } from '@/dev/peers/protocol-server/lookalike-dataset';
 import { type DomainRecord, domainRecordSchema } from '@/dev/peers/protocol-server/records';
 import { startProtocolServer } from '@/dev/peers/protocol-server/server';
 
@@ -55,6 +56,7 @@ if (values.domains) {
 }
 const domains = fromFile ?? [
   ...demoRegistryDomains(now).map((d) => d.record),
+  ...demoLookalikeRecords(now),
   ...syntheticDomains({ count: synthetic, seed: Number(values.seed ?? 1), now }).map((d) => d.record),
 ];
 const server = await startProtocolServer({
