@@ -1,3 +1,4 @@
+import { notCandidateOnly } from '@/lib/lookalikes/candidate-only';
 import { and, asc, desc, eq, ilike, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/connect';
 import { domains } from '@/db/schema';
@@ -50,6 +51,7 @@ export async function listDomains(
     .from(domains)
     .where(
       and(
+        notCandidateOnly,
         options.stage ? eq(domains.stage, options.stage) : undefined,
         q ? ilike(domains.name, `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`) : undefined,
       ),

@@ -4,6 +4,7 @@ import { domains, emails, flags, scans } from '@/db/schema';
 import type { ScanKind, ScanState } from '@/db/schema/enums';
 import type { ScanCounters } from '@/db/schema/scans';
 import type { SourceName, Stage } from '@/core/domains';
+import { notCandidateOnly } from '@/lib/lookalikes/candidate-only';
 import { getFlagsPerDay, getSourceHealth } from './activity';
 
 export interface OverviewCounts {
@@ -47,7 +48,10 @@ export async function getOverviewCounts(db: DbOrTx): Promise<OverviewCounts> {
           Number,
         ),
     })
-    .from(domains);
+    .from(domains)
+    // Maintainers' domains: a look-alike candidate no address uses is the look-alike watch's, and
+    // its "available" stage is not a lapse of anyone's address.
+    .where(notCandidateOnly);
   const byStage = await db
     .select({ stage: flags.stage, count: count() })
     .from(flags)
