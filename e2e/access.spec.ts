@@ -67,6 +67,7 @@ test.describe('staff', () => {
       'Overview',
       'Flags',
       'Domains',
+      'Look-alikes',
       'Scans',
       'Users',
       'Audit log',

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { ConsoleWatch } from './support/console-errors';
 import { e2eSql } from './support/db';
-import { makeCustomDomain, makeUser, type MadeUser, signIn } from './support/fixtures';
+import { makeCustomDomain, makeUser, type MadeUser, signIn, uniqueDomain } from './support/fixtures';
 
 // Every page, opened by every role, renders without a console error or an uncaught page error: no
 // hydration mismatch (React #418 hit every domain page when the server and the browser printed a date
@@ -16,6 +16,8 @@ interface Data {
   userId: number;
   domain: string;
   scanId: number;
+  /** A look-alike candidate (a domain row with its candidate row). */
+  lookalike: string;
 }
 
 /** Each route of app/ (as its file names it) and the URL that opens it, with the status per role. */
@@ -43,6 +45,12 @@ const PAGES: { route: string; path: (d: Data) => string; status: Partial<Record<
     path: (d) => `/admin/domains/${d.domain}`,
     status: { admin: 200, staff: 200, user: 403 },
   },
+  { route: '/admin/lookalikes', path: () => '/admin/lookalikes', status: { admin: 200, staff: 200, user: 403 } },
+  {
+    route: '/admin/lookalikes/[domain]',
+    path: (d) => `/admin/lookalikes/${d.lookalike}`,
+    status: { admin: 200, staff: 200, user: 403 },
+  },
   { route: '/admin/scans', path: () => '/admin/scans', status: { admin: 200, staff: 200, user: 403 } },
   {
     route: '/admin/scans/[id]',
@@ -61,6 +69,11 @@ const PAGES: { route: string; path: (d: Data) => string; status: Partial<Record<
   {
     route: '/admin/settings/api',
     path: () => '/admin/settings/api',
+    status: { admin: 200, staff: 403, user: 403 },
+  },
+  {
+    route: '/admin/settings/lookalikes',
+    path: () => '/admin/settings/lookalikes',
     status: { admin: 200, staff: 403, user: 403 },
   },
   {
@@ -99,7 +112,11 @@ test.beforeAll(async () => {
   try {
     const [scan] = await sql<{ id: string }[]>`
       select id from scans where target = ${domain} order by id desc limit 1`;
-    data = { userId: user.id, domain, scanId: Number(scan!.id) };
+    const lookalike = uniqueDomain('look-alike');
+    await sql`
+      with d as (insert into domains (name) values (${lookalike}) returning id)
+      insert into lookalike_candidates (domain_id, unicode, first_seen_at) select id, ${lookalike}, now() from d`;
+    data = { userId: user.id, domain, scanId: Number(scan!.id), lookalike };
   } finally {
     await sql.end();
   }
