@@ -8,6 +8,7 @@ import type {
   passkeyRegistrationOptionsAction,
   registerPasskeyAction,
   removePasskeyAction,
+  replaceRecoveryCodesAction,
 } from '@/app/(account)/account/two-factor/actions';
 import type { PasskeySummary } from '@/lib/passkeys/queries';
 import { ActionMessageLine } from '../actions/action-message';
@@ -24,6 +25,7 @@ export interface PasskeyActions {
   options: typeof passkeyRegistrationOptionsAction;
   register: typeof registerPasskeyAction;
   remove: typeof removePasskeyAction;
+  recoveryCodes: typeof replaceRecoveryCodesAction;
 }
 
 /** Why the browser's passkey prompt ended without a passkey, in plain words. */
@@ -39,7 +41,15 @@ function browserRefusal(error: unknown): string {
  * The account's passkeys: add one (name it, then the browser's prompt), see each with its last
  * use, remove one. Adding and removing ask for a fresh proof of identity first (step-up).
  */
-export function PasskeysPanel({ passkeys, actions }: { passkeys: PasskeySummary[]; actions: PasskeyActions }) {
+export function PasskeysPanel({
+  passkeys,
+  recoveryCodesLeft,
+  actions,
+}: {
+  passkeys: PasskeySummary[];
+  recoveryCodesLeft: number;
+  actions: PasskeyActions;
+}) {
   const router = useRouter();
   const withStepUp = useStepUp();
   const [supported, setSupported] = useState(true);
@@ -47,6 +57,8 @@ export function PasskeysPanel({ passkeys, actions }: { passkeys: PasskeySummary[
   const [error, setError] = useState<string | null>(null);
   const [added, setAdded] = useState<{ name: string; recoveryCodes: string[] | null } | null>(null);
   const removing = useAction(actions.remove, { refresh: true, success: (d) => `Removed the passkey “${d.name}”.` });
+  const [codes, setCodes] = useState<string[] | null>(null);
+  const replacing = useAction(actions.recoveryCodes, { onSuccess: (d) => setCodes(d.recoveryCodes) });
   useEffect(() => setSupported(browserSupportsWebAuthn()), []);
 
   async function add(name: string) {
@@ -79,6 +91,12 @@ export function PasskeysPanel({ passkeys, actions }: { passkeys: PasskeySummary[
     }
   }
 
+  if (codes)
+    return (
+      <Card className="p-4">
+        <RecoveryCodesPanel codes={codes} />
+      </Card>
+    );
   if (added?.recoveryCodes)
     return (
       <Card className="p-4">
@@ -137,7 +155,18 @@ export function PasskeysPanel({ passkeys, actions }: { passkeys: PasskeySummary[
             </ul>
           </>
         ) : null}
+        {passkeys.length > 0 ? (
+          <div className="flex flex-wrap items-center gap-2">
+            <span>
+              {recoveryCodesLeft} recovery code{recoveryCodesLeft === 1 ? '' : 's'} left, for the day a passkey is lost.
+            </span>
+            <Button variant="outline" size="sm" disabled={replacing.pending} onClick={() => replacing.run({})}>
+              New recovery codes
+            </Button>
+          </div>
+        ) : null}
         <ActionMessageLine message={removing.message} />
+        {replacing.message?.tone === 'error' ? <ActionMessageLine message={replacing.message} /> : null}
         {added ? (
           <p role="status" className="text-green-800">
             Your passkey “{added.name}” is ready.

@@ -32,6 +32,7 @@ export const ACTION_SAMPLES: Record<string, (w: World) => unknown> = {
   }),
   'passkey.remove': (w) => ({ id: w.passkeyId }),
   'passkey.step_up_options': () => ({}),
+  'passkey.recovery_codes': () => ({}),
   // The flags and users pages (staff).
   'flags.review': (w) => ({ flagIds: [w.flagged.heldFlagId], decision: 'confirm' }),
   'flags.override': (w) => ({

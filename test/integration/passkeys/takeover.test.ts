@@ -125,6 +125,26 @@ describe('with a passkey on, the password is not enough to change the second fac
   });
 });
 
+describe('new recovery codes for a passkey-only account', () => {
+  it('come after a proof with the passkey, void the old ones and tell the owner; a password proof is refused', async () => {
+    const { actor, recoveryCodes } = await userWithPasskey(t.db);
+    const session = await passwordProof(actor);
+    const refused = await runAction(twoFactor.replaceRecoveryCodesAction.definition, session, {}, t.db);
+    expect(refused).toMatchObject({ ok: false, code: 'step_up_required', fields: { proof: 'second_factor' } });
+    const fresh = await runAction(twoFactor.replaceRecoveryCodesAction.definition, actor, {}, t.db);
+    if (!fresh.ok) throw new Error(fresh.message);
+    expect(fresh.data.recoveryCodes).toHaveLength(10);
+    const signIn = (code: string) =>
+      authenticate(t.db, { username: actor.username, password: PASSWORD, code, ip: '10.7.0.9' });
+    expect(await signIn(recoveryCodes![0]!)).toMatchObject({ ok: false, reason: 'code_invalid' });
+    expect(await signIn(fresh.data.recoveryCodes[0]!)).toMatchObject({ ok: true });
+    const events = (await t.db.select().from(notifications).where(eq(notifications.userId, actor.id))).map(
+      (n) => (n.payload as { event?: string }).event,
+    );
+    expect(events).toContain('recovery_codes_replaced');
+  });
+});
+
 describe('limits and words', () => {
   it('options fetched in advance cannot add past the limit', async () => {
     const { actor } = await userWithPasskey(t.db);

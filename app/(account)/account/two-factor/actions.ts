@@ -2,6 +2,7 @@
 
 import { defineAction } from '@/lib/auth/action';
 import { registerPasskey, startPasskeyRegistration } from '@/lib/passkeys/registration';
+import { replaceRecoveryCodes } from '@/lib/passkeys/recovery-codes';
 import { removePasskey } from '@/lib/passkeys/remove';
 import { noInputSchema, passkeyIdSchema, registerPasskeySchema } from '@/lib/passkeys/schemas';
 import { confirmTwoFactor } from '@/lib/twofactor/confirm';
@@ -84,4 +85,14 @@ export const removePasskeyAction = defineAction({
   rateLimit: PASSKEY_LIMIT,
   run: ({ ctx, input }) => removePasskey({ ctx, input }),
   revalidate: ['/account'],
+});
+
+// New recovery codes behind a proof made with the passkey (the app's form asks for a code instead).
+export const replaceRecoveryCodesAction = defineAction({
+  name: 'passkey.recovery_codes',
+  permission: 'account.manage',
+  input: noInputSchema,
+  stepUp: 'second_factor',
+  rateLimit: PASSKEY_LIMIT,
+  run: ({ ctx, input }) => replaceRecoveryCodes({ ctx, input }),
 });

@@ -14,6 +14,7 @@ import {
   regenerateRecoveryCodesAction,
   registerPasskeyAction,
   removePasskeyAction,
+  replaceRecoveryCodesAction,
   startTwoFactorAction,
 } from './actions';
 
@@ -39,10 +40,12 @@ export default async function TwoFactorPage() {
       <div className="mb-6">
         <PasskeysPanel
           passkeys={passkeys}
+          recoveryCodesLeft={state.recoveryCodesLeft}
           actions={{
             options: passkeyRegistrationOptionsAction,
             register: registerPasskeyAction,
             remove: removePasskeyAction,
+            recoveryCodes: replaceRecoveryCodesAction,
           }}
         />
       </div>
