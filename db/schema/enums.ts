@@ -34,6 +34,7 @@ export const WEBHOOK_EVENTS = [
   'flag.resolved',
   'domain.stage_changed',
   'lookalike.registered',
+  'lookalike.dns_appeared',
 ] as const;
 export const TOKEN_PURPOSES = ['verify_email', 'reset_password'] as const;
 

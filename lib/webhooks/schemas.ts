@@ -9,6 +9,8 @@ export const WEBHOOK_EVENT_DESCRIPTIONS: Record<WebhookEvent, string> = {
   'flag.resolved': 'a flag was resolved (the domain was renewed or back in its owner’s hands)',
   'domain.stage_changed': 'a watched domain moved to another lifecycle stage',
   'lookalike.registered': 'a look-alike of one of your watched names (such as pypj.org for pypi.org) was registered',
+  'lookalike.dns_appeared':
+    'a registered look-alike gained mail servers (it can send mail) or a web address (it can host a page)',
 };
 
 export const createWebhookSchema = z.object({

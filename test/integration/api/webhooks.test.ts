@@ -162,6 +162,30 @@ describe('lookalike.registered', () => {
   });
 });
 
+describe('lookalike.dns_appeared', () => {
+  it('follows its audit row (mail servers appeared on a look-alike), only to endpoints that asked for it', async () => {
+    const hook = await endpoint(['lookalike.dns_appeared']);
+    const registeredOnly = await endpoint(['lookalike.registered']);
+    const details = { event: 'mx', domain: 'pypj.org', unicode: 'pypj.org', hasMx: true, mx: ['mx.pypj.org'] };
+    await t.db.transaction((tx) =>
+      recordAudit(
+        tx,
+        { type: 'job', name: 'scan' },
+        { action: 'lookalike.dns_appeared', targetType: 'domain', targetId: 'pypj.org', details },
+      ),
+    );
+    expect((await deliveriesOf(hook.id)).map((d) => d.event)).toEqual(['lookalike.dns_appeared']);
+    expect(await deliveriesOf(registeredOnly.id)).toEqual([]);
+    expect(await run()).toMatchObject({ delivered: 1 });
+    const body = JSON.parse(received.at(-1)!.body);
+    expect(body).toMatchObject({ event: 'lookalike.dns_appeared', data: { ...details, targetType: 'domain' } });
+    const ajv = new Ajv2020({ strict: false });
+    addFormats(ajv);
+    const documented = ajv.compile(description.components.schemas.WebhookDelivery);
+    expect(documented(body), JSON.stringify(documented.errors)).toBe(true);
+  });
+});
+
 describe('retries, failure and replay', () => {
   it('retries a 500 after the backoff, then delivers', async () => {
     const hook = await endpoint(['domain.stage_changed']);
