@@ -7,22 +7,61 @@ import { expectAccessible } from './support/a11y';
 import { e2eSql } from './support/db';
 import { clickHydrated } from './support/hydration';
 import { captureAction, expectRefused, replayAction } from './support/server-action';
-import { setScenario } from './support/services';
+import { DEFAULT_LOOKALIKE_TLDS } from '@/lib/lookalikes/families/tld';
+import { scanDomain } from './support/fixtures';
+import { gk, setScenario } from './support/services';
 
 // The look-alike watch on the production build with its worker and the local protocol server: an
-// admin watches a name of this spec's own (its .com look-alike registered at the local registry),
-// the first scan runs, staff find the registered candidate, open its page (the domain's lifecycle
-// timeline), mark it (benign needs a reason; malicious lands in the export); and every write, replayed
-// by a lower role or anonymously, is refused and changes nothing.
+// admin watches a name (its .com look-alike registered at the local registry) and the first scan runs;
+// staff find a registered candidate, open its page (the domain's lifecycle timeline), mark it (benign
+// needs a reason; malicious lands in the export); and every write, replayed by a lower role or
+// anonymously, is refused and changes nothing. Each test watches a name of its own.
 
-test.describe.configure({ timeout: 180_000, mode: 'serial' });
+test.describe.configure({ timeout: 180_000 });
 
-// A label nobody else watches, under .org; its `tld` look-alike under .com is registered.
-const label = `lk${randomBytes(4).toString('hex')}`;
-const watched = `${label}.org`;
-const registered = `${label}.com`;
+/** A label nobody else watches: the watched name is `<label>.org`, its `tld` look-alike `<label>.com`. */
+function newLabel() {
+  const label = `lk${randomBytes(4).toString('hex')}`;
+  return { label, watched: `${label}.org`, registered: `${label}.com` };
+}
 
-async function lookalikeState() {
+/**
+ * A name watched as the watch verb leaves it (its candidates under watch, their first check done and
+ * found unregistered), then its .com look-alike registered at the local registry and checked by a
+ * real scan of that domain, as the schedule would.
+ */
+async function watchedName() {
+  const name = newLabel();
+  // The generator as the operator CLI prints it (`gk lookalikes <name> --json`), the one the watch runs.
+  const generated = JSON.parse(await gk('lookalikes', name.watched, '--json')) as {
+    candidates: { domain: string; unicode: string; families: string[] }[];
+  };
+  const sql = e2eSql();
+  try {
+    const [row] = await sql<{ id: string }[]>`
+      insert into lookalike_names (name, kind, tlds) values (${name.watched}, 'domain', ${[...DEFAULT_LOOKALIKE_TLDS]})
+      returning id`;
+    for (const c of generated.candidates) {
+      const [domain] = await sql<{ id: string }[]>`
+        insert into domains (name, stage, last_checked_at, next_check_at)
+        values (${c.domain}, 'available', now() - interval '1 day', now() + interval '6 days')
+        on conflict (name) do update set name = excluded.name returning id`;
+      await sql`insert into lookalike_candidates (domain_id, unicode, first_seen_at, baseline_at)
+        values (${domain!.id}, ${c.unicode}, now() - interval '1 day', now() - interval '1 day')
+        on conflict (domain_id) do nothing`;
+      await sql`insert into lookalike_sources (name_id, domain_id, families)
+        values (${row!.id}, ${domain!.id}, ${c.families})`;
+    }
+  } finally {
+    await sql.end();
+  }
+  await setScenario(name.registered, 'active');
+  await scanDomain(name.registered);
+  await expect.poll(async () => JSON.parse(await lookalikeState(name))[0]?.registered).toBe(true);
+  return name;
+}
+
+async function lookalikeState({ watched, registered }: { watched: string; registered: string }) {
   const sql = e2eSql();
   try {
     const rows = await sql`select n.name, n.removed_at, c.mark, c.mark_reason, c.registered
@@ -41,6 +80,8 @@ test.describe('admin: watched names', () => {
   test('watch a name: its candidates are checked in one scan and the registered one is found', async ({
     page,
   }, testInfo) => {
+    const name = newLabel();
+    const { watched, registered } = name;
     await setScenario(registered, 'active');
     await page.goto('/admin/settings/lookalikes');
     await expect(page.getByRole('heading', { name: 'Look-alike watch' })).toBeVisible();
@@ -59,22 +100,24 @@ test.describe('admin: watched names', () => {
       await page.reload();
       await expect(row).toContainText(/done \((\d+) of \1\)/);
     }).toPass({ timeout: 120_000 });
-    await expect.poll(async () => JSON.parse(await lookalikeState())[0]?.registered).toBe(true);
+    await expect.poll(async () => JSON.parse(await lookalikeState(name))[0]?.registered).toBe(true);
   });
 
   test('staff, a user and an anonymous caller cannot watch or unwatch a name', async ({ page }) => {
+    const name = await watchedName();
+    const { label, watched } = name;
     await page.goto('/admin/settings/lookalikes');
     await page.getByLabel('Domain or brand word').fill(`${label}x.org`);
     const watch = await captureAction(page, () => page.getByRole('button', { name: 'Watch its look-alikes' }).click());
     const unwatch = await captureAction(page, () =>
       page.getByRole('button', { name: `Stop watching ${watched}` }).click(),
     );
-    const before = await lookalikeState();
+    const before = await lookalikeState(name);
     for (const action of [watch, unwatch]) {
       for (const role of ['staff', 'user'] as const) expectRefused(await replayAction(action, role), 'forbidden');
       expectRefused(await replayAction(action, null), 'unauthenticated');
     }
-    expect(await lookalikeState()).toBe(before);
+    expect(await lookalikeState(name)).toBe(before);
     const sql = e2eSql();
     expect(await sql`select 1 from lookalike_names where name = ${`${label}x.org`}`).toHaveLength(0);
     await sql.end();
@@ -85,6 +128,8 @@ test.describe('staff: the candidates', () => {
   test.use({ storageState: storageState('staff') });
 
   test('find the registered candidate, open its timeline, mark it, export it', async ({ page }, testInfo) => {
+    const name = await watchedName();
+    const { watched, registered } = name;
     await page.goto(`/admin/lookalikes?name=${watched}`);
     await expectAccessible(page, testInfo, 'look-alikes list');
     const table = page.getByRole('table', { name: 'Look-alike candidates' });
@@ -124,7 +169,7 @@ test.describe('staff: the candidates', () => {
 
     await clickHydrated(page.getByRole('button', { name: 'Mark benign' }));
     await expect(page.locator('#mark-reason-error')).toContainText('Say why it is benign');
-    expect(JSON.parse(await lookalikeState())[0].mark).toBeNull();
+    expect(JSON.parse(await lookalikeState(name))[0].mark).toBeNull();
 
     await page.getByLabel('Reason (needed for benign)').fill('phishing kit on its page');
     await clickHydrated(page.getByRole('button', { name: 'Mark malicious' }));
@@ -143,13 +188,14 @@ test.describe('staff: the candidates', () => {
   });
 
   test('a user and an anonymous caller cannot mark a candidate, nor read the export', async ({ page }) => {
-    await page.goto(`/admin/lookalikes/${registered}`);
+    const name = await watchedName();
+    await page.goto(`/admin/lookalikes/${name.registered}`);
     await page.getByLabel('Reason (needed for benign)').fill('replayed by a test');
     const mark = await captureAction(page, () => page.getByRole('button', { name: 'Mark benign' }).click());
-    const before = await lookalikeState();
+    const before = await lookalikeState(name);
     expectRefused(await replayAction(mark, 'user'), 'forbidden');
     expectRefused(await replayAction(mark, null), 'unauthenticated');
-    expect(await lookalikeState()).toBe(before);
+    expect(await lookalikeState(name)).toBe(before);
   });
 });
 
@@ -157,6 +203,7 @@ test.describe('a user', () => {
   test.use({ storageState: storageState('user') });
 
   test('sees neither the list nor a candidate, nor the export', async ({ page }) => {
+    const { registered } = await watchedName();
     const shell = new AdminShell(page);
     for (const path of ['/admin/lookalikes', `/admin/lookalikes/${registered}`, '/admin/settings/lookalikes']) {
       await page.goto(path);
