@@ -5,8 +5,7 @@ import { users } from '@/db/schema';
 import { assertionFieldSchema } from '@/lib/passkeys/schemas';
 import { verifyPasskeyAssertion } from '@/lib/passkeys/verify-assertion';
 import { hitRateLimit } from '@/lib/rate-limit/hit';
-import { type AuthenticateResult, LOGIN_LIMITS, signedIn } from './authenticate';
-import { readDeviceCookie } from './device-cookie';
+import { type AuthenticateResult, LOGIN_LIMITS, signedIn, throttleOf } from './authenticate';
 import { recordSignInEvent } from './sign-in-events';
 import { bindingHash } from './sign-in-ticket';
 
@@ -49,14 +48,13 @@ export async function authenticatePasskey(
       await recordSignInEvent(db, {
         username: owner.username,
         ip: input.ip,
-        knownDevice: Boolean(readDeviceCookie(input.deviceCookie, owner.username)),
+        knownDevice: Boolean(throttleOf(input.deviceCookie, owner.username).device),
         outcome: !checked.ok && checked.why === 'counter_regression' ? 'passkey_cloned' : 'passkey_refused',
         now,
       });
     return { ok: false, reason: 'passkey_refused' };
   }
-  const device = readDeviceCookie(input.deviceCookie, owner.username);
-  const throttleKey = device ? `device:${device.deviceId}` : `user:${owner.username}`;
+  const { device, throttleKey } = throttleOf(input.deviceCookie, owner.username);
   return signedIn(db, owner, {
     username: owner.username,
     ip: input.ip,

@@ -65,9 +65,20 @@ export interface Attempt {
   now: Date;
 }
 
+/**
+ * Whose failures an attempt counts against: a browser the owner signed in on before is judged by its
+ * own failures (its device cookie), any other by the account's.
+ */
+export function throttleOf(deviceCookie: string | null | undefined, username: string) {
+  const device = readDeviceCookie(deviceCookie, username);
+  return device
+    ? { device, scope: 'device' as const, throttleKey: `device:${device.deviceId}` }
+    : { device: null, scope: 'account' as const, throttleKey: `user:${username}` };
+}
+
 /** The per-address limit, then the per-account (or per-device) delay; counted before any check. */
 export async function admitAttempt(db: Db, attempt: Attempt) {
-  const device = readDeviceCookie(attempt.deviceCookie, attempt.username);
+  const { device, scope, throttleKey } = throttleOf(attempt.deviceCookie, attempt.username);
   const record = (outcome: SignInOutcome) =>
     recordSignInEvent(db, { ...attempt, outcome, knownDevice: Boolean(device) });
   const byIp = await hitRateLimit(
@@ -83,9 +94,6 @@ export async function admitAttempt(db: Db, attempt: Attempt) {
     if (byIp.count === LOGIN_LIMITS.perIp + 1) await record('rate_limited');
     return { refused: { ok: false, reason: 'rate_limited', retryAfterSeconds: byIp.retryAfterSeconds } as const };
   }
-  // A browser the owner signed in on before is judged by its own failures, not by strangers'.
-  const scope = device ? 'device' : 'account';
-  const throttleKey = device ? `device:${device.deviceId}` : `user:${attempt.username}`;
   // Counted as a failure before anything is looked at; a blocked attempt never reaches the check, so
   // the delay answers the same whether the password (or code) was right or the account exists.
   const claim = await claimAttempt(db, throttleKey, LOGIN_THROTTLE[scope], attempt.now);

@@ -8,6 +8,7 @@ import { asDatabaseError } from '@/lib/database-unavailable';
 import type { Actor } from './actor';
 import { auth } from './index';
 import { actorCan, can, needsSecondFactor, type Permission } from './permissions';
+import { hasSecondFactor } from './second-factor';
 
 export type UserActor = Extract<Actor, { type: 'user' }>;
 
@@ -48,7 +49,7 @@ export const currentActor = cache(async (): Promise<UserActor | null> => {
     role: row.role,
     username: row.username,
     session: sid ? { id: sid } : undefined,
-    ...(needsSecondFactor(row.role, row.totpEnabled || row.passkeyCount > 0) ? { needsSecondFactor: true } : {}),
+    ...(needsSecondFactor(row.role, hasSecondFactor(row)) ? { needsSecondFactor: true } : {}),
   };
 });
 

@@ -7,7 +7,7 @@ import { AppError } from '@/lib/errors';
 import { authenticationResponseSchema } from '@/lib/passkeys/schemas';
 import { verifyPasskeyAssertion } from '@/lib/passkeys/verify-assertion';
 import type { UserActor } from './session';
-import { verifySecondFactor } from './second-factor';
+import { hasSecondFactor, verifySecondFactor } from './second-factor';
 import { verifyPassword } from './password';
 import { optionalPasswordSchema, secondFactorCodeSchema } from './schemas';
 
@@ -94,19 +94,31 @@ export async function recordSignInProof(
     .onConflictDoNothing({ target: stepUps.sessionId });
 }
 
+/** Proved within the window (and not stamped in the future beyond a minute of clock skew). */
+const isFresh = (at: Date | null, now: Date) =>
+  at !== null && now.getTime() - at.getTime() <= STEP_UP_WINDOW_MS && at.getTime() <= now.getTime() + 60_000;
+
 export async function hasFreshProof(db: DbOrTx, actor: UserActor, now: Date): Promise<boolean> {
-  const at = await lastProofAt(db, actor);
-  return at !== null && now.getTime() - at.getTime() <= STEP_UP_WINDOW_MS && at.getTime() <= now.getTime() + 60_000;
+  return isFresh(await lastProofAt(db, actor), now);
 }
 
-/** The session's proof method, and whether the account has a second factor to ask for. */
+/** In one read: the session's proof (when and how), and whether the account has a second factor. */
 async function proofAndFactor(db: DbOrTx, actor: UserActor) {
   const [row] = await db
-    .select({ method: stepUps.method, totp: users.totpEnabled, passkeys: users.passkeyCount })
+    .select({
+      provedAt: stepUps.provedAt,
+      method: stepUps.method,
+      totpEnabled: users.totpEnabled,
+      passkeyCount: users.passkeyCount,
+    })
     .from(users)
     .leftJoin(stepUps, and(eq(stepUps.sessionId, actor.session?.id ?? ''), eq(stepUps.userId, users.id)))
     .where(eq(users.id, actor.id));
-  return { method: row?.method ?? null, hasFactor: Boolean(row && (row.totp || row.passkeys > 0)) };
+  return {
+    provedAt: row?.provedAt ?? null,
+    method: row?.method ?? null,
+    hasFactor: row ? hasSecondFactor(row) : false,
+  };
 }
 
 /**
@@ -115,17 +127,17 @@ async function proofAndFactor(db: DbOrTx, actor: UserActor) {
  * refusal then carries field `proof`, so the prompt asks for the factor and not the password.
  */
 export async function assertFreshProof(db: DbOrTx, actor: UserActor, now: Date, level: StepUpLevel = true) {
-  const fresh = await hasFreshProof(db, actor, now);
   if (level !== 'second_factor') {
+    if (!(await hasFreshProof(db, actor, now))) throw new AppError('step_up_required', STEP_UP_MESSAGE);
+    return;
+  }
+  const proof = await proofAndFactor(db, actor);
+  const fresh = isFresh(proof.provedAt, now);
+  if (!proof.hasFactor) {
     if (!fresh) throw new AppError('step_up_required', STEP_UP_MESSAGE);
     return;
   }
-  const { method, hasFactor } = await proofAndFactor(db, actor);
-  if (!hasFactor) {
-    if (!fresh) throw new AppError('step_up_required', STEP_UP_MESSAGE);
-    return;
-  }
-  if (!fresh || !FACTOR_PROOFS.includes(method ?? ''))
+  if (!fresh || !FACTOR_PROOFS.includes(proof.method ?? ''))
     throw new AppError('step_up_required', FACTOR_STEP_UP_MESSAGE, { proof: 'second_factor' });
 }
 

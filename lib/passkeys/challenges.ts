@@ -1,3 +1,4 @@
+import { decodeClientDataJSON } from '@simplewebauthn/server/helpers';
 import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/connect';
 import { webauthnChallenges } from '@/db/schema';
@@ -55,8 +56,8 @@ export async function consumeChallenge(
 /** The challenge a browser's answer claims to sign (from its clientDataJSON), or '' if unreadable. */
 export function claimedChallenge(clientDataJSON: string): string {
   try {
-    const data = JSON.parse(Buffer.from(clientDataJSON, 'base64url').toString('utf8')) as { challenge?: unknown };
-    return typeof data.challenge === 'string' ? data.challenge : '';
+    const { challenge } = decodeClientDataJSON(clientDataJSON);
+    return typeof challenge === 'string' ? challenge : '';
   } catch {
     return '';
   }

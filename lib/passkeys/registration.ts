@@ -13,6 +13,7 @@ import type { registerPasskeySchema } from './schemas';
 
 /** Enough for a phone, a laptop and two security keys, with room to spare. */
 export const MAX_PASSKEYS = 10;
+const TOO_MANY = `You have ${MAX_PASSKEYS} passkeys, the most an account can have. Remove one first.`;
 
 async function sessionOf(ctx: VerbContext) {
   if (!ctx.actor.session) throw new AppError('unauthenticated', 'Your session has ended. Sign in again.');
@@ -31,11 +32,7 @@ export async function startPasskeyRegistration({ ctx }: { ctx: VerbContext; inpu
     .select({ id: passkeys.credentialId, transports: passkeys.transports })
     .from(passkeys)
     .where(eq(passkeys.userId, user.id));
-  if (existing.length >= MAX_PASSKEYS)
-    throw new AppError(
-      'conflict',
-      `You have ${MAX_PASSKEYS} passkeys, the most an account can have. Remove one first.`,
-    );
+  if (existing.length >= MAX_PASSKEYS) throw new AppError('conflict', TOO_MANY);
   const rp = relyingParty();
   const options = await generateRegistrationOptions({
     rpName: rp.rpName,
@@ -73,11 +70,7 @@ export async function registerPasskey({
   const { user, sessionId } = await sessionOf(ctx);
   const { response, name } = input;
   // Counted again under the row lock: options fetched in advance must not add past the limit.
-  if (user.passkeyCount >= MAX_PASSKEYS)
-    throw new AppError(
-      'conflict',
-      `You have ${MAX_PASSKEYS} passkeys, the most an account can have. Remove one first.`,
-    );
+  if (user.passkeyCount >= MAX_PASSKEYS) throw new AppError('conflict', TOO_MANY);
   const expected = claimedChallenge(response.response.clientDataJSON);
   const spent = await consumeChallenge(ctx.tx, {
     challenge: expected,

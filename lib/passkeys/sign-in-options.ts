@@ -1,11 +1,9 @@
-import { generateAuthenticationOptions } from '@simplewebauthn/server';
 import { eq } from 'drizzle-orm';
 import type { Db } from '@/db/connect';
-import { passkeys, users } from '@/db/schema';
+import { users } from '@/db/schema';
 import { bindingHash, checkTicket } from '@/lib/auth/sign-in-ticket';
 import { hitRateLimit } from '@/lib/rate-limit/hit';
-import { CEREMONY_TIMEOUT_MS, storeChallenge } from './challenges';
-import { relyingParty } from './relying-party';
+import { type AssertionOptions, assertionOptions } from './assertion-options';
 
 // The options for navigator.credentials.get() at the sign-in page. Two kinds:
 // - a passkey alone: no account named, the authenticator offers the passkeys it holds for this site;
@@ -17,7 +15,7 @@ import { relyingParty } from './relying-party';
 export const PASSKEY_OPTIONS_LIMIT = { perIp: 60, windowSeconds: 15 * 60 } as const;
 
 export type SignInOptionsResult =
-  | { ok: true; options: Awaited<ReturnType<typeof generateAuthenticationOptions>> }
+  | { ok: true; options: AssertionOptions }
   | { ok: false; reason: 'rate_limited'; retryAfterSeconds: number }
   | { ok: false; reason: 'ticket_invalid' };
 
@@ -34,32 +32,29 @@ export async function passkeySignInOptions(
     now,
   );
   if (!hit.allowed) return { ok: false, reason: 'rate_limited', retryAfterSeconds: hit.retryAfterSeconds };
-  const rp = relyingParty();
   const boundTo = bindingHash(input.binding);
   if (!input.ticket) {
-    const options = await generateAuthenticationOptions({
-      rpID: rp.rpID,
+    const options = await assertionOptions(db, {
+      purpose: 'sign_in',
+      userId: null,
+      boundTo,
       userVerification: 'required',
-      timeout: CEREMONY_TIMEOUT_MS,
+      now,
     });
-    await storeChallenge(db, { challenge: options.challenge, purpose: 'sign_in', userId: null, boundTo, now });
     return { ok: true, options };
   }
   const ticket = checkTicket(input.ticket, input.binding, now);
   if (!ticket.ok) return { ok: false, reason: 'ticket_invalid' };
   const { uid, sv } = ticket.claims;
   const [user] = await db.select({ sv: users.sessionVersion }).from(users).where(eq(users.id, uid));
-  const keys = await db
-    .select({ id: passkeys.credentialId, transports: passkeys.transports })
-    .from(passkeys)
-    .where(eq(passkeys.userId, uid));
-  if (!user || user.sv !== sv || keys.length === 0) return { ok: false, reason: 'ticket_invalid' };
-  const options = await generateAuthenticationOptions({
-    rpID: rp.rpID,
+  if (!user || user.sv !== sv) return { ok: false, reason: 'ticket_invalid' };
+  // After a password a passkey is the second factor: user verification is welcome, not required.
+  const options = await assertionOptions(db, {
+    purpose: 'second_factor',
+    userId: uid,
+    boundTo,
     userVerification: 'preferred',
-    timeout: CEREMONY_TIMEOUT_MS,
-    allowCredentials: keys.map((k) => ({ id: k.id, transports: k.transports as never })),
+    now,
   });
-  await storeChallenge(db, { challenge: options.challenge, purpose: 'second_factor', userId: uid, boundTo, now });
-  return { ok: true, options };
+  return options ? { ok: true, options } : { ok: false, reason: 'ticket_invalid' };
 }

@@ -1,10 +1,6 @@
-import { generateAuthenticationOptions } from '@simplewebauthn/server';
-import { eq } from 'drizzle-orm';
-import { passkeys } from '@/db/schema';
 import type { VerbContext } from '@/lib/context';
 import { AppError } from '@/lib/errors';
-import { CEREMONY_TIMEOUT_MS, storeChallenge } from './challenges';
-import { relyingParty } from './relying-party';
+import { assertionOptions } from './assertion-options';
 
 /**
  * The options for a step-up with a passkey ("confirm it is you"): only the account's own passkeys,
@@ -12,23 +8,13 @@ import { relyingParty } from './relying-party';
  */
 export async function startPasskeyStepUp({ ctx }: { ctx: VerbContext; input: Record<string, never> }) {
   if (!ctx.actor.session) throw new AppError('unauthenticated', 'Your session has ended. Sign in again.');
-  const keys = await ctx.tx
-    .select({ id: passkeys.credentialId, transports: passkeys.transports })
-    .from(passkeys)
-    .where(eq(passkeys.userId, ctx.actor.id));
-  if (keys.length === 0) throw new AppError('conflict', 'Your account has no passkey: confirm with your password.');
-  const options = await generateAuthenticationOptions({
-    rpID: relyingParty().rpID,
-    userVerification: 'required',
-    timeout: CEREMONY_TIMEOUT_MS,
-    allowCredentials: keys.map((k) => ({ id: k.id, transports: k.transports as never })),
-  });
-  await storeChallenge(ctx.tx, {
-    challenge: options.challenge,
+  const options = await assertionOptions(ctx.tx, {
     purpose: 'step_up',
     userId: ctx.actor.id,
     boundTo: ctx.actor.session.id,
+    userVerification: 'required',
     now: ctx.now,
   });
+  if (!options) throw new AppError('conflict', 'Your account has no passkey: confirm with your password.');
   return { options };
 }
