@@ -17,3 +17,16 @@ export function Label({ className, ...props }: ComponentProps<'label'>) {
   // biome-ignore lint/a11y/noLabelWithoutControl: callers pass htmlFor
   return <label className={cn('text-sm font-medium text-slate-800', className)} {...props} />;
 }
+
+/**
+ * A field's own refusal, under it: `id` is what the field's `aria-describedby` names (with
+ * `aria-invalid`), so a screen reader reads the reason with the field.
+ */
+export function FieldError({ id, message }: { id: string; message?: string }) {
+  if (!message) return null;
+  return (
+    <p id={id} className="text-sm text-red-700">
+      {message}
+    </p>
+  );
+}

@@ -7,7 +7,7 @@ import { formatDateTime } from '@/components/data-table/format';
 import { MarkBadge } from '@/components/lookalikes/candidates-table';
 import { Button } from '@/components/ui/button';
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
-import { Label } from '@/components/ui/input';
+import { FieldError, Label } from '@/components/ui/input';
 import { Notice } from '@/components/ui/notice';
 import { Textarea } from '@/components/ui/textarea';
 import type { CandidateRow } from '@/lib/lookalikes/queries';
@@ -52,11 +52,7 @@ export function MarkForm({ candidate, canMark }: { candidate: CandidateRow; canM
                 aria-invalid={Boolean(mark.fields.reason)}
                 aria-describedby={mark.fields.reason ? 'mark-reason-error' : undefined}
               />
-              {mark.fields.reason ? (
-                <p id="mark-reason-error" className="text-red-700">
-                  {mark.fields.reason}
-                </p>
-              ) : null}
+              <FieldError id="mark-reason-error" message={mark.fields.reason} />
             </div>
             <div className="flex flex-wrap gap-2">
               <Button type="button" variant="destructive" disabled={mark.pending} onClick={() => run('malicious')}>

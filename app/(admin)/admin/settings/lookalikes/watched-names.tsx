@@ -7,7 +7,7 @@ import { useAction } from '@/components/actions/use-action';
 import { RecordTable, withdrawCells } from '@/components/data-table/record-table';
 import { Button } from '@/components/ui/button';
 import { FormCard } from '@/components/ui/form-card';
-import { Input, Label } from '@/components/ui/input';
+import { FieldError, Input, Label } from '@/components/ui/input';
 import { Notice } from '@/components/ui/notice';
 import type { WatchedNameRow } from '@/lib/lookalikes/queries';
 import { unwatchNameAction, watchNameAction } from './actions';
@@ -46,11 +46,7 @@ export function WatchedNames({ names }: { names: WatchedNameRow[] }) {
               aria-invalid={Boolean(watch.fields.name)}
               aria-describedby={watch.fields.name ? 'lookalike-name-error' : undefined}
             />
-            {watch.fields.name ? (
-              <p id="lookalike-name-error" className="text-sm text-red-700">
-                {watch.fields.name}
-              </p>
-            ) : null}
+            <FieldError id="lookalike-name-error" message={watch.fields.name} />
           </div>
           <div>
             <Button type="submit" disabled={watch.pending}>
